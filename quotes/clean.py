@@ -1,0 +1,169 @@
+"""Normalise real text and split it without ever breaking inside an open quotation.
+
+Character normalisation is one-to-one (one character in, one out), so offsets computed on the
+normalised text hold on it, and paragraph indices stay those of the source.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from quotes import lexicon
+
+# One character in, one out: typographic apostrophes, exotic spaces, dashes and the curly and
+# low quotation marks are folded onto ' « » — so that every later pattern sees one spelling.
+_FOLD = str.maketrans({
+    "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u200a": " ", "\t": " ",
+    "\u2002": " ", "\u2003": " ", "\u3000": " ",
+    "–": "—", "―": "—", "‒": "—",
+    "“": "«", "„": "«", "‟": "«", "”": "»", "＂": '"',
+    "\r": " ", "\x0b": " ", "\x0c": " ",
+})
+# Control characters other than the newline become spaces (one for one).
+_CONTROL = regex.compile(r"[\p{Cc}--[\n]]", regex.V1)
+
+OPENERS = {"«": "«", "‹": "‹", "“": "“", "„": "„", "‟": "‟"}
+CLOSES = {"»": "«", "›": "‹", "”": "“„‟"}
+MARKS = frozenset("«»‹›“”„‟\"")
+# A straight quote opens after a space, a bracket or the start, and closes before one.
+_OPEN_BEFORE = frozenset(" \n([{—-/«'")
+
+
+def normalize(text: str) -> str:
+    """Fold apostrophes, spaces, dashes and quotation marks; length is unchanged."""
+    return _CONTROL.sub(" ", text.translate(_FOLD))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quotation: marks at ``open`` and ``close`` (``open == -1``: it opened earlier;
+    ``close == len(text)``: it goes on after the text). Content is ``text[open+1:close]``."""
+
+    open: int
+    close: int
+    depth: int
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+    @property
+    def open_left(self) -> bool:
+        return self.open < 0
+
+    def open_right(self, n: int) -> bool:
+        return self.close >= n
+
+
+def _straight_opens(text: str, i: int, straight_open: bool) -> bool:
+    """Whether the straight quote at ``i`` opens: by its spacing, else by alternation."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    can_open = before in _OPEN_BEFORE and not after.isspace()
+    can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+    if can_open != can_close:
+        return can_open
+    return not straight_open
+
+
+def pair_quotes(text: str) -> list[Span]:
+    """Pair the quotation marks of ``text`` by nesting; straight quotes by spacing and position.
+
+    A closing mark with no opener opens at the start (-1); an opener with no closer runs to the
+    end. One pass, linear in the length of the text.
+    """
+    stack: list[tuple[int, str]] = []
+    spans: list[Span] = []
+    for m in _MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == '"':
+            straight_open = any(c == '"' for _, c in stack)
+            if _straight_opens(text, i, straight_open):
+                stack.append((i, ch))
+                continue
+            ch_close = '"'
+        elif ch in OPENERS and not (ch == "“" and stack and stack[-1][1] == "„"):
+            stack.append((i, ch))
+            continue
+        else:
+            ch_close = ch
+        _close(stack, spans, i, ch_close)
+    n = len(text)
+    spans.extend(Span(o, n, d) for d, (o, _) in enumerate(stack))
+    return sorted(spans, key=lambda s: (s.open, -s.close))
+
+
+def _close(stack: list[tuple[int, str]], spans: list[Span], i: int, ch: str) -> None:
+    wanted = '"' if ch == '"' else CLOSES.get(ch, "«")
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k][1] in wanted:
+            spans.append(Span(stack[k][0], i, k))
+            del stack[k:]  # marks opened inside and never closed are dropped
+            return
+    spans.append(Span(-1, i, 0))
+
+
+_MARK = regex.compile(r'[«»‹›“”„‟"]')
+
+
+def top_level(spans: list[Span]) -> list[Span]:
+    """The outermost quotations, in order."""
+    out: list[Span] = []
+    for s in spans:
+        if not out or s.open >= out[-1].close:
+            out.append(s)
+    return out
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lexicon.lines("abbreviations.txt"))
+
+
+# A sentence ends at . ! ? … (possibly closed by a quotation mark or a bracket) before a space
+# and a capital, a digit, an opening mark or a dash.
+_END = regex.compile(r"""(?<=[.!?…](?:\s*[»"”)])?)\s+(?=[\p{Lu}\d«"“—(])""")
+_LAST_WORD = regex.compile(r"([\w.°-]+)\.\s*$")
+
+
+def split_sentences(text: str, spans: list[Span] | None = None) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets; never inside a quotation, never after ``M.`` or ``J.``."""
+    spans = top_level(pair_quotes(text) if spans is None else spans)
+    out, start, k = [], 0, 0
+    for m in _END.finditer(text):
+        cut = m.start()
+        while k < len(spans) and spans[k].close < cut:
+            k += 1
+        if k < len(spans) and spans[k].open < cut <= spans[k].close:
+            continue  # inside a quotation
+        if _is_abbreviation(text, start, cut):
+            continue
+        out.append((start, cut))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        out.append((start, len(text.rstrip())))
+    return out
+
+
+def _is_abbreviation(text: str, start: int, cut: int) -> bool:
+    if text[cut - 1] != ".":
+        return False
+    m = _LAST_WORD.search(text, max(start, cut - 12), cut)
+    if not m:
+        return False
+    word = m.group(1)
+    return word in _abbreviations() or (len(word) == 1 and word.isupper())
+
+
+_PARAGRAPH_BREAK = regex.compile(r"\n\s*\n|\n(?=\s*[«—-])")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines (or a line opening with a quotation mark or dash);
+    single newlines inside a paragraph become spaces, so the paragraph keeps its length."""
+    parts = _PARAGRAPH_BREAK.split(text.replace("\r\n", "\n"))
+    return [p.strip().replace("\n", " ") for p in parts if p.strip()]

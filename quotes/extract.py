@@ -1,0 +1,637 @@
+"""Find who is reported as saying what in French text: quotations, reported speech, selon X.
+
+One paragraph at a time (``extract_paragraph``), one sentence at a time inside it. The
+language knowledge (verb forms, clitics, determiners, stop words) comes from
+``quotes/lexicon``; this module only knows the constructions:
+
+* post-quote incise ``« … », a déclaré X`` / ``« … » a-t-il ajouté``;
+* mid-quote incise ``« A, a-t-il dit, B »`` and the two-part ``« A », dit-il, « B »``;
+* verb before a quotation ``X a déclaré : « … »``;
+* indirect and mixed ``X a déclaré (mercredi) que …``, ``…, ajoutant que …``;
+* unquoted incise ``La situation est grave, a déclaré le ministre.``;
+* ``Selon X, …``, ``…, selon X.``, ``D'après X, …``, ``Pour X, « … »``.
+
+Every search is bounded by the sentence and by small token windows, so the time is linear in
+the length of the text whatever it holds.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from quotes import lexicon
+from quotes.clean import Span, pair_quotes, split_sentences, top_level
+from quotes.model import Quote
+from quotes.verbs import forms, verbs
+
+# ------------------------------------------------------------------------------ tokens
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    norm: str  # lower case, apostrophes folded
+
+
+@functools.cache
+def _token_re() -> regex.Pattern[str]:
+    # Titles with their period (M. Mme Dr), words with inner hyphens and a final elision
+    # apostrophe (l' qu' a-t-il), or one punctuation mark.
+    return regex.compile(
+        r"(?:\L<abbr>)\.(?!\w)|\w+(?:[-‐]\w+)*['’]?|[^\w\s]",
+        abbr=sorted(lexicon.lines("abbreviations.txt"), key=len, reverse=True),
+    )
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    end = len(text) if end is None else end
+    return [
+        Tok(m.group(), m.start(), m.end(), m.group().lower().replace("’", "'"))
+        for m in _token_re().finditer(text, start, end)
+    ]
+
+
+# Inverted subject clitic glued to a verb: dit-il, ajoute-t-elle, a-t-il.
+_CLITIC = regex.compile(r"^(?P<verb>.+?)-(?:t-)?(?P<clitic>\L<clitics>)$", clitics=lexicon.lines("clitics.txt"))
+_PUNCT_BOUNDARY = frozenset(",;:()[]«»\"“”‹›—–-.!?…")
+_AUX_PASSIVE = frozenset({"été", "est", "sont", "fut", "furent", "était", "étaient", "sera", "seront"})
+
+
+def _words(name: str) -> frozenset[str]:
+    return lexicon.words(name)
+
+
+# ------------------------------------------------------------------------------ verbs
+
+
+@dataclass(frozen=True)
+class VerbHit:
+    i: int  # index of the verb token
+    j: int  # index after the verb (multiword verbs take several tokens)
+    lemma: str
+    clitic: str | None  # inverted subject clitic (dit-il, a-t-il dit)
+    clitic_tok: int  # index of the token that holds the clitic, -1 when none
+    cue: Tok
+    cue_end: int  # end offset of the cue as written (the whole multiword verb)
+
+
+def _split_clitic(norm: str) -> tuple[str, str | None]:
+    m = _CLITIC.match(norm)
+    if m and (m.group("verb") in forms() or m.group("verb") in _AUX_WORDS):
+        return m.group("verb"), m.group("clitic")
+    return norm, None
+
+
+_AUX_WORDS = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "est",
+                        "sont", "était", "étaient", "serait", "sera", "eut", "fut", "va", "vont"})
+
+
+def _verb_at(toks: list[Tok], i: int) -> VerbHit | None:
+    norm, clitic = _split_clitic(toks[i].norm)
+    if norm in _AUX_WORDS and clitic is None:
+        return None
+    two = f"{norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
+    three = f"{two} {toks[i + 2].norm}" if i + 2 < len(toks) else ""
+    for cand, n in ((three, 3), (two, 2), (norm, 1)):
+        lemma = forms().get(cand)
+        if lemma and (n == 1 or clitic is None):
+            clitic_tok = i if clitic else -1
+            if clitic is None and i > 0:  # a-t-il ajouté: the clitic is on the auxiliary
+                aux, cl = _split_clitic(toks[i - 1].norm)
+                if cl and aux in _AUX_WORDS:
+                    clitic, clitic_tok = cl, i - 1
+            cue_text = toks[i].text.split("-")[0] if toks[i].norm != norm else toks[i].text
+            cue = Tok(cue_text, toks[i].start, toks[i].start + len(cue_text), norm)
+            return VerbHit(i, i + n, lemma, clitic, clitic_tok, cue, toks[i + n - 1].end if n > 1 else cue.end)
+    return None
+
+
+def _is_noun_use(toks: list[Tok], i: int) -> bool:
+    """``la demande``, ``le juge``, ``une note``: a determiner right before the form."""
+    return i > 0 and toks[i - 1].norm in _words("determiners.txt")
+
+
+def _not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
+    """``cela veut dire``, ``c'est-à-dire``, ``il faut dire``, ``s'assurer``, ``il se trouve``."""
+    prev = toks[hit.i - 1].norm if hit.i > 0 else ""
+    prev2 = toks[hit.i - 2].norm if hit.i > 1 else ""
+    if hit.lemma == "dire" and (prev.startswith(("veu", "voul", "voud", "faut", "fall")) or "à-dire" in toks[hit.i].norm):
+        return True
+    reflexive = prev in ("se", "s'") or (prev in _AUX_WORDS and prev2 in ("se", "s'"))
+    if reflexive and not verbs()[hit.lemma].pronominal:
+        return True
+    return verbs()[hit.lemma].pronominal and not reflexive and not _reflexive_further(toks, hit.i)
+
+
+def _reflexive_further(toks: list[Tok], i: int) -> bool:
+    """s'est notamment réjoui, se sont-ils félicités: a reflexive pronoun a few words back."""
+    return any(t.norm in ("se", "s'", "me", "m'", "nous", "vous", "te", "t'") for t in toks[max(0, i - 4) : i])
+
+
+def _group_start(toks: list[Tok], i: int, lo: int) -> int:
+    """First token of the verb group (auxiliaries, negation, clitics, adverbs) ending at ``i``."""
+    skip = _words("subject_skip.txt")
+    k = i
+    while k > lo and (toks[k - 1].norm in skip or _split_clitic(toks[k - 1].norm)[1]):
+        k -= 1
+        if _split_clitic(toks[k].norm)[1]:  # a-t-il: the group starts at the auxiliary
+            break
+    return k
+
+
+# ------------------------------------------------------------------------------ mentions
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+def _mention(text: str, toks: list[Tok], a: int, b: int) -> Mention | None:
+    """The tokens ``a``..``b-1`` as written, trimmed of edge punctuation."""
+    while a < b and toks[a].norm in _PUNCT_BOUNDARY:
+        a += 1
+    while b > a and toks[b - 1].norm in _PUNCT_BOUNDARY:
+        b -= 1
+    if a >= b:
+        return None
+    return Mention(text[toks[a].start : toks[b - 1].end], toks[a].start, toks[b - 1].end)
+
+
+def _segment_left(toks: list[Tok], k: int, lo: int) -> int:
+    """Start of the phrase that ends before token ``k``: back to punctuation or a clause word."""
+    starters = _words("clause_starters.txt")
+    a = k
+    while a > lo and toks[a - 1].norm not in _PUNCT_BOUNDARY and toks[a - 1].norm not in starters:
+        a -= 1
+        if forms().get(toks[a].norm) and a < k - 1 and toks[a].norm not in _words("determiners.txt"):
+            break  # another verb: the subject starts after it
+    return a
+
+
+def _strip_adverbial(toks: list[Tok], a: int, b: int) -> int:
+    """``Lors de la réunion de mardi Paul Martin`` → ``Paul Martin``: skip a leading phrase."""
+    preps = _words("prepositions.txt")
+    if a >= b or toks[a].norm not in preps:
+        return a
+    for k in range(b - 1, a, -1):
+        if toks[k].text[:1].isupper() and toks[k - 1].norm in ("de", "d'", "du", "des", "la", "le", "l'"):
+            continue
+        if toks[k].norm in _words("determiners.txt") or toks[k].text[:1].isupper():
+            start = k
+            while start > a + 1 and toks[start - 1].text[:1].isupper():
+                start -= 1
+            return start
+    return a
+
+
+def _subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -> Mention | None:
+    """The subject noun phrase that ends just before the verb group starting at ``g``."""
+    a = _segment_left(toks, g, lo)
+    if a < g and toks[a].norm == "qui":
+        return _subject_before(text, toks, a, lo, a)  # X, qui a déclaré: the antecedent
+    if a == g and g > lo and toks[g - 1].norm == "," and g - 1 > lo:
+        a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
+        if a2 > lo and toks[a2 - 1].norm == ",":
+            a2 = _segment_left(toks, a2 - 1, lo)
+        return _mention(text, toks, _strip_adverbial(toks, a2, g - 1), g - 1)
+    if a < g and toks[a].norm == "qui" or a == g:
+        return _pronoun_in_group(text, toks, g, fallback)
+    a = _strip_adverbial(toks, a, g)
+    if g - a > 14:
+        return None  # a whole clause, not a noun phrase
+    return _mention(text, toks, a, g)
+
+
+def _pronoun_in_group(text: str, toks: list[Tok], g: int, fallback: int) -> Mention | None:
+    """``Nous pensons``: the pronoun that the walk took for an object clitic is the subject."""
+    for k in range(g, fallback):
+        if toks[k].norm in _words("subject_pronouns.txt"):
+            return Mention(toks[k].text, toks[k].start, toks[k].end)
+    return None
+
+
+def _subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None:
+    """The inverted subject after the verb: ``… », a déclaré mercredi le ministre allemand.``"""
+    k = j
+    skip = _words("inverted_skip.txt")
+    while k < hi and toks[k].norm in skip:
+        k += 1
+    if k >= hi or toks[k].norm in _PUNCT_BOUNDARY or toks[k].norm in ("que", "qu'"):
+        return None
+    if forms().get(toks[k].norm) or not (toks[k].text[:1].isupper() or toks[k].norm in _words("determiners.txt")):
+        return None
+    stops = _words("np_stops.txt")
+    b = k + 1
+    while b < hi and toks[b].norm not in _PUNCT_BOUNDARY and toks[b].norm not in stops:
+        b += 1
+    if b + 1 < hi and toks[b].norm == "," and toks[b + 1].norm in _words("determiners.txt"):
+        b += 2  # apposition: Joe Martin, le président du club
+        while b < hi and toks[b].norm not in _PUNCT_BOUNDARY and toks[b].norm not in stops - {"de", "du"}:
+            b += 1
+    return _mention(text, toks, k, min(b, k + 14))
+
+
+def _passive_agent(text: str, toks: list[Tok], hit: VerbHit, hi: int) -> Mention | None:
+    """``a été annoncé par la mairie`` → ``la mairie``."""
+    if hit.i == 0 or toks[hit.i - 1].norm not in _AUX_PASSIVE:
+        return None
+    if hit.j < hi and toks[hit.j].norm == "par":
+        return _subject_after(text, toks, hit.j + 1, hi) or _mention(text, toks, hit.j + 1, min(hit.j + 4, hi))
+    return None
+
+
+# ------------------------------------------------------------------------------ reports
+
+
+@dataclass
+class Report:
+    kind: str
+    start: int  # content offsets in the paragraph
+    end: int
+    cue: str
+    cue_lemma: str
+    cue_class: str
+    cue_start: int
+    cue_end: int
+    mention: Mention | None
+    open_right: bool = False  # the quotation goes on in the next paragraph
+    open_left: bool = False  # the quotation opened in an earlier paragraph
+
+
+_EDGE = " \t\n,;:.!?…—–-"
+
+
+def _trimmed(text: str, a: int, b: int, strip_end: str = _EDGE) -> tuple[int, int]:
+    while a < b and text[a] in _EDGE:
+        a += 1
+    while b > a and text[b - 1] in strip_end:
+        b -= 1
+    return a, b
+
+
+def _quote_content(text: str, span: Span) -> tuple[int, int]:
+    a, b = span.inner
+    return _trimmed(text, max(a, 0), min(b, len(text)), " \t\n,")
+
+
+def _report(text: str, kind: str, ab: tuple[int, int], hit: VerbHit, mention: Mention | None) -> Report | None:
+    a, b = ab
+    if a >= b:
+        return None
+    v = verbs()[hit.lemma]
+    cls = "cognition" if v.cls == "cognition" else "speech"
+    return Report(kind, a, b, text[hit.cue.start : hit.cue_end], hit.lemma, cls, hit.cue.start, hit.cue_end, mention)
+
+
+@dataclass
+class Sentence:
+    text: str  # the whole paragraph
+    start: int
+    end: int
+    toks: list[Tok]
+    spans: list[Span]  # top-level quotations that overlap the sentence
+
+
+def _span_at(s: Sentence, pos: int) -> Span | None:
+    for sp in s.spans:
+        if sp.open < pos < sp.close:
+            return sp
+    return None
+
+
+def _words_in(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split())
+
+
+def _span_before(s: Sentence, tok_index: int) -> Span | None:
+    """The quotation that closes right before token ``tok_index`` (a comma or a dash between)."""
+    k = tok_index - 1
+    while k >= 0 and s.toks[k].norm in (",", "—", "–", "-"):
+        k -= 1
+    if k < 0:
+        return None
+    for sp in s.spans:
+        if sp.close == s.toks[k].start:
+            return sp
+    return None
+
+
+def _span_after(s: Sentence, pos: int, max_gap: int = 2) -> Span | None:
+    """The quotation that opens at ``pos`` or after a colon / comma / space."""
+    for sp in s.spans:
+        if sp.open >= pos and s.text[pos : sp.open].strip() in ("", ":", ",", ", :", "—") and sp.open - pos <= max_gap + 3:
+            return sp
+    return None
+
+
+def _inverted_mention(s: Sentence, hit: VerbHit) -> Mention | None:
+    if hit.clitic:
+        t = s.toks[hit.clitic_tok]
+        at = t.start + t.norm.rfind(hit.clitic)
+        return Mention(s.text[at : at + len(hit.clitic)], at, at + len(hit.clitic))
+    return _subject_after(s.text, s.toks, hit.j, len(s.toks))
+
+
+def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
+    """``« … », a déclaré X`` and ``« A », dit-il, « B »``."""
+    sp = _span_before(s, g)
+    if sp is None or (sp.close - max(sp.open, s.start)) < 2:
+        return None
+    mention = _inverted_mention(s, hit)
+    if mention is None and hit.clitic is None:
+        mention = _subject_before(s.text, s.toks, g, _tok_index(s, sp.close) + 1, hit.i)
+    if mention is None:
+        return None
+    a, b = _quote_content(s.text, sp)
+    second = _span_after(s, mention.end)
+    if second is not None and not _long_unattributed_gap(s, mention.end, second.open):
+        b = _quote_content(s.text, second)[1]
+    if not _is_speech(s.text, a, b, hit):
+        return None
+    rep = _report(s.text, "direct", (a, b), hit, mention)
+    if rep:
+        rep.open_left = sp.open < 0
+    return rep
+
+
+def _long_unattributed_gap(s: Sentence, a: int, b: int) -> bool:
+    return bool(s.text[a:b].strip(" ,—-"))
+
+
+def _tok_index(s: Sentence, pos: int) -> int:
+    for k, t in enumerate(s.toks):
+        if t.start >= pos:
+            return k
+    return len(s.toks)
+
+
+def _is_speech(text: str, a: int, b: int, hit: VerbHit) -> bool:
+    """A quotation of two words or more (a single word in marks is a term, not speech)."""
+    return _words_in(text, a, b) >= 2
+
+
+def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
+    """``« C'est fini, a-t-il dit, pour de bon »``: an inverted incise between commas."""
+    if g == 0 or s.toks[g - 1].norm not in (",", "—", "-", "–"):
+        return None
+    mention = _inverted_mention(s, hit)
+    if mention is None:
+        return None
+    after = mention.end if hit.clitic is None else max(mention.end, hit.cue_end)
+    rest = s.text[after : min(sp.close, len(s.text))].lstrip()
+    if rest[:1] not in (",", "—", "-", "–", ".", "") or _words_in(s.text, s.toks[g].start, after) > 10:
+        return None
+    return _report(s.text, "direct", _quote_content(s.text, sp), hit, mention)
+
+
+def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
+    """``X a déclaré : « … »`` (or a long quotation right after the verb)."""
+    k, gap = hit.j, 0
+    while k < len(s.toks) and s.toks[k].norm not in (":", "«", '"', "“") and gap < 6:
+        if s.toks[k].norm in _PUNCT_BOUNDARY and s.toks[k].norm != ",":
+            return None
+        k, gap = k + 1, gap + 1
+    if k >= len(s.toks):
+        return None
+    sp = _span_after(s, s.toks[k].start if s.toks[k].norm != ":" else s.toks[k].end)
+    if sp is None:
+        return None
+    colon = s.toks[k].norm == ":"
+    a, b = _quote_content(s.text, sp)
+    if not colon and (_words_in(s.text, a, b) < 4 or gap > 0):
+        return None
+    if not _is_speech(s.text, a, b, hit):
+        return None
+    mention = _subject_before(s.text, s.toks, g, 0, hit.i) if hit.clitic is None else _inverted_mention(s, hit)
+    rep = _report(s.text, "direct", (a, b), hit, mention or _passive_agent(s.text, s.toks, hit, len(s.toks)))
+    if rep:
+        rep.open_right = sp.close >= len(s.text)
+    return rep
+
+
+_GAP_OK = ("à", "au", "aux", "devant", "lors", "auprès", "dans", "pendant", "en", "sur", "ce", "cette", "hier",
+           "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui", ",", "par", "le")
+
+
+def _que_after(s: Sentence, hit: VerbHit) -> int | None:
+    """Index of the ``que``/``qu'`` that opens the reported clause, a short adjunct allowed between."""
+    k = hit.j
+    if k < len(s.toks) and s.toks[k].norm not in ("que", "qu'") and s.toks[k].norm not in _GAP_OK:
+        if s.toks[k].norm not in _words("subject_skip.txt") or s.toks[k].norm in ("le", "la", "les", "l'"):
+            return None
+    for k in range(hit.j, min(hit.j + 10, len(s.toks))):
+        t = s.toks[k].norm
+        if t in ("que", "qu'"):
+            return k
+        if t in _PUNCT_BOUNDARY - {","} or forms().get(t) or t in ("de", "d'") and k == hit.j:
+            return None
+    return None
+
+
+def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | None:
+    """``X a déclaré que …``: the clause after que, to the end of the report."""
+    if verbs()[hit.lemma].incise_only:
+        return None
+    q = _que_after(s, hit)
+    if q is None or q + 1 >= len(s.toks):
+        return None
+    a, b = _trimmed(s.text, s.toks[q].end, clause_end)
+    if hit.lemma in ("assurer", "garantir") and _subjunctive_clause(s, q):
+        return None
+    mention = _passive_agent(s.text, s.toks, hit, q)
+    if mention is None:
+        mention = _inverted_mention(s, hit) if hit.clitic else _subject_before(s.text, s.toks, g, 0, hit.i)
+    kind = "mixed" if any(c in s.text[a:b] for c in "«»\"“”") else "indirect"
+    return _report(s.text, kind, (a, b), hit, mention)
+
+
+def _subjunctive_clause(s: Sentence, q: int) -> bool:
+    return any(t.norm in _words("subjunctive.txt") for t in s.toks[q + 1 : q + 8])
+
+
+def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
+    """``La situation est grave, a déclaré le ministre.``: inverted, at the end of the sentence."""
+    if g < 2 or s.toks[g - 1].norm != ",":
+        return None
+    mention = _inverted_mention(s, hit)
+    if mention is None:
+        return None
+    tail = s.text[mention.end : s.end].strip()
+    if tail not in ("", ".", "!", "?", "…") or verbs()[hit.lemma].cls == "cognition":
+        return None
+    a, b = _trimmed(s.text, s.start, s.toks[g - 1].start)
+    if _words_in(s.text, a, b) < 4:
+        return None
+    return _report(s.text, "direct", (a, b), hit, mention)
+
+
+def _verb_hits(s: Sentence) -> Iterator[VerbHit]:
+    for i, t in enumerate(s.toks):
+        if t.norm in _PUNCT_BOUNDARY:
+            continue
+        hit = _verb_at(s.toks, i)
+        if hit and not _is_noun_use(s.toks, i) and not _not_a_report(s.toks, hit):
+            yield hit
+
+
+def _verb_reports(s: Sentence) -> list[Report]:
+    hits = list(_verb_hits(s))
+    reports: list[Report] = []
+    for n, hit in enumerate(hits):
+        g = _group_start(s.toks, hit.i, 0)
+        inside = _span_at(s, hit.cue.start)
+        if inside is not None:
+            rep = _mid_quote(s, hit, g, inside)
+        else:
+            nxt = hits[n + 1] if n + 1 < len(hits) else None
+            clause_end = _clause_end(s, nxt)
+            rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
+                   or _unquoted_incise(s, hit, g))
+        if rep and not any(r.start == rep.start and r.end == rep.end for r in reports):
+            reports.append(rep)
+    return reports
+
+
+def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
+    """A reported clause ends at the sentence end or where the next report begins."""
+    if nxt is None:
+        return s.end
+    g = _group_start(s.toks, nxt.i, 0)
+    k = g
+    while k > 0 and s.toks[k - 1].norm in (",", "et", "puis", "mais", "en"):
+        k -= 1
+    if k < len(s.toks) and k > 0 and s.toks[k - 1].norm not in ("que", "qu'") and (
+        s.toks[k].norm == "," or s.toks[g - 1].norm in (",", "et") or nxt.clitic
+    ):
+        return s.toks[k].start
+    return s.end
+
+
+# ------------------------------------------------------------------------------ selon, pour
+
+
+@functools.cache
+def _selon_re() -> regex.Pattern[str]:
+    # Selon X / D'après X, set apart by the start of the sentence or punctuation.
+    return regex.compile(
+        r"(?P<cue>\b[Ss]elon|\b[Dd]['’]après)\s+(?P<np>[^,;:.!?()«»\"“”—]{1,120}?)(?=\s*(?:[,;:.!?()«»\"“”—]|$))"
+    )
+
+
+def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
+    np_words = m.group("np").lower().replace("’", "'").split()
+    if not np_words or any(w.strip("'") in _words("selon_exclusions.txt") for w in np_words[:3]):
+        return False
+    if np_words[0] in ("que", "qu'") or np_words[0].startswith("qu'"):
+        return False
+    before = s.text[s.start : m.start()].strip()
+    opener = not before or before.lower() in ("mais", "et", "or", "pourtant", "ainsi", "toutefois", "enfin")
+    set_apart = opener or before[-1:] in ",:—-([«\"" or s.text[m.end() : m.end() + 2].strip()[:1] in ",:;)—.!?"
+    return set_apart
+
+
+def _selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
+    out = []
+    for m in _selon_re().finditer(s.text, s.start, s.end):
+        if not _selon_ok(s, m):
+            continue
+        ab = _selon_content(s, m)
+        if ab is None or any(r.start <= m.start() < r.end or ab[0] <= r.cue_start < ab[1] for r in taken):
+            continue
+        np_a, np_b = m.span("np")
+        kind = "direct" if _span_at(s, ab[0]) else ("mixed" if any(c in s.text[ab[0]:ab[1]] for c in "«»\"") else "indirect")
+        cue = m.group("cue")
+        lemma = "selon" if cue.lower() == "selon" else "d'après"
+        out.append(Report(kind, ab[0], ab[1], cue, lemma, "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b)))
+    return out
+
+
+def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
+    after = m.end()
+    sp = _span_after(s, after, max_gap=3)
+    if sp is not None and s.text[after : sp.open].strip() in (":", ",", ", :"):
+        a, b = _quote_content(s.text, sp)
+    elif not s.text[s.start : m.start()].strip(" ,—(").strip() or s.text[s.start : m.start()].strip().lower() in ("mais", "et", "or", "pourtant", "ainsi", "toutefois", "enfin"):
+        a, b = _trimmed(s.text, after, s.end)
+    elif not s.text[after : s.end].strip(" .!?…)"):
+        a, b = _trimmed(s.text, s.start, m.start())
+    else:
+        a, b = _trimmed(s.text, s.start, s.end)
+    return (a, b) if _words_in(s.text, a, b) >= 3 else None
+
+
+@functools.cache
+def _pour_re() -> regex.Pattern[str]:
+    # Pour X, « … » at the start of a sentence (after at most a conjunction).
+    return regex.compile(r"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>[^,«\"“]{2,80}?)\s*(?:,\s*)?(?=[«\"“])")
+
+
+def _pour_reports(s: Sentence) -> list[Report]:
+    m = _pour_re().match(s.text, s.start, s.end)
+    if not m:
+        return []
+    np_text = m.group("np").lower().replace("’", "'")
+    first = np_text.split()[0]
+    if any(np_text.startswith(x) for x in lexicon.lines("pour_exclusions.txt")) or forms().get(first) or first.endswith(("er", "ir", "re")) and first not in _words("determiners.txt"):
+        return []
+    sp = _span_after(s, m.end(), max_gap=2)
+    if sp is None:
+        return []
+    a, b = _quote_content(s.text, sp)
+    if _words_in(s.text, a, b) < 3:
+        return []
+    np_a, np_b = m.span("np")
+    return [Report("direct", a, b, m.group("cue"), "pour", "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b))]
+
+
+# ------------------------------------------------------------------------------ driver
+
+
+def _sentences(text: str) -> Iterator[Sentence]:
+    spans = top_level(pair_quotes(text))
+    for a, b in split_sentences(text, spans):
+        inside = [sp for sp in spans if sp.close > a and sp.open < b]
+        yield Sentence(text, a, b, tokens(text, a, b), inside)
+
+
+def _participle_speaker(reports: list[Report], s: Sentence) -> None:
+    """``…, ajoutant que …``: a report with no subject takes the previous report's speaker."""
+    for prev, rep in zip(reports, reports[1:], strict=False):
+        if rep.mention is None and prev.mention is not None:
+            rep.mention = prev.mention
+
+
+def extract_reports(text: str) -> list[Report]:
+    """All reports of one paragraph, in order of their content."""
+    out: list[Report] = []
+    for s in _sentences(text):
+        reps = _verb_reports(s)
+        reps += _pour_reports(s) if not reps else []
+        reps += _selon_reports(s, reps)
+        reps.sort(key=lambda r: r.start)
+        _participle_speaker(reps, s)
+        out.extend(reps)
+    return out
+
+
+def to_quote(rep: Report, paragraph_text: str, paragraph: int = 0, article_id: str = "", source: str = "") -> Quote:
+    mention = rep.mention.text if rep.mention else None
+    return Quote(
+        article_id=article_id, source=source, paragraph=paragraph, start=rep.start, end=rep.end,
+        kind=rep.kind, text=paragraph_text[rep.start : rep.end], cue=rep.cue, cue_lemma=rep.cue_lemma,
+        cue_class=rep.cue_class, mention=mention, speaker=mention, cue_start=rep.cue_start, cue_end=rep.cue_end,
+    )
+
+
+def extract_text(text: str) -> list[Quote]:
+    """The quotes of one paragraph of French, as ``Quote``s with offsets into ``text``."""
+    return [to_quote(r, text) for r in extract_reports(text)]
