@@ -7,11 +7,12 @@ normalised text hold on it, and paragraph indices stay those of the source.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from quotes import lexicon
+from quotes.model import Article
 
 # One character in, one out: typographic apostrophes, exotic spaces, dashes and the curly and
 # low quotation marks are folded onto ' « » — so that every later pattern sees one spelling.
@@ -159,11 +160,82 @@ def _is_abbreviation(text: str, start: int, cut: int) -> bool:
     return word in _abbreviations() or (len(word) == 1 and word.isupper())
 
 
-_PARAGRAPH_BREAK = regex.compile(r"\n\s*\n|\n(?=\s*[«—-])")
+_LINE_END = regex.compile(r"[.!?…:»\"”)]\s*$")
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs separated by blank lines (or a line opening with a quotation mark or dash);
-    single newlines inside a paragraph become spaces, so the paragraph keeps its length."""
-    parts = _PARAGRAPH_BREAK.split(text.replace("\r\n", "\n"))
-    return [p.strip().replace("\n", " ") for p in parts if p.strip()]
+    """Paragraphs: one a line, as scraped pages give them; a line that goes on a sentence
+    (the previous line ends mid-sentence and this one starts in lower case) is joined back."""
+    out: list[str] = []
+    glue = False
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            glue = False
+            continue
+        if glue and out and line[:1].islower():
+            out[-1] += " " + line
+        else:
+            out.append(line)
+        glue = not _LINE_END.search(line)
+    return out
+
+
+# ------------------------------------------------------------------------------ whole articles
+
+
+@functools.cache
+def _boilerplate() -> regex.Pattern[str]:
+    cues = lexicon.lines("boilerplate.txt")
+    return regex.compile("|".join(f"(?:{c})" for c in cues), regex.IGNORECASE | regex.V1)
+
+
+_HEADLINE_END = regex.compile(r"[.!?…»\"]\s*$")
+_LIST_CUE = regex.compile(r"^(lire aussi|à lire aussi|voir aussi|sur le même sujet)\b", regex.IGNORECASE)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """A share/subscribe/comment block, a tag line, a credit, a caption, page furniture."""
+    return bool(_boilerplate().search(paragraph.strip()))
+
+
+def _is_headline(paragraph: str) -> bool:
+    return len(paragraph.split()) <= 20 and not _HEADLINE_END.search(paragraph)
+
+
+def _fingerprint(paragraph: str) -> str:
+    return " ".join(paragraph.lower().split())
+
+
+def clean_paragraphs(title: str, paragraphs: list[str]) -> list[str]:
+    """Normalised paragraphs with boilerplate, ``Lire aussi`` lists, captions that repeat a
+    credit, and paragraphs already printed earlier in the article blanked (indices kept)."""
+    out: list[str] = []
+    seen = {_fingerprint(title)} if title else set()
+    dropped: list[str] = []
+    in_list = False
+    for raw in paragraphs:
+        p = normalize(raw).strip()
+        fp = _fingerprint(p)
+        if _LIST_CUE.search(p):
+            in_list = True
+        elif in_list and not _is_headline(p):
+            in_list = False
+        drop = not p or in_list or is_boilerplate(p) or fp in seen or _repeats_dropped(fp, dropped)
+        if drop and p:
+            dropped.append(fp)
+        seen.add(fp)
+        out.append("" if drop else p)
+    return out
+
+
+def _repeats_dropped(fp: str, dropped: list[str]) -> bool:
+    """A caption printed again under its credit: ``X et Y`` after ``X et Y © Photographe``."""
+    core = fp.rsplit(" - ", 1)[0] if " - " in fp else fp
+    return len(core) > 15 and any(core in d for d in dropped[-3:])
+
+
+def clean_article(article: Article) -> Article:
+    """The article with normalised text and its boilerplate and repeated blocks blanked."""
+    title = normalize(article.title).strip()
+    return replace(article, title=title, paragraphs=clean_paragraphs(title, article.paragraphs))

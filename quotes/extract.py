@@ -25,7 +25,7 @@ import regex
 
 from quotes import lexicon
 from quotes.clean import Span, pair_quotes, split_sentences, top_level
-from quotes.model import Quote
+from quotes.model import Article, Quote
 from quotes.verbs import forms, verbs
 
 # ------------------------------------------------------------------------------ tokens
@@ -44,7 +44,7 @@ def _token_re() -> regex.Pattern[str]:
     # Titles with their period (M. Mme Dr), words with inner hyphens and a final elision
     # apostrophe (l' qu' a-t-il), or one punctuation mark.
     return regex.compile(
-        r"(?:\L<abbr>)\.(?!\w)|\w+(?:[-‐]\w+)*['’]?|[^\w\s]",
+        r"(?:\L<abbr>)\.(?!\p{Ll})|\w+(?:[-‐]\w+)*['’]?|[^\w\s]",
         abbr=sorted(lexicon.lines("abbreviations.txt"), key=len, reverse=True),
     )
 
@@ -466,10 +466,13 @@ def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if mention is None:
         return None
     tail = s.text[mention.end : s.end].strip()
-    if tail not in ("", ".", "!", "?", "…") or verbs()[hit.lemma].cls == "cognition":
+    v = verbs()[hit.lemma]
+    if tail not in ("", ".", "!", "?", "…") or v.cls == "cognition" or v.incise_only:
         return None
+    if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
+        return None  # dément ces allégations: an object, not an inverted subject
     a, b = _trimmed(s.text, s.start, s.toks[g - 1].start)
-    if _words_in(s.text, a, b) < 4:
+    if _words_in(s.text, a, b) < 6:
         return None
     return _report(s.text, "direct", (a, b), hit, mention)
 
@@ -610,6 +613,12 @@ def _participle_speaker(reports: list[Report], s: Sentence) -> None:
             rep.mention = prev.mention
 
 
+def _outermost(reports: list[Report]) -> list[Report]:
+    """Drop a report whose verb lies inside another report's content (X a dit que Y pense que …):
+    the outer report already carries those words."""
+    return [r for r in reports if not any(o is not r and o.start <= r.cue_start < o.end for o in reports)]
+
+
 def extract_reports(text: str) -> list[Report]:
     """All reports of one paragraph, in order of their content."""
     out: list[Report] = []
@@ -619,7 +628,7 @@ def extract_reports(text: str) -> list[Report]:
         reps += _selon_reports(s, reps)
         reps.sort(key=lambda r: r.start)
         _participle_speaker(reps, s)
-        out.extend(reps)
+        out.extend(_outermost(reps))
     return out
 
 
@@ -629,9 +638,77 @@ def to_quote(rep: Report, paragraph_text: str, paragraph: int = 0, article_id: s
         article_id=article_id, source=source, paragraph=paragraph, start=rep.start, end=rep.end,
         kind=rep.kind, text=paragraph_text[rep.start : rep.end], cue=rep.cue, cue_lemma=rep.cue_lemma,
         cue_class=rep.cue_class, mention=mention, speaker=mention, cue_start=rep.cue_start, cue_end=rep.cue_end,
+        mention_start=rep.mention.start if rep.mention and rep.cue_start >= 0 else -1,
+        mention_end=rep.mention.end if rep.mention and rep.cue_start >= 0 else -1,
     )
 
 
 def extract_text(text: str) -> list[Quote]:
     """The quotes of one paragraph of French, as ``Quote``s with offsets into ``text``."""
     return [to_quote(r, text) for r in extract_reports(text)]
+
+
+# ------------------------------------------------------------------------------ articles
+
+
+def _opens_unclosed(text: str) -> bool:
+    spans = top_level(pair_quotes(text))
+    return bool(spans) and spans[-1].close >= len(text) and spans[-1].open >= 0
+
+
+def _reopens(text: str) -> bool:
+    return text.lstrip()[:1] in ("«", '"', "“")
+
+
+def _chains(paragraphs: list[str]) -> list[list[int]]:
+    """Runs of paragraphs that carry one quotation: each reopens with « and only the last closes."""
+    chains: list[list[int]] = []
+    live = [i for i, p in enumerate(paragraphs) if p]
+    for n, i in enumerate(live):
+        if chains and chains[-1][-1] == live[n - 1] and _opens_unclosed(paragraphs[live[n - 1]]) and _reopens(paragraphs[i]):
+            chains[-1].append(i)
+        elif _opens_unclosed(paragraphs[i]):
+            chains.append([i])
+    return [c for c in chains if len(c) > 1]
+
+
+def _piece(text: str) -> tuple[int, int]:
+    """The quoted piece of a continued paragraph: from its opening mark to its end or closing mark."""
+    spans = top_level(pair_quotes(text))
+    sp = spans[0] if spans else Span(-1, len(text), 0)
+    return _quote_content(text, sp)
+
+
+def _carry(paragraphs: list[str], chain: list[int], found: dict[int, list[Report]]) -> None:
+    """Give every paragraph of a long quotation the attribution found at its start or its end."""
+    head = next((r for r in found[chain[0]] if r.open_right), None)
+    tail = next((r for r in found[chain[-1]] if r.kind == "direct" and r.start <= _piece(paragraphs[chain[-1]])[0] + 1), None)
+    attribution = head or tail
+    if attribution is None:
+        return
+    for part in chain:
+        if any(r is attribution for r in found[part]):
+            continue
+        a, b = _piece(paragraphs[part])
+        if part == chain[-1] and tail is not None:
+            continue
+        if b > a:
+            rep = Report("direct", a, b, attribution.cue, attribution.cue_lemma, attribution.cue_class, -1, -1, attribution.mention)
+            rep.open_left, rep.open_right = part != chain[0], part != chain[-1]
+            found[part].append(rep)
+            found[part].sort(key=lambda r: r.start)
+
+
+def extract_article(article: Article) -> list[Quote]:
+    """The quotes of a cleaned article, with its identity, outlet and date on each."""
+    found = {i: extract_reports(p) for i, p in enumerate(article.paragraphs) if p}
+    for chain in _chains(article.paragraphs):
+        _carry(article.paragraphs, chain, found)
+    quotes: list[Quote] = []
+    for i, reps in sorted(found.items()):
+        for rep in reps:
+            q = to_quote(rep, article.paragraphs[i], i, article.id, article.source)
+            q.outlet, q.published, q.title = article.outlet, article.published, article.title
+            q.part = int(rep.open_left)
+            quotes.append(q)
+    return quotes

@@ -39,6 +39,8 @@ class Quote:
     cue_lemma: str
     cue_class: str  # speech | cognition | selon
     mention: str | None  # the speaker as written
+    mention_start: int = -1  # offsets of the mention in the same paragraph, -1 when elsewhere
+    mention_end: int = -1
     speaker: str | None = None  # the resolved, canonical speaker
     speaker_resolved: bool = False
     outlet: str | None = None

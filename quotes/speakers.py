@@ -1,0 +1,208 @@
+"""Who the speaker really is: article-level resolution of each quote's mention.
+
+A person introduced with a name (``le ministre russe des Affaires étrangères Sergueï Lavrov``,
+``Jens Stoltenberg, secrétaire général de l'OTAN``) is found again by surname (``M. Lavrov``),
+by role (``le ministre russe``, ``son homologue allemand``) or by pronoun (``il``, ``a-t-elle
+ajouté``) when the antecedent is unambiguous. Organisations keep a canonical name. What cannot be
+resolved keeps its mention with ``speaker_resolved = False``: a quote is never pinned on a wrong
+name to look complete. Roles, nationalities, organisations and gender cues are lexicon data.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from quotes import lexicon
+from quotes.model import Article, Quote
+
+# A person's name: two to four capitalised words (Frank-Walter Steinmeier), or one after a title.
+_NAME = regex.compile(
+    r"(?<![\p{L}.])(?:(?P<title>M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr)\s*)?"
+    r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?:\s+(?:(?:de|von|van|al|ben|el)\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*){0,3})"
+)
+_WORD = regex.compile(r"[\w'-]+")
+_PRONOUNS = {"il": "m", "elle": "f", "lui": "m", "ils": "m", "elles": "f", "eux": "m"}
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str | None = None  # "m", "f" or None when the text does not say
+    roles: set[str] = field(default_factory=set)
+    nations: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@functools.cache
+def _variants(name: str) -> list[tuple[str, str]]:
+    """(variant, canonical) from a ``canonical = variant | …`` file, longest variant first."""
+    out = [(v.lower(), canon) for canon, vs in lexicon.pairs(name) for v in vs + [canon]]
+    return sorted(set(out), key=lambda p: -len(p[0]))
+
+
+def _find(phrase: str, name: str) -> set[str]:
+    """The canonical entries of lexicon ``name`` whose variants occur as whole words in ``phrase``."""
+    low = " " + " ".join(_WORD.findall(phrase.lower().replace("’", "'"))) + " "
+    found = set()
+    for variant, canon in _variants(name):
+        if f" {variant} " in low:
+            found.add(canon)
+            low = low.replace(f" {variant} ", " ")
+    return found
+
+
+def _gender(phrase: str, title: str | None) -> str | None:
+    if title:
+        return "f" if title.startswith(("Mme", "Mlle")) else "m" if title.startswith("M") else None
+    words = _WORD.findall(phrase.lower())[:3]
+    fem, masc = lexicon.words("feminine_cues.txt"), lexicon.words("masculine_cues.txt")
+    for w in words:
+        if w in fem:
+            return "f"
+        if w in masc:
+            return "m"
+    return None
+
+
+def _name_words_ok(words: list[str]) -> bool:
+    stop = lexicon.words("name_stopwords.txt")
+    return all(w.lower() not in stop for w in words)
+
+
+def _role_context(text: str, start: int, end: int) -> str:
+    """The role phrase around a name: ``le ministre russe … Sergueï Lavrov`` or ``X, secrétaire …,``."""
+    left = text[max(0, start - 90) : start]
+    left = regex.split(r"[.;:«»\"()]|\bqu['e]\b|\bet\b", left)[-1]
+    if not left.strip(" ,") and text[:start].rstrip().endswith(","):
+        left = regex.split(r"[.;:«»\"(),]", text[:start].rstrip()[:-1])[-1]
+    right = ""
+    if text[end : end + 2].startswith(","):
+        right = regex.split(r"[,.;:()«»]", text[end + 1 : end + 100])[0]
+    return (left.split(",")[-1] if "," in left.strip(" ,") else left) + " | " + right
+
+
+def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
+    out = []
+    for m in _NAME.finditer(text):
+        words = m.group("name").split()
+        stop = lexicon.words("name_stopwords.txt")
+        while words and words[0].lower() in stop:
+            words = words[1:]
+        if (len(words) >= 2 and _name_words_ok(words)) or (len(words) == 1 and m.group("title") and _name_words_ok(words)):
+            out.append((m, words))
+    return out
+
+
+def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]]]:
+    """The persons of an article and the positions (paragraph, offset) where each is named."""
+    found: dict[str, Person] = {}
+    timeline: list[tuple[int, int, Person]] = []
+    for i, text in enumerate(article.paragraphs):
+        for m, words in _name_matches(text):
+            person = _person_for(found, words)
+            context = _role_context(text, m.start(), m.end())
+            person.gender = person.gender or _gender(context.split("|")[0], m.group("title"))
+            person.roles |= _find(context, "roles.txt")
+            person.nations |= _find(context, "nationalities.txt")
+            timeline.append((i, m.start(), person))
+    return list({id(p): p for p in found.values()}.values()), timeline
+
+
+def _person_for(found: dict[str, Person], words: list[str]) -> Person:
+    """The person a name refers to: a new one, or the one that already has this surname."""
+    full, surname = " ".join(words), words[-1]
+    person = found.get(surname)
+    if person is None:
+        person = Person(full)
+        found[surname] = person
+    elif len(full) > len(person.name) and full.endswith(person.surname):
+        person.name = full  # Lavrov, then Sergueï Lavrov: keep the fuller name
+    return person
+
+
+# ------------------------------------------------------------------------------ resolution
+
+
+@dataclass
+class Context:
+    persons: list[Person]
+    timeline: list[tuple[int, int, Person]]
+    previous: Person | None = None
+
+
+def _by_name(mention: str, persons: list[Person]) -> Person | None:
+    words = set(_WORD.findall(mention))
+    hits = [p for p in persons if p.name in mention or p.surname in words]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _by_role(mention: str, ctx: Context) -> Person | None:
+    roles = _find(mention, "roles.txt")
+    if not roles:
+        return None
+    nations = _find(mention, "nationalities.txt")
+    gender = _gender(mention, None)
+    hits = [
+        p for p in ctx.persons
+        if (roles <= p.roles or "homologue" in p.roles | roles)
+        and nations <= p.nations
+        and (gender is None or p.gender in (None, gender))
+        and (roles - {"homologue"} or nations)
+    ]
+    if len(hits) > 1 and ctx.previous in hits:
+        return ctx.previous
+    return hits[0] if len(hits) == 1 else None
+
+
+def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Person | None:
+    gender = _PRONOUNS.get(mention.lower())
+    if gender is None:
+        return None
+    if ctx.previous is not None and ctx.previous.gender in (None, gender) and mention_pos <= 2:
+        return ctx.previous  # « Il a ajouté que … » at the head of a paragraph: the same speaker
+    for par, off, person in reversed(ctx.timeline):
+        if (par, off) >= (q.paragraph, mention_pos if mention_pos >= 0 else q.start):
+            continue
+        if par == q.paragraph and q.start <= off < q.end:
+            continue  # a name inside the quotation itself
+        if person.gender in (None, gender):
+            return person
+    return None
+
+
+def _organisation(mention: str) -> str | None:
+    found = [canon for variant, canon in _variants("organisations.txt") if f" {variant} " in " " + " ".join(_WORD.findall(mention.lower().replace("’", "'"))) + " "]
+    return found[0] if found else None
+
+
+def resolve_one(q: Quote, ctx: Context) -> Quote:
+    """``q`` with ``speaker`` set to a canonical name when the article allows it."""
+    if not q.mention:
+        return replace(q, speaker=None, speaker_resolved=False)
+    mention = q.mention
+    person = _by_name(mention, ctx.persons) or _by_role(mention, ctx)
+    if person is None:
+        person = _by_pronoun(mention, q, ctx, q.mention_start)
+    if person is not None:
+        ctx.previous = person
+        bisect.insort(ctx.timeline, (q.paragraph, max(q.mention_start, 0), person), key=lambda t: (t[0], t[1]))
+        return replace(q, speaker=person.name, speaker_resolved=True)
+    org = _organisation(mention)
+    if org is not None:
+        return replace(q, speaker=org, speaker_resolved=True)
+    return replace(q, speaker=mention, speaker_resolved=False)
+
+
+def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:
+    """Every quote of ``article`` with its speaker resolved across the article."""
+    persons, timeline = people(article)
+    timeline.sort(key=lambda t: (t[0], t[1]))
+    ctx = Context(persons, timeline)
+    return [resolve_one(q, ctx) for q in sorted(quotes, key=lambda q: (q.paragraph, q.start))]
