@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -31,8 +32,7 @@ from quotes.verbs import forms, verbs
 # ------------------------------------------------------------------------------ tokens
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     text: str
     start: int
     end: int
@@ -50,15 +50,22 @@ def _token_re() -> regex.Pattern[str]:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """The words and punctuation of ``text[start:end]`` with their offsets and lower-case form."""
     end = len(text) if end is None else end
-    return [
-        Tok(m.group(), m.start(), m.end(), m.group().lower().replace("’", "'"))
-        for m in _token_re().finditer(text, start, end)
-    ]
+    low = text[start:end].lower().replace("’", "'")
+    if len(low) != end - start:  # a letter whose lower case is longer (İ): lower each token
+        return [Tok(m.group(), m.start(), m.end(), m.group().lower()) for m in _token_re().finditer(text, start, end)]
+    new = tuple.__new__  # Tok(...) costs twice as much on this hot path
+    return [new(Tok, (text[a:b], a, b, low[a - start : b - start])) for a, b in map(_span, _token_re().finditer(text, start, end))]
+
+
+def _span(m: regex.Match[str]) -> tuple[int, int]:
+    return m.span()
 
 
 # Inverted subject clitic glued to a verb: dit-il, ajoute-t-elle, a-t-il.
 _CLITIC = regex.compile(r"^(?P<verb>.+?)-(?:t-)?(?P<clitic>\L<clitics>)$", clitics=lexicon.lines("clitics.txt"))
+_PLAIN_WORD = regex.compile(r"\w+")
 _PUNCT_BOUNDARY = frozenset(",;:()[]«»\"“”‹›—–-.!?…")
 _AUX_PASSIVE = frozenset({"été", "est", "sont", "fut", "furent", "était", "étaient", "sera", "seront"})
 
@@ -297,8 +304,15 @@ class Sentence:
     text: str  # the whole paragraph
     start: int
     end: int
-    toks: list[Tok]
     spans: list[Span]  # top-level quotations that overlap the sentence
+
+    @functools.cached_property
+    def toks(self) -> list[Tok]:
+        return tokens(self.text, self.start, self.end)
+
+    def may_report(self) -> bool:
+        """Whether any word could be a reporting verb: most sentences are never tokenised."""
+        return not _first_words().isdisjoint(_PLAIN_WORD.findall(self.text[self.start : self.end].lower()))
 
 
 def _span_at(s: Sentence, pos: int) -> Span | None:
@@ -477,16 +491,25 @@ def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     return _report(s.text, "direct", (a, b), hit, mention)
 
 
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """The first word of every verb form (``fait`` for ``fait savoir``): the quick test."""
+    return frozenset(f.split()[0] for f in forms())
+
+
 def _verb_hits(s: Sentence) -> Iterator[VerbHit]:
+    known = _first_words()
     for i, t in enumerate(s.toks):
-        if t.norm in _PUNCT_BOUNDARY:
-            continue
+        if t.norm not in known and "-" not in t.norm:
+            continue  # the quick test: most words are not verb forms
         hit = _verb_at(s.toks, i)
         if hit and not _is_noun_use(s.toks, i) and not _not_a_report(s.toks, hit):
             yield hit
 
 
 def _verb_reports(s: Sentence) -> list[Report]:
+    if not s.may_report():
+        return []
     hits = list(_verb_hits(s))
     reports: list[Report] = []
     for n, hit in enumerate(hits):
@@ -603,7 +626,7 @@ def _sentences(text: str) -> Iterator[Sentence]:
     spans = top_level(pair_quotes(text))
     for a, b in split_sentences(text, spans):
         inside = [sp for sp in spans if sp.close > a and sp.open < b]
-        yield Sentence(text, a, b, tokens(text, a, b), inside)
+        yield Sentence(text, a, b, inside)
 
 
 def _participle_speaker(reports: list[Report], s: Sentence) -> None:

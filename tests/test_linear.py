@@ -1,0 +1,43 @@
+"""Patterns are safe on long paragraphs: an unclosed « never makes the extractor rescan the text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from quotes.extract import extract_text
+
+UNIT = "Le ministre Paul Arnaud a déclaré que la réunion aurait lieu demain, a-t-il ajouté devant la presse. "
+
+
+def _seconds(text: str) -> float:
+    t0 = time.perf_counter()
+    extract_text(text)
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda n: "« " + "mot " * n, id="one-unclosed-guillemet"),
+        pytest.param(lambda n: "« " + UNIT * (n // 16), id="unclosed-then-reports"),
+        pytest.param(lambda n: UNIT * (n // 16), id="many-reports"),
+        pytest.param(lambda n: '"' + " a déclaré que" * (n // 3), id="verbs-in-a-row"),
+        pytest.param(lambda n: "« " * (n // 2), id="nested-openers"),
+    ],
+)
+def test_time_grows_linearly(make):
+    n = 60_000  # words: about 0.5 MB of text at the larger size
+    small, big = make(n), make(2 * n)
+    _seconds(small[:1000])  # warm the caches
+    ratio = _seconds(big) / max(_seconds(small), 1e-3)
+    assert ratio < 3.0, f"doubling the input multiplied the time by {ratio:.1f}"
+
+
+def test_a_megabyte_with_one_unclosed_mark_finishes():
+    text = "« " + "Le ministre a déclaré que tout va bien. " * 25_000
+    assert len(text) > 1_000_000
+    t0 = time.perf_counter()
+    extract_text(text)
+    assert time.perf_counter() - t0 < 30
