@@ -128,11 +128,14 @@ def _not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
     """``cela veut dire``, ``c'est-à-dire``, ``il faut dire``, ``s'assurer``, ``il se trouve``."""
     prev = toks[hit.i - 1].norm if hit.i > 0 else ""
     prev2 = toks[hit.i - 2].norm if hit.i > 1 else ""
-    if hit.lemma == "dire" and (prev.startswith(("veu", "voul", "voud", "faut", "fall")) or "à-dire" in toks[hit.i].norm):
+    nxt = toks[hit.j].norm if hit.j < len(toks) else ""
+    if "à-dire" in toks[hit.i].norm or hit.lemma == "dire" and prev.startswith(("faut", "fall")):
         return True
+    if hit.lemma == "dire" and prev.startswith(("veu", "voul", "voud")) and nxt not in ("à", "au", "aux"):
+        return True  # cela veut dire que: to mean (je voulais dire à X que is a report)
     reflexive = prev in ("se", "s'") or (prev in _AUX_WORDS and prev2 in ("se", "s'"))
-    if reflexive and not verbs()[hit.lemma].pronominal:
-        return True
+    if reflexive and verbs()[hit.lemma].not_reflexive:
+        return True  # s'assurer que, il se dit que, se trouver: not reports
     return verbs()[hit.lemma].pronominal and not reflexive and not _reflexive_further(toks, hit.i)
 
 
@@ -174,14 +177,98 @@ def _mention(text: str, toks: list[Tok], a: int, b: int) -> Mention | None:
 
 
 def _segment_left(toks: list[Tok], k: int, lo: int) -> int:
-    """Start of the phrase that ends before token ``k``: back to punctuation or a clause word."""
+    """Start of the phrase that ends before token ``k``: back to punctuation, a clause word or
+    another verb; a parenthesis ``(CHMP)`` right before is stepped over."""
     starters = _words("clause_starters.txt")
     a = k
-    while a > lo and toks[a - 1].norm not in _PUNCT_BOUNDARY and toks[a - 1].norm not in starters:
+    while a > lo:
+        t = toks[a - 1].norm
+        if t == ")":
+            opener = next((j for j in range(a - 2, max(lo, a - 30) - 1, -1) if toks[j].norm == "("), None)
+            if opener is None:
+                break
+            a = opener
+            continue
+        if t in _PUNCT_BOUNDARY or t in starters or (forms().get(t) and a < k and not _is_noun_use(toks, a - 1)):
+            break
         a -= 1
-        if forms().get(toks[a].norm) and a < k - 1 and toks[a].norm not in _words("determiners.txt"):
-            break  # another verb: the subject starts after it
     return a
+
+
+def _is_adverbial(tok: Tok) -> bool:
+    return tok.norm in _words("prepositions.txt") or _is_adverb(tok)
+
+
+def _is_adverb(tok: Tok) -> bool:
+    """Words in -ment (vraiment, notamment) and the adverbs of the lexicon."""
+    return (len(tok.norm) > 6 and tok.norm.endswith("ment")) or tok.norm in _words("adverbs.txt")
+
+
+def _np_from(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
+    """The noun phrase that starts at ``k``: a pronoun, a name, or determiner + noun (+ de …)."""
+    if k >= hi:
+        return None
+    if toks[k].norm in _words("subject_pronouns.txt"):
+        return Mention(toks[k].text, toks[k].start, toks[k].end)
+    b = k + 1 if toks[k].norm in _words("determiners.txt") else k
+    b += 1
+    while b < hi and b - k < 8:
+        t = toks[b]
+        if t.text[:1].isupper() or t.norm in ("de", "du", "des", "d'") and b + 1 < hi and not forms().get(toks[b + 1].norm):
+            b += 1
+        elif t.norm in ("la", "le", "les", "l'") and toks[b - 1].norm in ("de", "d'"):
+            b += 1
+        else:
+            break
+    return _mention(text, toks, k, b)
+
+
+def _main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
+    """The subject of the sentence's main clause (for ``…, ajoutant que`` and ``… et affirme que``):
+    the noun phrase that opens the sentence, after an opening adverbial set off by a comma."""
+    k = 0
+    if k < before and _is_adverbial(toks[k]):
+        comma = next((j for j in range(k, min(before, 20)) if toks[j].norm == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+    while k < before and toks[k].norm in ("et", "mais", "or", "puis", "alors", ","):
+        k += 1
+    return _np_from(text, toks, k, before)
+
+
+def _coordination(toks: list[Tok], a: int, g: int) -> int | None:
+    """``… et il m'a demandé``: index after the last et/mais/puis of the segment, None if none."""
+    for k in range(g - 1, a - 1, -1):
+        if toks[k].norm in ("et", "mais", "puis", "ou", "donc"):
+            return k + 1
+    return None
+
+
+def _subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -> Mention | None:
+    """The subject noun phrase that ends just before the verb group starting at ``g``."""
+    a = _segment_left(toks, g, lo)
+    if a < g and toks[a].norm == "qui":
+        return _antecedent(text, toks, a, lo)
+    c = _coordination(toks, a, g)
+    if c is not None:
+        if c == g:  # … et affirme que: the subject of the first verb
+            return _main_subject(text, toks, c - 1)
+        a = c
+    pron = _pronoun_in_group(text, toks, g, fallback)
+    if pron is not None and (a == g or _is_adverbial(toks[a])):
+        return pron  # Quand X est mort, nous pensions / avec un peu de volonté vous observerez
+    if a == g and g > lo and toks[g - 1].norm == "," and g - 1 > lo:
+        a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
+        if a2 > lo and toks[a2 - 1].norm == ",":
+            a2 = _segment_left(toks, a2 - 1, lo)
+        return _mention(text, toks, _strip_adverbial(toks, a2, g - 1), g - 1)
+    if a == g:
+        return None
+    a = _strip_adverbial(toks, a, g)
+    if g - a > 14:
+        return None  # a whole clause, not a noun phrase
+    return _mention(text, toks, a, g)
 
 
 def _strip_adverbial(toks: list[Tok], a: int, b: int) -> int:
@@ -200,22 +287,15 @@ def _strip_adverbial(toks: list[Tok], a: int, b: int) -> int:
     return a
 
 
-def _subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -> Mention | None:
-    """The subject noun phrase that ends just before the verb group starting at ``g``."""
-    a = _segment_left(toks, g, lo)
-    if a < g and toks[a].norm == "qui":
-        return _subject_before(text, toks, a, lo, a)  # X, qui a déclaré: the antecedent
-    if a == g and g > lo and toks[g - 1].norm == "," and g - 1 > lo:
-        a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
-        if a2 > lo and toks[a2 - 1].norm == ",":
-            a2 = _segment_left(toks, a2 - 1, lo)
-        return _mention(text, toks, _strip_adverbial(toks, a2, g - 1), g - 1)
-    if a < g and toks[a].norm == "qui" or a == g:
-        return _pronoun_in_group(text, toks, g, fallback)
-    a = _strip_adverbial(toks, a, g)
-    if g - a > 14:
-        return None  # a whole clause, not a noun phrase
-    return _mention(text, toks, a, g)
+def _antecedent(text: str, toks: list[Tok], qui: int, lo: int) -> Mention | None:
+    """``X, qui a déclaré``: the noun phrase before ``qui``, without a leading preposition."""
+    end = qui - 1 if qui > lo and toks[qui - 1].norm == "," else qui
+    a = _segment_left(toks, end, lo)
+    while a < end and toks[a].norm in _words("prepositions.txt") and toks[a].norm not in ("de", "d'"):
+        a += 1
+    if end - a > 10:
+        a = end - 10
+    return _mention(text, toks, a, end)
 
 
 def _pronoun_in_group(text: str, toks: list[Tok], g: int, fallback: int) -> Mention | None:
@@ -440,13 +520,15 @@ def _que_after(s: Sentence, hit: VerbHit) -> int | None:
     """Index of the ``que``/``qu'`` that opens the reported clause, a short adjunct allowed between."""
     k = hit.j
     if k < len(s.toks) and s.toks[k].norm not in ("que", "qu'") and s.toks[k].norm not in _GAP_OK:
-        if s.toks[k].norm not in _words("subject_skip.txt") or s.toks[k].norm in ("le", "la", "les", "l'"):
+        ok = s.toks[k].norm in _words("subject_skip.txt") or _is_adverb(s.toks[k])
+        if not ok or s.toks[k].norm in ("le", "la", "les", "l'"):
             return None
     for k in range(hit.j, min(hit.j + 10, len(s.toks))):
         t = s.toks[k].norm
         if t in ("que", "qu'"):
             return k
-        if t in _PUNCT_BOUNDARY - {","} or forms().get(t) or t in ("de", "d'") and k == hit.j:
+        verb_here = forms().get(t) and not _is_noun_use(s.toks, k)
+        if t in _PUNCT_BOUNDARY - {","} or verb_here or t in ("de", "d'") and k == hit.j:
             return None
     return None
 
@@ -458,14 +540,32 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     q = _que_after(s, hit)
     if q is None or q + 1 >= len(s.toks):
         return None
-    a, b = _trimmed(s.text, s.toks[q].end, clause_end)
+    a, b = _trimmed(s.text, s.toks[q].end, _coordinated_predicate(s, q, clause_end))
     if hit.lemma in ("assurer", "garantir") and _subjunctive_clause(s, q):
         return None
     mention = _passive_agent(s.text, s.toks, hit, q)
+    if mention is None and _is_participle(s.toks, hit):
+        mention = _main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
     if mention is None:
         mention = _inverted_mention(s, hit) if hit.clitic else _subject_before(s.text, s.toks, g, 0, hit.i)
     kind = "mixed" if any(c in s.text[a:b] for c in "«»\"“”") else "indirect"
     return _report(s.text, kind, (a, b), hit, mention)
+
+
+def _coordinated_predicate(s: Sentence, q: int, end: int) -> int:
+    """``… que c'était légal mais a refusé de …``: a conjunction and an auxiliary start a second
+    predicate of the main subject, which ends the reported clause."""
+    for k in range(q + 2, len(s.toks) - 1):
+        if s.toks[k].start >= end:
+            break
+        if s.toks[k].norm in ("mais", "et", "puis") and s.toks[k + 1].norm in _AUX_WORDS:
+            return s.toks[k].start
+    return end
+
+
+def _is_participle(toks: list[Tok], hit: VerbHit) -> bool:
+    """A present participle or gerund (ajoutant, en affirmant): its subject is the main clause's."""
+    return toks[hit.i].norm.endswith("ant") and (hit.i == 0 or toks[hit.i - 1].norm in (",", "en", "tout", "et"))
 
 
 def _subjunctive_clause(s: Sentence, q: int) -> bool:
@@ -549,8 +649,18 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
 def _selon_re() -> regex.Pattern[str]:
     # Selon X / D'après X, set apart by the start of the sentence or punctuation.
     return regex.compile(
-        r"(?P<cue>\b[Ss]elon|\b[Dd]['’]après)\s+(?P<np>[^,;:.!?()«»\"“”—]{1,120}?)(?=\s*(?:[,;:.!?()«»\"“”—]|$))"
+        r"""(?P<cue>\b[Ss]elon|\b[Dd]['’]après)\s+
+            (?P<np>(?:[^,;:.!?()«»"“”—\s]|\b\p{Lu}\.|\s(?!(?:il|elle|ils|elles|on|nous|je|j')\b))
+                {1,120}?)                      # the source: up to punctuation or a subject pronoun
+            (?=\s*(?:[,;:!?()«»"“”—]|(?<!\b\p{Lu})\.|$)|\s+(?:il|elle|ils|elles|on|nous|je|j')\b)""",
+        regex.VERBOSE,
     )
+
+
+def _opens_sentence(before: str) -> bool:
+    """Nothing, or one conjunction or adverb, stands before the phrase (Mais selon X, Toujours selon X)."""
+    words = before.split()
+    return not words or (len(words) == 1 and words[0].strip(",").isalpha())
 
 
 def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
@@ -560,7 +670,7 @@ def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
     if np_words[0] in ("que", "qu'") or np_words[0].startswith("qu'"):
         return False
     before = s.text[s.start : m.start()].strip()
-    opener = not before or before.lower() in ("mais", "et", "or", "pourtant", "ainsi", "toutefois", "enfin")
+    opener = _opens_sentence(before)
     set_apart = opener or before[-1:] in ",:—-([«\"" or s.text[m.end() : m.end() + 2].strip()[:1] in ",:;)—.!?"
     return set_apart
 
@@ -586,7 +696,7 @@ def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
     sp = _span_after(s, after, max_gap=3)
     if sp is not None and s.text[after : sp.open].strip() in (":", ",", ", :"):
         a, b = _quote_content(s.text, sp)
-    elif not s.text[s.start : m.start()].strip(" ,—(").strip() or s.text[s.start : m.start()].strip().lower() in ("mais", "et", "or", "pourtant", "ainsi", "toutefois", "enfin"):
+    elif _opens_sentence(s.text[s.start : m.start()].strip(" ,—(")):
         a, b = _trimmed(s.text, after, s.end)
     elif not s.text[after : s.end].strip(" .!?…)"):
         a, b = _trimmed(s.text, s.start, m.start())

@@ -25,6 +25,7 @@ class Verb:
     frame: str  # connotation class (see verbs.txt)
     incise_only: bool  # counts only next to a quotation
     pronominal: bool  # used with se/s'
+    not_reflexive: bool = False  # with se/s' it is no report (s'assurer que, il se dit que)
 
 
 def _parse_verb(line: str) -> Verb:
@@ -38,7 +39,7 @@ def _parse_verb(line: str) -> Verb:
     for refl in ("se ", "s'"):
         if lemma.startswith(refl):
             lemma, pronominal = lemma[len(refl) :], True
-    return Verb(lemma, cols[at], cols[at + 1], "incise" in flags, pronominal)
+    return Verb(lemma, cols[at], cols[at + 1], "incise" in flags, pronominal, "norefl" in flags)
 
 
 @functools.cache
