@@ -79,10 +79,14 @@ def pair_quotes(text: str) -> list[Span]:
     """
     stack: list[tuple[int, str]] = []
     spans: list[Span] = []
+    straight_left = text.count('"')
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
         if ch == '"':
             straight_open = any(c == '"' for _, c in stack)
+            # an odd number of straight quotes left, none open: the first closes one opened earlier
+            straight_open = straight_open or straight_left % 2 == 1
+            straight_left -= 1
             if _straight_opens(text, i, straight_open):
                 stack.append((i, ch))
                 continue

@@ -131,6 +131,8 @@ def _not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
     nxt = toks[hit.j].norm if hit.j < len(toks) else ""
     if "à-dire" in toks[hit.i].norm or hit.lemma == "dire" and prev.startswith(("faut", "fall")):
         return True
+    if prev == "à" and toks[hit.i].norm == hit.lemma:
+        return True  # il est à noter que, reste à savoir: impersonal
     if hit.lemma == "dire" and prev.startswith(("veu", "voul", "voud")) and nxt not in ("à", "au", "aux"):
         return True  # cela veut dire que: to mean (je voulais dire à X que is a report)
     reflexive = prev in ("se", "s'") or (prev in _AUX_WORDS and prev2 in ("se", "s'"))
