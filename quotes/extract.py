@@ -109,14 +109,22 @@ def _verb_at(toks: list[Tok], i: int) -> VerbHit | None:
         lemma = forms().get(cand)
         if lemma and (n == 1 or clitic is None):
             clitic_tok = i if clitic else -1
-            if clitic is None and i > 0:  # a-t-il ajouté: the clitic is on the auxiliary
-                aux, cl = _split_clitic(toks[i - 1].norm)
-                if cl and aux in _AUX_WORDS:
-                    clitic, clitic_tok = cl, i - 1
+            if clitic is None:  # a-t-il (encore) ajouté: the clitic is on the auxiliary
+                clitic, clitic_tok = _clitic_on_aux(toks, i)
             cue_text = toks[i].text.split("-")[0] if toks[i].norm != norm else toks[i].text
             cue = Tok(cue_text, toks[i].start, toks[i].start + len(cue_text), norm)
             return VerbHit(i, i + n, lemma, clitic, clitic_tok, cue, toks[i + n - 1].end if n > 1 else cue.end)
     return None
+
+
+def _clitic_on_aux(toks: list[Tok], i: int) -> tuple[str | None, int]:
+    for k in range(i - 1, max(-1, i - 4), -1):
+        aux, cl = _split_clitic(toks[k].norm)
+        if cl and aux in _AUX_WORDS:
+            return cl, k
+        if not _is_adverb(toks[k]) and toks[k].norm not in _words("subject_skip.txt"):
+            break
+    return None, -1
 
 
 def _is_noun_use(toks: list[Tok], i: int) -> bool:
@@ -133,8 +141,11 @@ def _not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
         return True
     if prev == "à" and toks[hit.i].norm == hit.lemma:
         return True  # il est à noter que, reste à savoir: impersonal
-    if hit.lemma == "dire" and prev.startswith(("veu", "voul", "voud")) and nxt not in ("à", "au", "aux"):
-        return True  # cela veut dire que: to mean (je voulais dire à X que is a report)
+    modal = next((t.norm for t in reversed(toks[max(0, hit.i - 3) : hit.i]) if t.norm not in ("pas", "plus", "jamais", "rien")), "")
+    if hit.lemma == "dire" and modal.startswith(("veu", "voul", "voud")) and nxt not in ("à", "au", "aux"):
+        return True  # cela (ne) veut (pas) dire que: to mean (je voulais dire à X que is a report)
+    if prev == "sans":
+        return True  # il va sans dire que, sans dire que
     reflexive = prev in ("se", "s'") or (prev in _AUX_WORDS and prev2 in ("se", "s'"))
     if reflexive and verbs()[hit.lemma].not_reflexive:
         return True  # s'assurer que, il se dit que, se trouver: not reports
@@ -243,13 +254,18 @@ def _coordination(toks: list[Tok], a: int, g: int) -> int | None:
     """``… et il m'a demandé``: index after the last et/mais/puis of the segment, None if none."""
     for k in range(g - 1, a - 1, -1):
         if toks[k].norm in ("et", "mais", "puis", "ou", "donc"):
-            return k + 1
+            after = toks[k + 1].norm if k + 1 < g else ""
+            if k + 1 == g or after in _words("subject_pronouns.txt"):
+                return k + 1
+            return None  # Le maire et son adjoint: one subject
     return None
 
 
 def _subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -> Mention | None:
     """The subject noun phrase that ends just before the verb group starting at ``g``."""
     a = _segment_left(toks, g, lo)
+    if g - 1 >= lo and toks[g - 1].norm == "qui":
+        return _antecedent(text, toks, g - 1, lo)
     if a < g and toks[a].norm == "qui":
         return _antecedent(text, toks, a, lo)
     c = _coordination(toks, a, g)
@@ -293,7 +309,11 @@ def _antecedent(text: str, toks: list[Tok], qui: int, lo: int) -> Mention | None
     """``X, qui a déclaré``: the noun phrase before ``qui``, without a leading preposition."""
     end = qui - 1 if qui > lo and toks[qui - 1].norm == "," else qui
     a = _segment_left(toks, end, lo)
-    while a < end and toks[a].norm in _words("prepositions.txt") and toks[a].norm not in ("de", "d'"):
+    dets = [k for k in range(a, end) if toks[k].norm in _words("determiners.txt") and toks[k].norm not in ("du", "des")
+            and (k == 0 or toks[k - 1].norm not in ("de", "d'"))]
+    if dets:
+        a = dets[-1]
+    while a < end and toks[a].norm in _words("prepositions.txt") | {"aux", "au"} and toks[a].norm not in ("de", "d'"):
         a += 1
     if end - a > 10:
         a = end - 10
@@ -316,17 +336,35 @@ def _subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | Non
         k += 1
     if k >= hi or toks[k].norm in _PUNCT_BOUNDARY or toks[k].norm in ("que", "qu'"):
         return None
+    k = _skip_complement(toks, k, hi)
+    if k >= hi:
+        return None
     if forms().get(toks[k].norm) or not (toks[k].text[:1].isupper() or toks[k].norm in _words("determiners.txt")):
         return None
     stops = _words("np_stops.txt")
     b = k + 1
     while b < hi and toks[b].norm not in _PUNCT_BOUNDARY and toks[b].norm not in stops:
         b += 1
-    if b + 1 < hi and toks[b].norm == "," and toks[b + 1].norm in _words("determiners.txt"):
+    if b + 1 < hi and toks[b].norm == "," and (toks[b + 1].norm in _words("determiners.txt") or toks[b + 1].text[:1].isupper()):
         b += 2  # apposition: Joe Martin, le président du club
         while b < hi and toks[b].norm not in _PUNCT_BOUNDARY and toks[b].norm not in stops - {"de", "du"}:
             b += 1
     return _mention(text, toks, k, min(b, k + 14))
+
+
+def _skip_complement(toks: list[Tok], k: int, hi: int) -> int:
+    """``a déclaré à l'AFP l'avocat``: step over an indirect object before the inverted subject."""
+    if k >= hi or toks[k].norm not in ("à", "au", "aux", "devant", "auprès"):
+        return k
+    j = k + 1
+    if j < hi and toks[j].norm in _words("determiners.txt") | {"l'"}:
+        j += 1
+    j += 1
+    while j < hi and toks[j].text[:1].isupper():
+        j += 1
+    if j < hi and (toks[j].norm in _words("determiners.txt") or toks[j].text[:1].isupper()):
+        return j
+    return k
 
 
 def _passive_agent(text: str, toks: list[Tok], hit: VerbHit, hi: int) -> Mention | None:
@@ -354,22 +392,24 @@ class Report:
     mention: Mention | None
     open_right: bool = False  # the quotation goes on in the next paragraph
     open_left: bool = False  # the quotation opened in an earlier paragraph
+    subordinate: bool = False  # ajoutant que, avant d'ajouter: the speaker of the report before
 
 
-_EDGE = " \t\n,;:.!?…—–-"
+_EDGE = ",;:.!?…—–-"
 
 
 def _trimmed(text: str, a: int, b: int, strip_end: str = _EDGE) -> tuple[int, int]:
-    while a < b and text[a] in _EDGE:
+    """Without spaces (any kind) and the given punctuation at the edges."""
+    while a < b and (text[a] in _EDGE or text[a].isspace()):
         a += 1
-    while b > a and text[b - 1] in strip_end:
+    while b > a and (text[b - 1] in strip_end or text[b - 1].isspace()):
         b -= 1
     return a, b
 
 
 def _quote_content(text: str, span: Span) -> tuple[int, int]:
     a, b = span.inner
-    return _trimmed(text, max(a, 0), min(b, len(text)), " \t\n,")
+    return _trimmed(text, max(a, 0), min(b, len(text)), ",")
 
 
 def _report(text: str, kind: str, ab: tuple[int, int], hit: VerbHit, mention: Mention | None) -> Report | None:
@@ -507,10 +547,15 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     if not _is_speech(s.text, a, b, hit):
         return None
-    mention = _subject_before(s.text, s.toks, g, 0, hit.i) if hit.clitic is None else _inverted_mention(s, hit)
+    subordinate = hit.clitic is None and _is_participle(s.toks, hit)
+    if subordinate:
+        mention = _main_subject(s.text, s.toks, g)
+    else:
+        mention = _subject_before(s.text, s.toks, g, 0, hit.i) if hit.clitic is None else _inverted_mention(s, hit)
     rep = _report(s.text, "direct", (a, b), hit, mention or _passive_agent(s.text, s.toks, hit, len(s.toks)))
     if rep:
         rep.open_right = sp.close >= len(s.text)
+        rep.subordinate = subordinate
     return rep
 
 
@@ -546,12 +591,16 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     if hit.lemma in ("assurer", "garantir") and _subjunctive_clause(s, q):
         return None
     mention = _passive_agent(s.text, s.toks, hit, q)
-    if mention is None and _is_participle(s.toks, hit):
+    subordinate = mention is None and _is_participle(s.toks, hit)
+    if subordinate:
         mention = _main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
     if mention is None:
         mention = _inverted_mention(s, hit) if hit.clitic else _subject_before(s.text, s.toks, g, 0, hit.i)
     kind = "mixed" if any(c in s.text[a:b] for c in "«»\"“”") else "indirect"
-    return _report(s.text, kind, (a, b), hit, mention)
+    rep = _report(s.text, kind, (a, b), hit, mention)
+    if rep:
+        rep.subordinate = subordinate
+    return rep
 
 
 def _coordinated_predicate(s: Sentence, q: int, end: int) -> int:
@@ -560,14 +609,19 @@ def _coordinated_predicate(s: Sentence, q: int, end: int) -> int:
     for k in range(q + 2, len(s.toks) - 1):
         if s.toks[k].start >= end:
             break
-        if s.toks[k].norm in ("mais", "et", "puis") and s.toks[k + 1].norm in _AUX_WORDS:
+        if s.toks[k].norm in ("mais", "et", "puis", ",") and s.toks[k + 1].norm in _AUX_WORDS | {"n'", "ne"}:
             return s.toks[k].start
     return end
 
 
 def _is_participle(toks: list[Tok], hit: VerbHit) -> bool:
-    """A present participle or gerund (ajoutant, en affirmant): its subject is the main clause's."""
-    return toks[hit.i].norm.endswith("ant") and (hit.i == 0 or toks[hit.i - 1].norm in (",", "en", "tout", "et"))
+    """A present participle or gerund (ajoutant, en affirmant) or an infinitive after avant de /
+    pour / sans: its subject is the main clause's."""
+    prev = toks[hit.i - 1].norm if hit.i else ","
+    if toks[hit.i].norm.endswith("ant"):
+        return prev in (",", "en", "tout", "et")
+    prev2 = toks[hit.i - 2].norm if hit.i > 1 else ""
+    return toks[hit.i].norm == hit.lemma and (prev in ("pour", "sans") or prev in ("de", "d'") and prev2 in ("avant", "afin"))
 
 
 def _subjunctive_clause(s: Sentence, q: int) -> bool:
@@ -635,7 +689,7 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
         return s.end
     g = _group_start(s.toks, nxt.i, 0)
     k = g
-    while k > 0 and s.toks[k - 1].norm in (",", "et", "puis", "mais", "en"):
+    while k > 0 and s.toks[k - 1].norm in (",", "et", "puis", "mais", "en", "avant", "après", "sans", "pour", "tout"):
         k -= 1
     if k < len(s.toks) and k > 0 and s.toks[k - 1].norm not in ("que", "qu'") and (
         s.toks[k].norm == "," or s.toks[g - 1].norm in (",", "et") or nxt.clitic
@@ -686,7 +740,7 @@ def _selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
         if ab is None or any(r.start <= m.start() < r.end or ab[0] <= r.cue_start < ab[1] for r in taken):
             continue
         np_a, np_b = m.span("np")
-        kind = "direct" if _span_at(s, ab[0]) else ("mixed" if any(c in s.text[ab[0]:ab[1]] for c in "«»\"") else "indirect")
+        kind = "direct" if _span_at(s, ab[0] - 1) or _span_at(s, ab[0]) else ("mixed" if any(c in s.text[ab[0]:ab[1]] for c in "«»\"") else "indirect")
         cue = m.group("cue")
         lemma = "selon" if cue.lower() == "selon" else "d'après"
         out.append(Report(kind, ab[0], ab[1], cue, lemma, "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b)))
@@ -704,6 +758,9 @@ def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
         a, b = _trimmed(s.text, s.start, m.start())
     else:
         a, b = _trimmed(s.text, s.start, s.end)
+    whole = next((sp for sp in s.spans if sp.open == a and sp.close == b - 1), None)
+    if whole is not None:  # « … », selon X: the quotation itself
+        a, b = _quote_content(s.text, whole)
     return (a, b) if _words_in(s.text, a, b) >= 3 else None
 
 
@@ -719,7 +776,8 @@ def _pour_reports(s: Sentence) -> list[Report]:
         return []
     np_text = m.group("np").lower().replace("’", "'")
     first = np_text.split()[0]
-    if any(np_text.startswith(x) for x in lexicon.lines("pour_exclusions.txt")) or forms().get(first) or first.endswith(("er", "ir", "re")) and first not in _words("determiners.txt"):
+    infinitive = m.group("np")[:1].islower() and first.endswith(("er", "ir", "re")) and first not in _words("determiners.txt")
+    if any(np_text.startswith(x) for x in lexicon.lines("pour_exclusions.txt")) or forms().get(first) or infinitive:
         return []
     sp = _span_after(s, m.end(), max_gap=2)
     if sp is None:
@@ -744,7 +802,7 @@ def _sentences(text: str) -> Iterator[Sentence]:
 def _participle_speaker(reports: list[Report], s: Sentence) -> None:
     """``…, ajoutant que …``: a report with no subject takes the previous report's speaker."""
     for prev, rep in zip(reports, reports[1:], strict=False):
-        if rep.mention is None and prev.mention is not None:
+        if (rep.mention is None or rep.subordinate) and prev.mention is not None:
             rep.mention = prev.mention
 
 

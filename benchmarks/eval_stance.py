@@ -1,0 +1,173 @@
+"""Evaluate quotes.stance on the hand-labelled set ``tests/data/stance_eval.jsonl``.
+
+    python benchmarks/eval_stance.py [--split dev|holdout|all] [--errors] [--speed]
+
+Each line is ``{"id", "speaker", "verb", "text", "labels": [{"target", "stance"}], "split"}``.
+Every gold (quote, target) pair is scored: the predicted label is the one ``stance.score`` gives
+that target, ``neutral`` when it does not find the target. Printed: accuracy and macro-F1 (mean
+F1 over the labels present in the gold or the predictions) per target and overall, the
+confusion matrix, and how many gold targets were found.
+
+The split is filtered on reading, before anything is shown; ``--errors`` (the misclassified
+pairs with their text and cues) only works on the dev split: the holdout text is never printed.
+
+``--speed`` times the extraction of /work/shared/seeds (clean, extract, resolve speakers) with
+and without ``stance.score`` and prints the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quotes import stance  # noqa: E402
+from quotes.model import Article, Quote  # noqa: E402
+
+EVAL = ROOT / "tests" / "data" / "stance_eval.jsonl"
+SEEDS = ROOT.parent / "shared" / "seeds"
+LABELS = ("favorable", "opposed", "neutral")
+
+
+def load(split: str, path: Path = EVAL) -> list[dict[str, Any]]:
+    """The lines of ``split`` (``all``: every line); the others are dropped unread."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                if split == "all" or rec.get("split") == split:
+                    out.append(rec)
+    return out
+
+
+def predict(rec: dict[str, Any]) -> Quote:
+    """The quote of one line, scored as the pipeline would (the quote is its own article)."""
+    q = Quote(article_id=str(rec["id"]), source="eval", paragraph=0, start=0, end=len(rec["text"]),
+              kind="direct", text=rec["text"], cue=rec.get("verb") or "", cue_lemma=rec.get("verb") or "",
+              cue_class="speech", mention=rec.get("speaker"), speaker=rec.get("speaker"))
+    article = Article(id=str(rec["id"]), source="eval", title="", paragraphs=[rec["text"]])
+    return stance.score(article, [q])[0]
+
+
+def pairs(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One (gold, predicted) pair per labelled target."""
+    out = []
+    for rec in recs:
+        q = predict(rec)
+        got = {s["target"]: s for s in q.stance}
+        for lab in rec["labels"]:
+            pred = got.get(lab["target"])
+            out.append({"id": rec["id"], "target": lab["target"], "gold": lab["stance"],
+                        "pred": pred["label"] if pred else "neutral", "found": pred is not None,
+                        "score": pred["score"] if pred else 0.0, "cues": pred["cues"] if pred else [],
+                        "text": rec["text"], "predicted_targets": list(got)})
+    return out
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    labels = [lab for lab in LABELS if lab in gold or lab in pred]
+    f1s = []
+    for lab in labels:
+        tp = sum(g == p == lab for g, p in zip(gold, pred, strict=True))
+        fp = sum(p == lab and g != lab for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
+    gold, pred = [r["gold"] for r in rows], [r["pred"] for r in rows]
+    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(rows) if rows else 0.0
+    return {"n": len(rows), "accuracy": acc, "macro_f1": macro_f1(gold, pred),
+            "found": sum(r["found"] for r in rows) / len(rows) if rows else 0.0}
+
+
+def evaluate(split: str, path: Path = EVAL) -> dict[str, Any]:
+    """Overall and per-target metrics and the confusion matrix of ``split``."""
+    rows = pairs(load(split, path))
+    targets = sorted({r["target"] for r in rows})
+    return {"overall": metrics(rows), "rows": rows,
+            "per_target": {t: metrics([r for r in rows if r["target"] == t]) for t in targets},
+            "confusion": Counter((r["gold"], r["pred"]) for r in rows)}
+
+
+def report(result: dict[str, Any], split: str) -> None:
+    print(f"split: {split}")
+    print(f"{'target':<20} {'n':>4} {'acc':>6} {'macroF1':>8} {'found':>6}")
+    for name, m in [*result["per_target"].items(), ("OVERALL", result["overall"])]:
+        print(f"{name:<20} {m['n']:>4} {m['accuracy']:>6.3f} {m['macro_f1']:>8.3f} {m['found']:>6.2f}")
+    print("\nconfusion (rows gold, columns predicted)")
+    print(f"{'':<10}" + "".join(f"{p:>10}" for p in LABELS))
+    for g in LABELS:
+        print(f"{g:<10}" + "".join(f"{result['confusion'][(g, p)]:>10}" for p in LABELS))
+
+
+def errors(result: dict[str, Any]) -> None:
+    for r in result["rows"]:
+        if r["gold"] != r["pred"]:
+            print(f"\n[{r['id']}] {r['target']}: gold {r['gold']}, predicted {r['pred']} ({r['score']}) {r['cues']}")
+            print(f"   found targets {r['predicted_targets']}\n   {r['text']}")
+
+
+def _seed_articles() -> list[Article]:
+    """The seeds as articles: first line the title, blank lines between paragraphs."""
+    out = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        paras = [x.strip() for x in p.read_text(encoding="utf-8").split("\n\n")]
+        out.append(Article(p.stem, str(p), paras[0], paras[1:], outlet=p.stem))
+    return out
+
+
+def speed(rounds: int = 30) -> tuple[float, float]:
+    """Seconds per pass over the seeds: extraction alone, and stance with framing on top."""
+    from quotes import clean, extract, speakers
+
+    def extract_all() -> list[tuple[Article, list[Quote]]]:
+        out = []
+        for a in _seed_articles():
+            a = clean.clean_article(a)
+            out.append((a, speakers.resolve(a, extract.extract_article(a))))
+        return out
+
+    extract_all()
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        done = extract_all()
+    t1 = time.perf_counter()
+    for _ in range(rounds):
+        for a, qs in done:
+            stance.score(a, qs)
+    t2 = time.perf_counter()
+    return (t1 - t0) / rounds, (t2 - t1) / rounds
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    ap.add_argument("--errors", action="store_true", help="print the misclassified dev pairs")
+    ap.add_argument("--speed", action="store_true", help="time stance on the seeds")
+    ap.add_argument("--path", type=Path, default=EVAL)
+    args = ap.parse_args(argv)
+    if args.speed:
+        base, extra = speed()
+        print(f"extraction {base * 1000:.1f} ms, stance+frame {extra * 1000:.1f} ms, ratio {(base + extra) / base:.3f}")
+        return 0
+    if args.errors and args.split != "dev":
+        ap.error("--errors shows quote text: dev split only")
+    result = evaluate(args.split, args.path)
+    report(result, args.split)
+    if args.errors:
+        errors(result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

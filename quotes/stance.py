@@ -1,0 +1,623 @@
+"""Stance of each quote toward the targets it mentions, and the framing of its reporting verb.
+
+``score(article, quotes)`` fills ``Quote.targets``, ``Quote.stance`` and ``Quote.frame``.
+All language knowledge is in ``quotes/lexicon``: ``targets.txt`` (canonical targets, aliases,
+metonyms), ``stance_positive.txt`` / ``stance_negative.txt`` (evaluative cues with a role and a
+weight), ``stance_negators.txt``, ``stance_intensifiers.txt``, ``stance_attenuators.txt`` and
+``stance_structure.txt`` (clause openers, patient and partner prepositions, pronouns).
+
+The method, per quote, in one pass of one regex compiled at import:
+
+1. Tokens. The text is lower-cased with apostrophes folded (length kept, so offsets hold); one
+   regex with a named list ``\\L<lex>`` of every lexicon string (longest first) yields targets,
+   cues, negators, modifiers and function words; any other word is a plain token.
+2. Clauses. Punctuation and the clause openers of ``stance_structure.txt`` cut the quote into
+   clauses; a cue only counts for a target of its own clause.
+3. Ties. A cue evaluates a target according to its role: ``eval`` the nearest target on either
+   side (« l'OTAN est une menace »), ``obj`` a target after it (« saluer le dialogue »),
+   ``agent`` a target before it, its subject (« Moscou menace … »), ``prep`` the target right
+   after it (« contre X », « en faveur de X »). A patient preposition between an eval/agent cue
+   and a target after it (« une menace pour la Russie ») cuts the tie. The weight decays with
+   the token distance, and the nearest target of a cue takes it fully, the others by half.
+4. Negation. ``ne … pas`` (one negation), ``sans``, ``aucun``, ``ni``, ``non`` … flip the cues
+   from the negation to the end of the clause, at most ``SCOPE`` tokens after it; a negated cue
+   weighs ``NEGATED`` of its value (« pas constructif » is milder than « destructeur »).
+   Intensifiers and attenuators just before a cue multiply it.
+5. Partners. A cooperation topic (dialogue, coopération) followed by ``avec`` / ``entre`` and an
+   actor passes the stance it received to that actor: « restaurer le partenariat avec l'OTAN ».
+6. Score. The sum over the cues, squashed by ``tanh`` into [-1, 1]; ``favorable`` at or above
+   ``THRESHOLD``, ``opposed`` at or below minus it, else ``neutral``. The cues reported are the
+   ones on the side of the label, strongest first, each as it occurs in the quote
+   (``+ "restaurer la coopération"``, ``- "effet néfaste"``).
+
+Targets of a quote: those it mentions; plus, conservatively, the article's main actor (its most
+mentioned one, strictly) when the quote mentions none, has a clause opened by ``ils``/``elles``
+that holds a cue, and the speaker is not that actor. An ambiguous alias (``Bruxelles*``) goes to
+the candidate the article mentions more, and is dropped on a tie.
+
+Framing: the connotation class of the reporting verb, from the ``frame`` column of
+``verbs.txt``; ``selon``, ``d'après``, ``pour`` and unknown lemmas are ``neutral``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+import regex
+
+from quotes import lexicon
+from quotes.model import Article, Quote
+from quotes.verbs import conjugate, verbs
+
+THRESHOLD = 0.25  # |score| from which a stance is favourable / opposed
+SCOPE = 6  # tokens a negation reaches past its last word
+NEGATED = -0.8  # factor of a negated cue
+DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
+OTHER_TARGET = 0.5  # share of a cue taken by a target that is not the nearest one
+PARTNER = 0.8  # share of a cooperation topic's stance passed to its partner
+PREP_REACH = 4  # tokens a prep cue reaches
+PARTNER_REACH = 6  # tokens between a cooperation topic and its partner
+SUBJECT_REACH = 2  # a pronoun opens its clause within this many tokens
+CLOSE_REACH = 5  # tokens between « ne » and its « pas »
+MERGE_REACH = 3  # negators this close form one negation (ni … ni, pas … non plus)
+NEUTRAL_CUES = ("selon", "d'après", "pour")
+FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "\n": " ", "\t": " "})
+PUNCT = ",;:.!?()[]«»\"“”—…"
+FUNCTION_WORDS = frozenset("de du des d' à au aux la le les l' en pour avec contre sur dans un une".split())
+
+
+# ------------------------------------------------------------------------------ lexicon
+
+
+@dataclass(frozen=True)
+class Cue:
+    polarity: int  # +1 | -1
+    weight: float
+    role: str  # eval | obj | agent | prep
+
+
+@dataclass
+class Lex:
+    """Everything a lexicon string can be: one token of the analysis may play several roles."""
+
+    targets: tuple[str, ...] = ()  # candidate canonical targets (more than one: ambiguous)
+    cue: Cue | None = None
+    neg: frozenset[str] = frozenset()  # open | close | alone | cancel
+    factor: float = 1.0  # intensifier (> 1) or attenuator (< 1)
+    struct: frozenset[str] = frozenset()  # clause | patient | partner | pronoun | impersonal
+
+
+def _fold(text: str) -> str:
+    """Lower case, apostrophes and spaces folded; same length as ``text``."""
+    low = text.translate(FOLD).lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(FOLD))
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    return word + ("x" if word.endswith(("eau", "eu")) else "s")
+
+
+_FEMININE = (("eux", "euse"), ("if", "ive"), ("el", "elle"), ("eil", "eille"), ("en", "enne"), ("on", "onne"),
+             ("er", "ère"), ("teur", "trice"), ("eur", "euse"), ("et", "ète"), ("e", "e"))
+
+
+def _adjective(word: str) -> set[str]:
+    if word.endswith("ment"):
+        return {word}
+    fem = next((word[: -len(a)] + b for a, b in _FEMININE if word.endswith(a)), word + "e")
+    return {word, fem, _plural(word), fem + "s"}
+
+
+def _verb_forms(words: list[str]) -> set[str]:
+    head, rest = words[0], " ".join(words[1:])
+    refl = ""
+    if head in ("se", "s'") and len(words) > 1:
+        head, rest = words[1], " ".join(words[2:])
+        refl = "se "
+    try:
+        forms = conjugate(head)
+    except ValueError:
+        forms = {head}
+    out = {(f + " " + rest).strip() for f in forms}
+    return out | ({(refl + head + " " + rest).strip()} if refl else set())
+
+
+def _adjective_forms(words: list[str]) -> set[str]:
+    cut = next((i for i, w in enumerate(words) if w in FUNCTION_WORDS and i > 0), len(words))
+    head, tail = words[:cut], words[cut:]
+    variants = [sorted(_adjective(w)) for w in head]
+    out = set()
+    for k in range(4):
+        out.add(" ".join([v[k % len(v)] for v in variants] + tail))
+    return out | {" ".join(words)}
+
+
+def _noun_forms(words: list[str]) -> set[str]:
+    cut = next((i for i, w in enumerate(words) if w in FUNCTION_WORDS and i > 0), len(words))
+    head, tail = words[:cut], words[cut:]
+    return {" ".join(words), " ".join([_plural(w) for w in head] + tail)}
+
+
+_GENERATORS = {"v": _verb_forms, "a": _adjective_forms, "n": _noun_forms, "x": lambda words: {" ".join(words)}}
+
+
+def _participles(forms: set[str]) -> set[str]:
+    """The past participles among a verb's forms: p, pe, ps and pes all there (salué, saluée …)."""
+    stems = {p for p in forms if " " not in p and all(p + x in forms for x in ("e", "s", "es"))}
+    return {p + end for p in stems for end in ("", "e", "s", "es")}
+
+
+def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int]]:
+    """``pos role weight phrase [/ form …] [-form …]`` → (form, cue, tier) for every form.
+
+    Tier 0: written in the entry (the phrase, the extra forms); tier 1: inflected nouns and
+    adjectives, and the past participles of an obj verb, which behave as adjectives and so
+    evaluate the nearest target on either side (« le dialogue a été gelé »); tier 2: the other
+    generated verb forms. A lower tier wins when two entries make the same string."""
+    pos, role, weight, rest = line.split(None, 3)
+    if pos not in _GENERATORS or role not in ("eval", "obj", "agent", "prep"):
+        raise ValueError(f"stance cue {line!r}: pos must be v|a|n|x and role eval|obj|agent|prep")
+    excluded = {_fold(w[1:]) for w in rest.split() if w.startswith("-") and len(w) > 1}
+    rest = " ".join(w for w in rest.split() if not (w.startswith("-") and len(w) > 1))
+    phrase, *extra = [_fold(p).strip() for p in rest.split("/")]
+    cue = Cue(polarity, float(weight), role)
+    written = {phrase, *(e for e in extra if e)}
+    generated = _GENERATORS[pos](phrase.split()) - excluded - written
+    out = [(f, cue, 0) for f in written - excluded]
+    if pos != "v":
+        return out + [(f, cue, 1) for f in generated]
+    adjectival = _participles(generated) if role == "obj" and " " not in phrase else set()
+    out += [(f, Cue(polarity, cue.weight, "eval"), 1) for f in adjectival]
+    return out + [(f, cue, 2) for f in generated - adjectival]
+
+
+def _cue_table() -> dict[str, Cue]:
+    """Form → cue: the lowest tier wins (« menace » the noun over « menace » from menacer,
+    « contre » over « contre » from contrer), then the first entry. A form written (tier 0)
+    both positive and negative is an error."""
+    best: dict[str, tuple[int, Cue]] = {}
+    for name, polarity in (("stance_positive.txt", 1), ("stance_negative.txt", -1)):
+        for line in lexicon.lines(name):
+            for form, cue, tier in _cue_entry(line, polarity):
+                old = best.get(form)
+                if old is not None and old[0] == tier == 0 and old[1].polarity != polarity:
+                    raise ValueError(f"stance cue {form!r} is both positive and negative ({line!r})")
+                if old is None or tier < old[0]:
+                    best[form] = (tier, cue)
+    return {form: cue for form, (_, cue) in best.items()}
+
+
+def _target_table() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Alias → candidate targets, and target → kind (actor | topic), from targets.txt."""
+    aliases: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for head, alts in lexicon.pairs("targets.txt"):
+        name, _, kind = head.partition("[")
+        name, kind = name.strip(), kind.strip(" ]") or "actor"
+        kinds[name] = kind
+        for alias in [name, *alts]:
+            key = _fold(alias.rstrip("*").strip())
+            if name not in aliases.setdefault(key, []):
+                aliases[key].append(name)
+    return {k: tuple(v) for k, v in aliases.items()}, kinds
+
+
+def _factor_table() -> dict[str, float]:
+    out = {}
+    for name in ("stance_intensifiers.txt", "stance_attenuators.txt"):
+        for line in lexicon.lines(name):
+            phrase, _, factor = line.rpartition(" ")
+            out[_fold(phrase.strip())] = float(factor)
+    return out
+
+
+def _role_table(name: str, sep: str | None) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    if sep is None:
+        for line in lexicon.lines(name):
+            role, phrase = line.split(None, 1)
+            out.setdefault(_fold(phrase.strip()), set()).add(role)
+        return out
+    for role, words in lexicon.pairs(name, sep):
+        for w in words:
+            out.setdefault(_fold(w), set()).add(role)
+    return out
+
+
+WORD_RE = regex.compile(r"\w+'?|[" + regex.escape(PUNCT) + "]")
+
+
+def _key(phrase: str) -> str:
+    """A lexicon string as the analysis sees it: its tokens joined by one space (hyphens dropped)."""
+    return " ".join(WORD_RE.findall(_fold(phrase)))
+
+
+def _build() -> dict[str, Lex]:
+    lex: dict[str, Lex] = {}
+    aliases, _ = _target_table()
+    for form, cue in _cue_table().items():
+        lex.setdefault(_key(form), Lex()).cue = cue
+    for alias, names in aliases.items():  # a target is never a cue
+        lex.setdefault(_key(alias), Lex()).targets, lex[_key(alias)].cue = names, None
+    for form, roles in _role_table("stance_negators.txt", None).items():
+        lex.setdefault(_key(form), Lex()).neg = frozenset(roles)
+    for form, factor in _factor_table().items():
+        lex.setdefault(_key(form), Lex()).factor = factor
+    for form, roles in _role_table("stance_structure.txt", "=").items():
+        lex.setdefault(_key(form), Lex()).struct = frozenset(roles)
+    lex.pop("", None)
+    return lex
+
+
+def _lengths(lex: dict[str, Lex]) -> dict[str, tuple[int, ...]]:
+    """First token of a lexicon string → the token lengths of the strings it starts, longest first."""
+    out: dict[str, set[int]] = {}
+    for key in lex:
+        words = key.split(" ")
+        out.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in out.items()}
+
+
+LEX: dict[str, Lex] = _build()
+LENGTHS: dict[str, tuple[int, ...]] = _lengths(LEX)
+KINDS: dict[str, str] = _target_table()[1]
+
+
+# ------------------------------------------------------------------------------ tokens and clauses
+
+
+@dataclass
+class Tok:
+    i: int  # index in the quote
+    start: int
+    end: int
+    lex: Lex | None
+    clause: int
+
+
+def _longest(words: list[str], i: int) -> tuple[int, Lex | None]:
+    """The longest lexicon string starting at ``words[i]``: its length in tokens and its entry."""
+    for n in LENGTHS.get(words[i], ()):
+        lx = LEX.get(" ".join(words[i : i + n])) if i + n <= len(words) else None
+        if lx is not None:
+            return n, lx
+    return 1, None
+
+
+def tokenize(text: str) -> list[Tok]:
+    """The tokens of ``text``: lexicon strings (longest match), plain words; punctuation and the
+    clause openers of stance_structure.txt advance the clause number."""
+    found = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(_fold(text))]
+    words = [w for w, _, _ in found]
+    toks: list[Tok] = []
+    clause = i = 0
+    while i < len(words):
+        n, lx = _longest(words, i)
+        if lx is None and words[i] in PUNCT:
+            clause, i = clause + 1, i + 1
+            continue
+        if lx is not None and "clause" in lx.struct:
+            clause += 1
+        toks.append(Tok(len(toks), found[i][1], found[i + n - 1][2], lx, clause))
+        i += n
+    return toks
+
+
+def _clauses(toks: list[Tok]) -> list[list[Tok]]:
+    out: dict[int, list[Tok]] = {}
+    for t in toks:
+        out.setdefault(t.clause, []).append(t)
+    return list(out.values())
+
+
+# ------------------------------------------------------------------------------ negation
+
+
+def _neg(t: Tok, role: str) -> bool:
+    return t.lex is not None and role in t.lex.neg
+
+
+def _negations(clause: list[Tok]) -> list[tuple[int, int]]:
+    """The negations of a clause, as (first token index, last token index)."""
+    groups: list[tuple[int, int]] = []
+    for k, t in enumerate(clause):
+        if _neg(t, "open"):
+            close = next((u for u in clause[k + 1 : k + 1 + CLOSE_REACH] if _neg(u, "close")), None)
+            if close is None:
+                continue
+            first, last = t.i, close.i
+        elif _neg(t, "alone"):
+            first = last = t.i
+        else:
+            continue
+        if groups and first <= groups[-1][1] + MERGE_REACH:
+            groups[-1] = (groups[-1][0], max(groups[-1][1], last))
+        else:
+            groups.append((first, last))
+    return groups
+
+
+def _negated_by(i: int, groups: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The negation whose scope covers token ``i``; an even number of them cancel out."""
+    covering = [g for g in groups if g[0] <= i <= g[1] + SCOPE]
+    return covering[-1] if len(covering) % 2 == 1 else None
+
+
+def _factor(clause: list[Tok], k: int) -> tuple[float, int, int]:
+    """Product of the intensifiers and attenuators in the two tokens before ``clause[k]`` and the
+    one right after it (« soutenir pleinement », « une menace réelle »), and the positions of the
+    first and last of them (``k`` when there are none)."""
+    factor, first, last = 1.0, k, k
+    for j in [*range(k - 1, max(k - 3, -1), -1), k + 1]:
+        lx = clause[j].lex if j < len(clause) else None
+        if lx is None or lx.factor == 1.0 or lx.cue is not None or lx.targets:
+            continue
+        factor, first, last = factor * lx.factor, min(first, j), max(last, j)
+    return factor, first, last
+
+
+# ------------------------------------------------------------------------------ ties
+
+
+@dataclass
+class Hit:
+    """One cue's contribution to one target."""
+
+    value: float
+    start: int  # span shown as the cue, in the quote
+    end: int
+
+
+@dataclass
+class Mention:
+    tok: Tok
+    name: str
+
+
+def _proximity(d: int) -> float:
+    return 1.0 / (1.0 + DECAY * max(0, d - 1))
+
+
+def _cut_by_patient(clause: list[Tok], cue: Tok, target: Tok) -> bool:
+    """« une menace pour la Russie »: a patient preposition between an eval or agent cue and a
+    target after it; for an obj cue, only with an evaluative noun before the preposition
+    (« condamner l'agression contre l'Ukraine »: the Ukraine is the victim, not the thing condemned)."""
+    between = [t for t in clause if cue.i < t.i < target.i and t.lex is not None]
+    marks = [t for t in between if "patient" in t.lex.struct]  # type: ignore[union-attr]
+    if not marks:
+        return False
+    if cue.lex.cue.role != "obj":  # type: ignore[union-attr]
+        return True
+    return any(t.lex.cue is not None and t.i < marks[-1].i for t in between)  # type: ignore[union-attr]
+
+
+def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
+    """« l'Ukraine face à l'agression »: an eval cue inside a phrase opened by a preposition
+    (patient or prep cue) after the target does not reach back to it."""
+    return any(t.lex is not None and ("patient" in t.lex.struct or t.lex.cue is not None and t.lex.cue.role == "prep")
+               for t in clause if target.i < t.i < cue.i)
+
+
+def _eligible(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> list[Mention]:
+    """The mentions a cue can evaluate, given its role, nearest first."""
+    role = cue.lex.cue.role  # type: ignore[union-attr]
+    out = []
+    for m in mentions:
+        after = m.tok.i > cue.i
+        if role in ("obj", "prep") and not after or role == "agent" and after:
+            continue
+        if role == "prep" and m.tok.i - cue.i > PREP_REACH:
+            continue
+        if role != "prep" and _cut_by_patient(clause, cue, m.tok) if after else role == "eval" and _cut_backward(clause, cue, m.tok):
+            continue
+        out.append(m)
+    return sorted(out, key=lambda m: abs(m.tok.i - cue.i))
+
+
+def _demoted(clause: list[Tok], k: int) -> bool:
+    """A prep cue right after another cue is the other cue's patient: « agression contre X »."""
+    cue = clause[k].lex.cue  # type: ignore[union-attr]
+    return cue.role == "prep" and k > 0 and clause[k - 1].lex is not None and clause[k - 1].lex.cue is not None
+
+
+def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], groups: list[tuple[int, int]]) -> list[tuple[Mention, Hit]]:
+    """What the cue ``clause[k]`` gives to each mention it can evaluate."""
+    tok = clause[k]
+    cue = tok.lex.cue  # type: ignore[union-attr]
+    if _demoted(clause, k):
+        return []
+    factor, first, last = _factor(clause, k)
+    neg = _negated_by(tok.i, groups)
+    value = cue.polarity * cue.weight * factor * (NEGATED if neg else 1.0)
+    start = min(clause[first].start, _tok_start(clause, neg[0]) if neg else tok.start)
+    end = max(clause[last].end, _tok_end(clause, neg[1]) if neg else tok.end)
+    out = []
+    for rank, m in enumerate(_eligible(clause, tok, mentions)):
+        d = abs(m.tok.i - tok.i)
+        shown = max(end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else end
+        share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET)
+        out.append((m, Hit(value * share, start, shown)))
+    return out
+
+
+def _tok_start(clause: list[Tok], i: int) -> int:
+    return next(t.start for t in clause if t.i == i)
+
+
+def _tok_end(clause: list[Tok], i: int) -> int:
+    return next(t.end for t in clause if t.i == i)
+
+
+# ------------------------------------------------------------------------------ targets
+
+
+class Context:
+    """What the article tells about its targets: how often it names each one through an
+    unambiguous alias (title and paragraphs). Counted lazily, on the first question: most
+    quotes name their targets plainly and never need it."""
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self._texts = list(texts)
+        self._counts: Counter[str] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter()
+            for text in self._texts:
+                for t in tokenize(text):
+                    if t.lex is not None and len(t.lex.targets) == 1:
+                        self._counts[t.lex.targets[0]] += 1
+        return self._counts
+
+    def resolve(self, names: tuple[str, ...]) -> str | None:
+        """The target an alias stands for; an ambiguous one goes to the candidate the article
+        names strictly more often, else nowhere."""
+        if len(names) == 1:
+            return names[0]
+        ranked = sorted(((self.counts[n], n) for n in names), reverse=True)
+        return ranked[0][1] if ranked[0][0] > ranked[1][0] else None
+
+    def main_actor(self) -> str | None:
+        """The actor the article names most often, strictly; None on a tie."""
+        ranked = [(c, n) for n, c in self.counts.most_common() if KINDS.get(n) == "actor"]
+        if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            return None
+        return ranked[0][1]
+
+
+def _mentions(clause: list[Tok], ctx: Context) -> list[Mention]:
+    out = []
+    for t in clause:
+        if t.lex is not None and t.lex.targets:
+            name = ctx.resolve(t.lex.targets)
+            if name is not None:
+                out.append(Mention(t, name))
+    return out
+
+
+def _pronoun_mention(clause: list[Tok], name: str) -> list[Mention]:
+    """« Ils ne pourront pas esquiver … »: a clause opened by ils/elles that holds a cue."""
+    head = clause[:SUBJECT_REACH]
+    pron = next((t for t in head if t.lex is not None and "pronoun" in t.lex.struct), None)
+    if pron is None or not any(t.lex is not None and t.lex.cue is not None for t in clause):
+        return []
+    return [Mention(pron, name)]
+
+
+def _speaker_is(q: Quote, name: str) -> bool:
+    """The speaker names the target (« l'OTAN », « le porte-parole du Kremlin »): then « ils »
+    in his words does not stand for it."""
+    who = " ".join(x for x in (q.speaker, q.mention) if x)
+    return bool(who) and any(m.name == name for m in _mentions(tokenize(who), Context()))
+
+
+# ------------------------------------------------------------------------------ analysis
+
+
+def _partners(clause: list[Tok], mentions: list[Mention], hits: dict[int, list[Hit]]) -> None:
+    """« restaurer le partenariat avec l'OTAN »: the partner of a cooperation topic shares its stance."""
+    for m in mentions:
+        total = sum(h.value for h in hits.get(id(m), []))
+        if KINDS.get(m.name) != "cooperation" or not total:
+            continue
+        after = [t for t in clause if m.tok.i < t.i <= m.tok.i + PARTNER_REACH]
+        mark = next((t for t in after if t.lex is not None and "partner" in t.lex.struct), None)
+        if mark is None:
+            continue
+        for p in mentions:
+            if mark.i < p.tok.i <= m.tok.i + PARTNER_REACH and KINDS.get(p.name) == "actor":
+                hits.setdefault(id(p), []).extend(
+                    Hit(PARTNER * h.value, min(h.start, m.tok.start), max(h.end, p.tok.end)) for h in hits[id(m)])
+
+
+def _clause_hits(clause: list[Tok], mentions: list[Mention]) -> dict[int, list[Hit]]:
+    """Every cue of a clause tied to the mentions of that clause (keys: ``id(mention)``)."""
+    hits: dict[int, list[Hit]] = {}
+    if not mentions:
+        return hits
+    groups = _negations(clause)
+    for k, t in enumerate(clause):
+        if t.lex is not None and t.lex.cue is not None:
+            for m, h in _cue_hits(clause, k, mentions, groups):
+                hits.setdefault(id(m), []).append(h)
+    _partners(clause, mentions, hits)
+    return hits
+
+
+def _verdict(text: str, name: str, hits: list[Hit]) -> dict[str, object]:
+    """One target's stance record: label, score in [-1, 1], the deciding cues as written."""
+    total = sum(h.value for h in hits)
+    score = round(math.tanh(total), 3)
+    label = "favorable" if score >= THRESHOLD else "opposed" if score <= -THRESHOLD else "neutral"
+    cues: list[str] = []
+    if label != "neutral":
+        sign = 1 if score > 0 else -1
+        for h in sorted((h for h in hits if h.value * sign > 0), key=lambda h: -abs(h.value)):
+            cue = f'{"+" if sign > 0 else "-"} "{text[h.start : h.end]}"'
+            if cue not in cues:
+                cues.append(cue)
+    return {"target": name, "label": label, "score": score, "cues": cues}
+
+
+def _names_an_actor(per_clause: list[list[Mention]]) -> bool:
+    return any(KINDS.get(m.name) == "actor" for ms in per_clause for m in ms)
+
+
+def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None] | None = None) -> list[dict[str, object]]:
+    """The stance of ``text`` toward each target it mentions (in order of first mention).
+
+    ``ctx`` resolves ambiguous aliases (default: the text alone); ``main()`` gives the actor a
+    clause-initial ils/elles may stand for, asked only when the text names no target.
+    """
+    ctx = ctx or Context([text])
+    clauses = _clauses(tokenize(text))
+    per_clause = [_mentions(c, ctx) for c in clauses]
+    if main is not None and not _names_an_actor(per_clause) and any(_pronoun_mention(c, "") for c in clauses):
+        name = main()
+        per_clause = [[*_pronoun_mention(c, name), *ms] if name else ms for c, ms in zip(clauses, per_clause, strict=True)]
+    order: list[str] = []
+    found: dict[str, list[Hit]] = {}
+    for clause, mentions in zip(clauses, per_clause, strict=True):
+        hits = _clause_hits(clause, mentions)
+        for m in mentions:
+            if m.name not in found:
+                order.append(m.name)
+            found.setdefault(m.name, []).extend(hits.get(id(m), []))
+    return [_verdict(text, name, found[name]) for name in order]
+
+
+# ------------------------------------------------------------------------------ framing and quotes
+
+
+def frame(cue_lemma: str | None) -> str:
+    """The connotation class of a reporting verb (verbs.txt), ``neutral`` for selon/d'après/pour."""
+    if not cue_lemma or cue_lemma.lower() in NEUTRAL_CUES:
+        return "neutral"
+    lemma = cue_lemma.lower().removeprefix("se ").removeprefix("s'")
+    verb = verbs().get(cue_lemma) or verbs().get(lemma)
+    return verb.frame if verb is not None else "neutral"
+
+
+def score_quote(q: Quote, ctx: Context) -> Quote:
+    """``q`` with its targets, stance and frame filled."""
+
+    def main() -> str | None:
+        name = ctx.main_actor()
+        return None if name is None or _speaker_is(q, name) else name
+
+    stance = analyse(q.text, ctx, main)
+    return replace(q, targets=[s["target"] for s in stance], stance=stance, frame=frame(q.cue_lemma))
+
+
+def score(article: Article, quotes: list[Quote]) -> list[Quote]:
+    """Every quote of ``article`` with ``targets``, ``stance`` and ``frame`` filled."""
+    ctx = Context([article.title, *article.paragraphs])
+    return [score_quote(q, ctx) for q in quotes]
