@@ -75,41 +75,55 @@ def pair_quotes(text: str) -> list[Span]:
     """Pair the quotation marks of ``text`` by nesting; straight quotes by spacing and position.
 
     A closing mark with no opener opens at the start (-1); an opener with no closer runs to the
-    end. One pass, linear in the length of the text.
+    end. One pass, linear in the length of the text, whatever the marks (a closer is matched only
+    when an opener of its kind is open, so the stack is never searched in vain).
     """
-    stack: list[tuple[int, str]] = []
-    spans: list[Span] = []
-    straight_left = text.count('"')
+    pairing = _Pairing(text.count('"'))
     for m in _MARK.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == '"':
-            straight_open = any(c == '"' for _, c in stack)
-            # an odd number of straight quotes left, none open: the first closes one opened earlier
-            straight_open = straight_open or straight_left % 2 == 1
-            straight_left -= 1
-            if _straight_opens(text, i, straight_open):
-                stack.append((i, ch))
-                continue
-            ch_close = '"'
-        elif ch in OPENERS and not (ch == "“" and stack and stack[-1][1] == "„"):
-            stack.append((i, ch))
-            continue
-        else:
-            ch_close = ch
-        _close(stack, spans, i, ch_close)
+        pairing.mark(text, m.start(), m.group())
     n = len(text)
-    spans.extend(Span(o, n, d) for d, (o, _) in enumerate(stack))
-    return sorted(spans, key=lambda s: (s.open, -s.close))
+    pairing.spans.extend(Span(o, n, d) for d, (o, _) in enumerate(pairing.stack))
+    return sorted(pairing.spans, key=lambda s: (s.open, -s.close))
 
 
-def _close(stack: list[tuple[int, str]], spans: list[Span], i: int, ch: str) -> None:
-    wanted = '"' if ch == '"' else CLOSES.get(ch, "«")
-    for k in range(len(stack) - 1, -1, -1):
-        if stack[k][1] in wanted:
-            spans.append(Span(stack[k][0], i, k))
-            del stack[k:]  # marks opened inside and never closed are dropped
+class _Pairing:
+    """The open marks (a stack, with a tally per kind) and the spans closed so far."""
+
+    def __init__(self, straight: int) -> None:
+        self.stack: list[tuple[int, str]] = []
+        self.open: dict[str, int] = {}
+        self.spans: list[Span] = []
+        self.straight_left = straight
+
+    def mark(self, text: str, i: int, ch: str) -> None:
+        if ch == '"':
+            # an odd number of straight quotes left, none open: the first closes one opened earlier
+            straight_open = self.open.get('"', 0) > 0 or self.straight_left % 2 == 1
+            self.straight_left -= 1
+            if _straight_opens(text, i, straight_open):
+                self.push(i, ch)
+            else:
+                self.close(i, '"')
+        elif ch in OPENERS and not (ch == "“" and self.stack and self.stack[-1][1] == "„"):
+            self.push(i, ch)
+        else:
+            self.close(i, CLOSES.get(ch, "«"))
+
+    def push(self, i: int, ch: str) -> None:
+        self.stack.append((i, ch))
+        self.open[ch] = self.open.get(ch, 0) + 1
+
+    def close(self, i: int, wanted: str) -> None:
+        if not any(self.open.get(c, 0) for c in wanted):
+            self.spans.append(Span(-1, i, 0))
             return
-    spans.append(Span(-1, i, 0))
+        k = len(self.stack) - 1
+        while self.stack[k][1] not in wanted:
+            k -= 1
+        self.spans.append(Span(self.stack[k][0], i, k))
+        for _, c in self.stack[k:]:  # marks opened inside and never closed are dropped
+            self.open[c] -= 1
+        del self.stack[k:]
 
 
 _MARK = regex.compile(r'[«»‹›“”„‟"]')

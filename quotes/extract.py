@@ -17,6 +17,7 @@ the length of the text whatever it holds.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ def _span(m: regex.Match[str]) -> tuple[int, int]:
 # Inverted subject clitic glued to a verb: dit-il, ajoute-t-elle, a-t-il.
 _CLITIC = regex.compile(r"^(?P<verb>.+?)-(?:t-)?(?P<clitic>\L<clitics>)$", clitics=lexicon.lines("clitics.txt"))
 _PLAIN_WORD = regex.compile(r"\w+")
+_QUOTE_MARK = regex.compile(r'[«»"“”‹›]')
 _PUNCT_BOUNDARY = frozenset(",;:()[]«»\"“”‹›—–-.!?…")
 _AUX_PASSIVE = frozenset({"été", "est", "sont", "fut", "furent", "était", "étaient", "sera", "seront"})
 
@@ -161,6 +163,7 @@ def _group_start(toks: list[Tok], i: int, lo: int) -> int:
     """First token of the verb group (auxiliaries, negation, clitics, adverbs) ending at ``i``."""
     skip = _words("subject_skip.txt")
     k = i
+    lo = max(lo, i - 12)
     while k > lo and (toks[k - 1].norm in skip or _split_clitic(toks[k - 1].norm)[1]):
         k -= 1
         if _split_clitic(toks[k].norm)[1]:  # a-t-il: the group starts at the auxiliary
@@ -194,6 +197,7 @@ def _segment_left(toks: list[Tok], k: int, lo: int) -> int:
     another verb; a parenthesis ``(CHMP)`` right before is stepped over."""
     starters = _words("clause_starters.txt")
     a = k
+    lo = max(lo, k - 40)  # a subject is a phrase, not a page
     while a > lo:
         t = toks[a - 1].norm
         if t == ")":
@@ -332,7 +336,7 @@ def _subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | Non
     """The inverted subject after the verb: ``… », a déclaré mercredi le ministre allemand.``"""
     k = j
     skip = _words("inverted_skip.txt")
-    while k < hi and toks[k].norm in skip:
+    while k < hi and toks[k].norm in skip and k < j + 6:
         k += 1
     if k >= hi or toks[k].norm in _PUNCT_BOUNDARY or toks[k].norm in ("que", "qu'"):
         return None
@@ -343,6 +347,7 @@ def _subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | Non
         return None
     stops = _words("np_stops.txt")
     b = k + 1
+    hi = min(hi, k + 30)
     while b < hi and toks[b].norm not in _PUNCT_BOUNDARY and toks[b].norm not in stops:
         b += 1
     if b + 1 < hi and toks[b].norm == "," and (toks[b + 1].norm in _words("determiners.txt") or toks[b + 1].text[:1].isupper()):
@@ -432,20 +437,36 @@ class Sentence:
     def toks(self) -> list[Tok]:
         return tokens(self.text, self.start, self.end)
 
+    @functools.cached_property
+    def opens(self) -> list[int]:
+        return [sp.open for sp in self.spans]
+
+    @functools.cached_property
+    def closes(self) -> list[int]:
+        return [sp.close for sp in self.spans]
+
+    @functools.cached_property
+    def marks(self) -> list[int]:
+        """Positions of the quotation marks of the sentence (for ``mixed``)."""
+        return [m.start() for m in _QUOTE_MARK.finditer(self.text, self.start, self.end)]
+
+    def has_mark(self, a: int, b: int) -> bool:
+        return bisect.bisect_left(self.marks, a) < bisect.bisect_left(self.marks, b)
+
     def may_report(self) -> bool:
         """Whether any word could be a reporting verb: most sentences are never tokenised."""
         return not _first_words().isdisjoint(_PLAIN_WORD.findall(self.text[self.start : self.end].lower()))
 
 
 def _span_at(s: Sentence, pos: int) -> Span | None:
-    for sp in s.spans:
-        if sp.open < pos < sp.close:
-            return sp
-    return None
+    """The quotation around ``pos`` (spans are top-level: sorted and disjoint)."""
+    i = bisect.bisect_left(s.opens, pos) - 1
+    return s.spans[i] if i >= 0 and s.spans[i].close > pos else None
 
 
-def _words_in(text: str, a: int, b: int) -> int:
-    return len(text[a:b].split())
+def _words_in(text: str, a: int, b: int, most: int = 16) -> int:
+    """How many words ``text[a:b]`` has, counted up to ``most`` (a bounded look at long texts)."""
+    return min(len(text[a : min(b, a + 20 * most)].split()), most)
 
 
 def _span_before(s: Sentence, tok_index: int) -> Span | None:
@@ -455,16 +476,16 @@ def _span_before(s: Sentence, tok_index: int) -> Span | None:
         k -= 1
     if k < 0:
         return None
-    for sp in s.spans:
-        if sp.close == s.toks[k].start:
-            return sp
-    return None
+    i = bisect.bisect_left(s.closes, s.toks[k].start)
+    return s.spans[i] if i < len(s.spans) and s.spans[i].close == s.toks[k].start else None
 
 
 def _span_after(s: Sentence, pos: int, max_gap: int = 2) -> Span | None:
     """The quotation that opens at ``pos`` or after a colon / comma / space."""
-    for sp in s.spans:
-        if sp.open >= pos and s.text[pos : sp.open].strip() in ("", ":", ",", ", :", "—") and sp.open - pos <= max_gap + 3:
+    i = bisect.bisect_left(s.opens, pos)
+    if i < len(s.spans):
+        sp = s.spans[i]
+        if sp.open - pos <= max_gap + 3 and s.text[pos : sp.open].strip() in ("", ":", ",", ", :", "—"):
             return sp
     return None
 
@@ -504,10 +525,11 @@ def _long_unattributed_gap(s: Sentence, a: int, b: int) -> bool:
 
 
 def _tok_index(s: Sentence, pos: int) -> int:
-    for k, t in enumerate(s.toks):
-        if t.start >= pos:
-            return k
-    return len(s.toks)
+    return bisect.bisect_left(s.toks, pos, key=_tok_start)
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 def _is_speech(text: str, a: int, b: int, hit: VerbHit) -> bool:
@@ -523,7 +545,7 @@ def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
     if mention is None:
         return None
     after = mention.end if hit.clitic is None else max(mention.end, hit.cue_end)
-    rest = s.text[after : min(sp.close, len(s.text))].lstrip()
+    rest = s.text[after : min(sp.close, len(s.text), after + 40)].lstrip()
     if rest[:1] not in (",", "—", "-", "–", ".", "") or _words_in(s.text, s.toks[g].start, after) > 10:
         return None
     return _report(s.text, "direct", _quote_content(s.text, sp), hit, mention)
@@ -596,7 +618,7 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
         mention = _main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
     if mention is None:
         mention = _inverted_mention(s, hit) if hit.clitic else _subject_before(s.text, s.toks, g, 0, hit.i)
-    kind = "mixed" if any(c in s.text[a:b] for c in "«»\"“”") else "indirect"
+    kind = "mixed" if s.has_mark(a, b) else "indirect"
     rep = _report(s.text, kind, (a, b), hit, mention)
     if rep:
         rep.subordinate = subordinate
@@ -606,7 +628,7 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
 def _coordinated_predicate(s: Sentence, q: int, end: int) -> int:
     """``… que c'était légal mais a refusé de …``: a conjunction and an auxiliary start a second
     predicate of the main subject, which ends the reported clause."""
-    for k in range(q + 2, len(s.toks) - 1):
+    for k in range(q + 2, min(len(s.toks) - 1, q + 80)):  # a bounded look
         if s.toks[k].start >= end:
             break
         if s.toks[k].norm in ("mais", "et", "puis", ",") and s.toks[k + 1].norm in _AUX_WORDS | {"n'", "ne"}:
@@ -635,7 +657,7 @@ def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     mention = _inverted_mention(s, hit)
     if mention is None:
         return None
-    tail = s.text[mention.end : s.end].strip()
+    tail = s.text[mention.end : min(s.end, mention.end + 8)].strip()
     v = verbs()[hit.lemma]
     if tail not in ("", ".", "!", "?", "…") or v.cls == "cognition" or v.incise_only:
         return None
@@ -668,6 +690,7 @@ def _verb_reports(s: Sentence) -> list[Report]:
         return []
     hits = list(_verb_hits(s))
     reports: list[Report] = []
+    seen: set[tuple[int, int]] = set()
     for n, hit in enumerate(hits):
         g = _group_start(s.toks, hit.i, 0)
         inside = _span_at(s, hit.cue.start)
@@ -678,7 +701,8 @@ def _verb_reports(s: Sentence) -> list[Report]:
             clause_end = _clause_end(s, nxt)
             rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
                    or _unquoted_incise(s, hit, g))
-        if rep and not any(r.start == rep.start and r.end == rep.end for r in reports):
+        if rep and (rep.start, rep.end) not in seen:
+            seen.add((rep.start, rep.end))
             reports.append(rep)
     return reports
 
@@ -689,7 +713,7 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
         return s.end
     g = _group_start(s.toks, nxt.i, 0)
     k = g
-    while k > 0 and s.toks[k - 1].norm in (",", "et", "puis", "mais", "en", "avant", "après", "sans", "pour", "tout"):
+    while k > max(0, g - 6) and s.toks[k - 1].norm in (",", "et", "puis", "mais", "en", "avant", "après", "sans", "pour", "tout"):
         k -= 1
     if k < len(s.toks) and k > 0 and s.toks[k - 1].norm not in ("que", "qu'") and (
         s.toks[k].norm == "," or s.toks[g - 1].norm in (",", "et") or nxt.clitic
@@ -725,22 +749,24 @@ def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
         return False
     if np_words[0] in ("que", "qu'") or np_words[0].startswith("qu'"):
         return False
-    before = s.text[s.start : m.start()].strip()
-    opener = _opens_sentence(before)
+    before = s.text[max(s.start, m.start() - 40) : m.start()].strip()
+    opener = m.start() - s.start <= 40 and _opens_sentence(before)
     set_apart = opener or before[-1:] in ",:—-([«\"" or s.text[m.end() : m.end() + 2].strip()[:1] in ",:;)—.!?"
     return set_apart
 
 
 def _selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
     out = []
+    taken = sorted(taken, key=lambda r: r.start)
+    covering, cues = _Coverage(taken), sorted(r.cue_start for r in taken)
     for m in _selon_re().finditer(s.text, s.start, s.end):
         if not _selon_ok(s, m):
             continue
         ab = _selon_content(s, m)
-        if ab is None or any(r.start <= m.start() < r.end or ab[0] <= r.cue_start < ab[1] for r in taken):
+        if ab is None or covering.covers(m.start()) or bisect.bisect_left(cues, ab[0]) < bisect.bisect_left(cues, ab[1]):
             continue
         np_a, np_b = m.span("np")
-        kind = "direct" if _span_at(s, ab[0] - 1) or _span_at(s, ab[0]) else ("mixed" if any(c in s.text[ab[0]:ab[1]] for c in "«»\"") else "indirect")
+        kind = "direct" if _span_at(s, ab[0] - 1) or _span_at(s, ab[0]) else ("mixed" if s.has_mark(*ab) else "indirect")
         cue = m.group("cue")
         lemma = "selon" if cue.lower() == "selon" else "d'après"
         out.append(Report(kind, ab[0], ab[1], cue, lemma, "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b)))
@@ -752,9 +778,9 @@ def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
     sp = _span_after(s, after, max_gap=3)
     if sp is not None and s.text[after : sp.open].strip() in (":", ",", ", :"):
         a, b = _quote_content(s.text, sp)
-    elif _opens_sentence(s.text[s.start : m.start()].strip(" ,—(")):
+    elif m.start() - s.start <= 40 and _opens_sentence(s.text[s.start : m.start()].strip(" ,—(")):
         a, b = _trimmed(s.text, after, s.end)
-    elif not s.text[after : s.end].strip(" .!?…)"):
+    elif s.end - after <= 8 and not s.text[after : s.end].strip(" .!?…)"):
         a, b = _trimmed(s.text, s.start, m.start())
     else:
         a, b = _trimmed(s.text, s.start, s.end)
@@ -794,9 +820,14 @@ def _pour_reports(s: Sentence) -> list[Report]:
 
 def _sentences(text: str) -> Iterator[Sentence]:
     spans = top_level(pair_quotes(text))
+    k = 0
     for a, b in split_sentences(text, spans):
-        inside = [sp for sp in spans if sp.close > a and sp.open < b]
-        yield Sentence(text, a, b, inside)
+        while k < len(spans) and spans[k].close <= a:
+            k += 1
+        j = k
+        while j < len(spans) and spans[j].open < b:
+            j += 1
+        yield Sentence(text, a, b, spans[k:j])
 
 
 def _participle_speaker(reports: list[Report], s: Sentence) -> None:
@@ -808,8 +839,33 @@ def _participle_speaker(reports: list[Report], s: Sentence) -> None:
 
 def _outermost(reports: list[Report]) -> list[Report]:
     """Drop a report whose verb lies inside another report's content (X a dit que Y pense que …):
-    the outer report already carries those words."""
-    return [r for r in reports if not any(o is not r and o.start <= r.cue_start < o.end for o in reports)]
+    the outer report already carries those words. ``reports`` are sorted by start."""
+    covering = _Coverage(reports)
+    return [r for r in reports if not covering.covers(r.cue_start, but=r)]
+
+
+class _Coverage:
+    """Which report contents cover a position: the largest two ends of the contents that start
+    before it (two, so that a report can be left out of its own test). Linear to build."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        self.starts = [r.start for r in reports]
+        self.best: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        top = ((-1, -1), (-1, -1))
+        for n, r in enumerate(reports):
+            cand = (r.end, n)
+            top = (cand, top[0]) if cand > top[0] else (top[0], max(top[1], cand))
+            self.best.append(top)
+        self.reports = reports
+
+    def covers(self, pos: int, but: Report | None = None) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return False
+        for end, n in self.best[i]:
+            if n >= 0 and end > pos and self.reports[n] is not but:
+                return True
+        return False
 
 
 def extract_reports(text: str) -> list[Report]:

@@ -108,41 +108,41 @@ _FEMININE = (("eux", "euse"), ("if", "ive"), ("el", "elle"), ("eil", "eille"), (
              ("er", "ère"), ("teur", "trice"), ("eur", "euse"), ("et", "ète"), ("e", "e"))
 
 
-def _adjective(word: str) -> set[str]:
+def _adjective(word: str) -> tuple[str, str, str, str]:
+    """Masculine and feminine, singular and plural; an adverb in -ment is invariable."""
     if word.endswith("ment"):
-        return {word}
+        return word, word, word, word
     fem = next((word[: -len(a)] + b for a, b in _FEMININE if word.endswith(a)), word + "e")
-    return {word, fem, _plural(word), fem + "s"}
+    return word, fem, _plural(word), fem + "s"
+
+
+def _head(words: list[str]) -> int:
+    """How many words of a phrase inflect: up to the first function word (« digne de confiance »)."""
+    return next((i for i, w in enumerate(words) if w in FUNCTION_WORDS and i > 0), len(words))
 
 
 def _verb_forms(words: list[str]) -> set[str]:
-    head, rest = words[0], " ".join(words[1:])
-    refl = ""
-    if head in ("se", "s'") and len(words) > 1:
-        head, rest = words[1], " ".join(words[2:])
-        refl = "se "
+    """Every form of the verb (its first word; a reflexive se/s' is dropped, as the pronoun is a
+    token of its own in the text: « nous nous opposons à », « il s'oppose à »)."""
+    if words[0] == "se" and len(words) > 1:
+        words = words[1:]
+    head, rest = words[0].removeprefix("s'"), " ".join(words[1:])
     try:
         forms = conjugate(head)
     except ValueError:
         forms = {head}
-    out = {(f + " " + rest).strip() for f in forms}
-    return out | ({(refl + head + " " + rest).strip()} if refl else set())
+    return {(f + " " + rest).strip() for f in forms}
 
 
 def _adjective_forms(words: list[str]) -> set[str]:
-    cut = next((i for i, w in enumerate(words) if w in FUNCTION_WORDS and i > 0), len(words))
-    head, tail = words[:cut], words[cut:]
-    variants = [sorted(_adjective(w)) for w in head]
-    out = set()
-    for k in range(4):
-        out.add(" ".join([v[k % len(v)] for v in variants] + tail))
-    return out | {" ".join(words)}
+    cut = _head(words)
+    variants = [_adjective(w) for w in words[:cut]]
+    return {" ".join([v[k] for v in variants] + words[cut:]) for k in range(4)}
 
 
 def _noun_forms(words: list[str]) -> set[str]:
-    cut = next((i for i, w in enumerate(words) if w in FUNCTION_WORDS and i > 0), len(words))
-    head, tail = words[:cut], words[cut:]
-    return {" ".join(words), " ".join([_plural(w) for w in head] + tail)}
+    cut = _head(words)
+    return {" ".join(words), " ".join([_plural(w) for w in words[:cut]] + words[cut:])}
 
 
 _GENERATORS = {"v": _verb_forms, "a": _adjective_forms, "n": _noun_forms, "x": lambda words: {" ".join(words)}}
@@ -386,9 +386,11 @@ def _proximity(d: int) -> float:
 
 
 def _cut_by_patient(clause: list[Tok], cue: Tok, target: Tok) -> bool:
-    """« une menace pour la Russie »: a patient preposition between an eval or agent cue and a
-    target after it; for an obj cue, only with an evaluative noun before the preposition
+    """« une menace pour la Russie »: a patient preposition between a negative eval or agent cue
+    and a target after it; for an obj cue, only with an evaluative noun before the preposition
     (« condamner l'agression contre l'Ukraine »: the Ukraine is the victim, not the thing condemned)."""
+    if cue.lex.cue.polarity > 0:  # type: ignore[union-attr]
+        return False  # a beneficiary shares the praise: « notre soutien à l'Ukraine »
     between = [t for t in clause if cue.i < t.i < target.i and t.lex is not None]
     marks = [t for t in between if "patient" in t.lex.struct]  # type: ignore[union-attr]
     if not marks:

@@ -25,6 +25,12 @@ def _seconds(text: str) -> float:
         pytest.param(lambda n: UNIT * (n // 16), id="many-reports"),
         pytest.param(lambda n: '"' + " a déclaré que" * (n // 3), id="verbs-in-a-row"),
         pytest.param(lambda n: "« " * (n // 2), id="nested-openers"),
+        pytest.param(lambda n: "« " * (n // 4) + "› " * (n // 4), id="openers-then-wrong-closers"),
+        pytest.param(lambda n: '" ' * (n // 2), id="straight-quotes"),
+        pytest.param(lambda n: "« Nous partons », a dit Paul Arnaud, " * (n // 7), id="quotes-and-incises"),
+        pytest.param(lambda n: "Le plan, selon le journal, " * (n // 5), id="selon-in-a-row"),
+        pytest.param(lambda n: "Il a dit que " + ", " * n + "a-t-il ajouté", id="commas"),
+        pytest.param(lambda n: "M. " * n + "Dupont a dit que oui.", id="titles"),
     ],
 )
 def test_time_grows_linearly(make):
