@@ -151,7 +151,7 @@ def _by_role(mention: str, ctx: Context) -> Person | None:
     gender = _gender(mention, None)
     hits = [
         p for p in ctx.persons
-        if (roles <= p.roles or "homologue" in p.roles | roles)
+        if (roles <= p.roles or ("homologue" in p.roles | roles and nations))  # homologue: by nationality only
         and nations <= p.nations
         and (gender is None or p.gender in (None, gender))
         and (roles - {"homologue"} or nations)

@@ -1,0 +1,59 @@
+"""Article-level speaker resolution on short articles written for these tests (invented people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.clean import clean_article
+from quotes.extract import extract_article
+from quotes.model import Article
+from quotes.speakers import resolve
+
+
+def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
+    article = clean_article(Article(id="t", source="t", title="Titre", paragraphs=list(paragraphs)))
+    return [(q.speaker, q.speaker_resolved) for q in resolve(article, extract_article(article))]
+
+
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        pytest.param(
+            ["Le ministre vardanien des Affaires étrangères Mikhaïl Sorokine a déclaré que le dialogue restait possible.",
+             "« Nous attendons des gestes concrets », a déclaré M. Sorokine."],
+            [("Mikhaïl Sorokine", True), ("Mikhaïl Sorokine", True)], id="surname-with-title"),
+        pytest.param(
+            ["Mikhaïl Sorokine a rencontré mardi son homologue allemand Klaus Brenner à Genève.",
+             "« La confiance est rompue », a regretté le ministre allemand.",
+             "« Rien n'est perdu », a répondu le chef de la diplomatie vardanienne."],
+            [("Klaus Brenner", True), ("le chef de la diplomatie vardanienne", False)], id="role-with-nationality"),
+        pytest.param(
+            ["Ingrid Vallgren, porte-parole de l'Otan, a affirmé que l'Alliance restait ouverte.",
+             "Elle a ajouté que les canaux militaires restaient actifs.",
+             "« Nous ne fermons aucune porte », a-t-elle insisté."],
+            [("Ingrid Vallgren", True), ("Ingrid Vallgren", True), ("Ingrid Vallgren", True)], id="pronoun-elle"),
+        pytest.param(
+            ["Mme Hélène Duvivier a annoncé que les sanctions seraient prolongées.",
+             "M. Paul Arnaud, de son côté, a estimé que la mesure était inutile.",
+             "« C'est une erreur », a-t-il ajouté."],
+            [("Hélène Duvivier", True), ("Paul Arnaud", True), ("Paul Arnaud", True)], id="pronoun-gender"),
+        pytest.param(
+            ["L'Otan a affirmé que la réunion aurait lieu.", "Selon des sources à l'Alliance atlantique, le texte est prêt."],
+            [("OTAN", True), ("OTAN", True)], id="organisation-aliases"),
+        pytest.param(
+            ["Un porte-parole a assuré que la frontière resterait ouverte."],
+            [("Un porte-parole", False)], id="unresolved-role"),
+        pytest.param(
+            ["Paul Arnaud et Jacques Morel se sont rencontrés hier.", "« Tout va bien », a-t-il dit."],
+            [("Jacques Morel", True)], id="pronoun-last-person"),
+    ],
+)
+def test_resolution(paragraphs, expected):
+    assert _speakers(*paragraphs) == expected
+
+
+def test_never_a_wrong_name_for_an_ambiguous_role():
+    """Two ministers of unknown nationality: « le ministre » stays unresolved."""
+    got = _speakers("Le ministre Paul Arnaud et le ministre Jacques Morel ont signé l'accord.",
+                    "« C'est une étape », a déclaré le ministre.")
+    assert got == [("le ministre", False)]
