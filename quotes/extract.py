@@ -21,365 +21,36 @@ import bisect
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
 from quotes import lexicon
 from quotes.clean import Span, pair_quotes, split_sentences, top_level
+from quotes.mentions import (
+    Mention,
+    main_subject,
+    passive_agent,
+    subject_after,
+    subject_before,
+)
 from quotes.model import Article, Quote
+from quotes.tokens import (
+    AUX_WORDS,
+    PLAIN_WORD,
+    PUNCT,
+    QUOTE_MARK,
+    Tok,
+    VerbHit,
+    first_words,
+    group_start,
+    is_adverb,
+    is_noun_use,
+    not_a_report,
+    tokens,
+    verb_at,
+    words,
+)
 from quotes.verbs import forms, verbs
-
-# ------------------------------------------------------------------------------ tokens
-
-
-class Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
-    norm: str  # lower case, apostrophes folded
-
-
-@functools.cache
-def _token_re() -> regex.Pattern[str]:
-    # Titles with their period (M. Mme Dr), words with inner hyphens and a final elision
-    # apostrophe (l' qu' a-t-il), or one punctuation mark.
-    return regex.compile(
-        r"(?:\L<abbr>)\.(?!\p{Ll})|\w+(?:[-‐]\w+)*['’]?|[^\w\s]",
-        abbr=sorted(lexicon.lines("abbreviations.txt"), key=len, reverse=True),
-    )
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
-    """The words and punctuation of ``text[start:end]`` with their offsets and lower-case form."""
-    end = len(text) if end is None else end
-    low = text[start:end].lower().replace("’", "'")
-    if len(low) != end - start:  # a letter whose lower case is longer (İ): lower each token
-        return [Tok(m.group(), m.start(), m.end(), m.group().lower()) for m in _token_re().finditer(text, start, end)]
-    new = tuple.__new__  # Tok(...) costs twice as much on this hot path
-    return [new(Tok, (text[a:b], a, b, low[a - start : b - start])) for a, b in map(_span, _token_re().finditer(text, start, end))]
-
-
-def _span(m: regex.Match[str]) -> tuple[int, int]:
-    return m.span()
-
-
-# Inverted subject clitic glued to a verb: dit-il, ajoute-t-elle, a-t-il.
-_CLITIC = regex.compile(r"^(?P<verb>.+?)-(?:t-)?(?P<clitic>\L<clitics>)$", clitics=lexicon.lines("clitics.txt"))
-_PLAIN_WORD = regex.compile(r"\w+")
-_QUOTE_MARK = regex.compile(r'[«»"“”‹›]')
-_PUNCT_BOUNDARY = frozenset(",;:()[]«»\"“”‹›—–-.!?…")
-_AUX_PASSIVE = frozenset({"été", "est", "sont", "fut", "furent", "était", "étaient", "sera", "seront"})
-
-
-def _words(name: str) -> frozenset[str]:
-    return lexicon.words(name)
-
-
-# ------------------------------------------------------------------------------ verbs
-
-
-@dataclass(frozen=True)
-class VerbHit:
-    i: int  # index of the verb token
-    j: int  # index after the verb (multiword verbs take several tokens)
-    lemma: str
-    clitic: str | None  # inverted subject clitic (dit-il, a-t-il dit)
-    clitic_tok: int  # index of the token that holds the clitic, -1 when none
-    cue: Tok
-    cue_end: int  # end offset of the cue as written (the whole multiword verb)
-
-
-def _split_clitic(norm: str) -> tuple[str, str | None]:
-    m = _CLITIC.match(norm)
-    if m and (m.group("verb") in forms() or m.group("verb") in _AUX_WORDS):
-        return m.group("verb"), m.group("clitic")
-    return norm, None
-
-
-_AUX_WORDS = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "est",
-                        "sont", "était", "étaient", "serait", "sera", "eut", "fut", "va", "vont"})
-
-
-def _verb_at(toks: list[Tok], i: int) -> VerbHit | None:
-    norm, clitic = _split_clitic(toks[i].norm)
-    if norm in _AUX_WORDS and clitic is None:
-        return None
-    two = f"{norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
-    three = f"{two} {toks[i + 2].norm}" if i + 2 < len(toks) else ""
-    for cand, n in ((three, 3), (two, 2), (norm, 1)):
-        lemma = forms().get(cand)
-        if lemma and (n == 1 or clitic is None):
-            clitic_tok = i if clitic else -1
-            if clitic is None:  # a-t-il (encore) ajouté: the clitic is on the auxiliary
-                clitic, clitic_tok = _clitic_on_aux(toks, i)
-            cue_text = toks[i].text.split("-")[0] if toks[i].norm != norm else toks[i].text
-            cue = Tok(cue_text, toks[i].start, toks[i].start + len(cue_text), norm)
-            return VerbHit(i, i + n, lemma, clitic, clitic_tok, cue, toks[i + n - 1].end if n > 1 else cue.end)
-    return None
-
-
-def _clitic_on_aux(toks: list[Tok], i: int) -> tuple[str | None, int]:
-    for k in range(i - 1, max(-1, i - 4), -1):
-        aux, cl = _split_clitic(toks[k].norm)
-        if cl and aux in _AUX_WORDS:
-            return cl, k
-        if not _is_adverb(toks[k]) and toks[k].norm not in _words("subject_skip.txt"):
-            break
-    return None, -1
-
-
-def _is_noun_use(toks: list[Tok], i: int) -> bool:
-    """``la demande``, ``le juge``, ``une note``: a determiner right before the form."""
-    return i > 0 and toks[i - 1].norm in _words("determiners.txt")
-
-
-def _not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
-    """``cela veut dire``, ``c'est-à-dire``, ``il faut dire``, ``s'assurer``, ``il se trouve``."""
-    prev = toks[hit.i - 1].norm if hit.i > 0 else ""
-    prev2 = toks[hit.i - 2].norm if hit.i > 1 else ""
-    nxt = toks[hit.j].norm if hit.j < len(toks) else ""
-    if "à-dire" in toks[hit.i].norm or hit.lemma == "dire" and prev.startswith(("faut", "fall")):
-        return True
-    if prev == "à" and toks[hit.i].norm == hit.lemma:
-        return True  # il est à noter que, reste à savoir: impersonal
-    modal = next((t.norm for t in reversed(toks[max(0, hit.i - 3) : hit.i]) if t.norm not in ("pas", "plus", "jamais", "rien")), "")
-    if hit.lemma == "dire" and modal.startswith(("veu", "voul", "voud")) and nxt not in ("à", "au", "aux"):
-        return True  # cela (ne) veut (pas) dire que: to mean (je voulais dire à X que is a report)
-    if prev == "sans":
-        return True  # il va sans dire que, sans dire que
-    reflexive = prev in ("se", "s'") or (prev in _AUX_WORDS and prev2 in ("se", "s'"))
-    if reflexive and verbs()[hit.lemma].not_reflexive:
-        return True  # s'assurer que, il se dit que, se trouver: not reports
-    return verbs()[hit.lemma].pronominal and not reflexive and not _reflexive_further(toks, hit.i)
-
-
-def _reflexive_further(toks: list[Tok], i: int) -> bool:
-    """s'est notamment réjoui, se sont-ils félicités: a reflexive pronoun a few words back."""
-    return any(t.norm in ("se", "s'", "me", "m'", "nous", "vous", "te", "t'") for t in toks[max(0, i - 4) : i])
-
-
-def _group_start(toks: list[Tok], i: int, lo: int) -> int:
-    """First token of the verb group (auxiliaries, negation, clitics, adverbs) ending at ``i``."""
-    skip = _words("subject_skip.txt")
-    k = i
-    lo = max(lo, i - 12)
-    while k > lo and (toks[k - 1].norm in skip or _split_clitic(toks[k - 1].norm)[1]):
-        k -= 1
-        if _split_clitic(toks[k].norm)[1]:  # a-t-il: the group starts at the auxiliary
-            break
-    return k
-
-
-# ------------------------------------------------------------------------------ mentions
-
-
-@dataclass(frozen=True)
-class Mention:
-    text: str
-    start: int
-    end: int
-
-
-def _mention(text: str, toks: list[Tok], a: int, b: int) -> Mention | None:
-    """The tokens ``a``..``b-1`` as written, trimmed of edge punctuation."""
-    while a < b and toks[a].norm in _PUNCT_BOUNDARY:
-        a += 1
-    while b > a and toks[b - 1].norm in _PUNCT_BOUNDARY:
-        b -= 1
-    if a >= b:
-        return None
-    return Mention(text[toks[a].start : toks[b - 1].end], toks[a].start, toks[b - 1].end)
-
-
-def _segment_left(toks: list[Tok], k: int, lo: int) -> int:
-    """Start of the phrase that ends before token ``k``: back to punctuation, a clause word or
-    another verb; a parenthesis ``(CHMP)`` right before is stepped over."""
-    starters = _words("clause_starters.txt")
-    a = k
-    lo = max(lo, k - 40)  # a subject is a phrase, not a page
-    while a > lo:
-        t = toks[a - 1].norm
-        if t == ")":
-            opener = next((j for j in range(a - 2, max(lo, a - 30) - 1, -1) if toks[j].norm == "("), None)
-            if opener is None:
-                break
-            a = opener
-            continue
-        if t in _PUNCT_BOUNDARY or t in starters or (forms().get(t) and a < k and not _is_noun_use(toks, a - 1)):
-            break
-        a -= 1
-    return a
-
-
-def _is_adverbial(tok: Tok) -> bool:
-    return tok.norm in _words("prepositions.txt") or _is_adverb(tok)
-
-
-def _is_adverb(tok: Tok) -> bool:
-    """Words in -ment (vraiment, notamment) and the adverbs of the lexicon."""
-    return (len(tok.norm) > 6 and tok.norm.endswith("ment")) or tok.norm in _words("adverbs.txt")
-
-
-def _np_from(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
-    """The noun phrase that starts at ``k``: a pronoun, a name, or determiner + noun (+ de …)."""
-    if k >= hi:
-        return None
-    if toks[k].norm in _words("subject_pronouns.txt"):
-        return Mention(toks[k].text, toks[k].start, toks[k].end)
-    b = k + 1 if toks[k].norm in _words("determiners.txt") else k
-    b += 1
-    while b < hi and b - k < 8:
-        t = toks[b]
-        if t.text[:1].isupper() or t.norm in ("de", "du", "des", "d'") and b + 1 < hi and not forms().get(toks[b + 1].norm):
-            b += 1
-        elif t.norm in ("la", "le", "les", "l'") and toks[b - 1].norm in ("de", "d'"):
-            b += 1
-        else:
-            break
-    return _mention(text, toks, k, b)
-
-
-def _main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
-    """The subject of the sentence's main clause (for ``…, ajoutant que`` and ``… et affirme que``):
-    the noun phrase that opens the sentence, after an opening adverbial set off by a comma."""
-    k = 0
-    if k < before and _is_adverbial(toks[k]):
-        comma = next((j for j in range(k, min(before, 20)) if toks[j].norm == ","), None)
-        if comma is None:
-            return None
-        k = comma + 1
-    while k < before and toks[k].norm in ("et", "mais", "or", "puis", "alors", ","):
-        k += 1
-    return _np_from(text, toks, k, before)
-
-
-def _coordination(toks: list[Tok], a: int, g: int) -> int | None:
-    """``… et il m'a demandé``: index after the last et/mais/puis of the segment, None if none."""
-    for k in range(g - 1, a - 1, -1):
-        if toks[k].norm in ("et", "mais", "puis", "ou", "donc"):
-            after = toks[k + 1].norm if k + 1 < g else ""
-            if k + 1 == g or after in _words("subject_pronouns.txt"):
-                return k + 1
-            return None  # Le maire et son adjoint: one subject
-    return None
-
-
-def _subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -> Mention | None:
-    """The subject noun phrase that ends just before the verb group starting at ``g``."""
-    a = _segment_left(toks, g, lo)
-    if g - 1 >= lo and toks[g - 1].norm == "qui":
-        return _antecedent(text, toks, g - 1, lo)
-    if a < g and toks[a].norm == "qui":
-        return _antecedent(text, toks, a, lo)
-    c = _coordination(toks, a, g)
-    if c is not None:
-        if c == g:  # … et affirme que: the subject of the first verb
-            return _main_subject(text, toks, c - 1)
-        a = c
-    pron = _pronoun_in_group(text, toks, g, fallback)
-    if pron is not None and (a == g or _is_adverbial(toks[a])):
-        return pron  # Quand X est mort, nous pensions / avec un peu de volonté vous observerez
-    if a == g and g > lo and toks[g - 1].norm == "," and g - 1 > lo:
-        a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
-        if a2 > lo and toks[a2 - 1].norm == ",":
-            a2 = _segment_left(toks, a2 - 1, lo)
-        return _mention(text, toks, _strip_adverbial(toks, a2, g - 1), g - 1)
-    if a == g:
-        return None
-    a = _strip_adverbial(toks, a, g)
-    if g - a > 14:
-        return None  # a whole clause, not a noun phrase
-    return _mention(text, toks, a, g)
-
-
-def _strip_adverbial(toks: list[Tok], a: int, b: int) -> int:
-    """``Lors de la réunion de mardi Paul Martin`` → ``Paul Martin``: skip a leading phrase."""
-    preps = _words("prepositions.txt")
-    if a >= b or toks[a].norm not in preps:
-        return a
-    for k in range(b - 1, a, -1):
-        if toks[k].text[:1].isupper() and toks[k - 1].norm in ("de", "d'", "du", "des", "la", "le", "l'"):
-            continue
-        if toks[k].norm in _words("determiners.txt") or toks[k].text[:1].isupper():
-            start = k
-            while start > a + 1 and toks[start - 1].text[:1].isupper():
-                start -= 1
-            return start
-    return a
-
-
-def _antecedent(text: str, toks: list[Tok], qui: int, lo: int) -> Mention | None:
-    """``X, qui a déclaré``: the noun phrase before ``qui``, without a leading preposition."""
-    end = qui - 1 if qui > lo and toks[qui - 1].norm == "," else qui
-    a = _segment_left(toks, end, lo)
-    dets = [k for k in range(a, end) if toks[k].norm in _words("determiners.txt") and toks[k].norm not in ("du", "des")
-            and (k == 0 or toks[k - 1].norm not in ("de", "d'"))]
-    if dets:
-        a = dets[-1]
-    while a < end and toks[a].norm in _words("prepositions.txt") | {"aux", "au"} and toks[a].norm not in ("de", "d'"):
-        a += 1
-    if end - a > 10:
-        a = end - 10
-    return _mention(text, toks, a, end)
-
-
-def _pronoun_in_group(text: str, toks: list[Tok], g: int, fallback: int) -> Mention | None:
-    """``Nous pensons``: the pronoun that the walk took for an object clitic is the subject."""
-    for k in range(g, fallback):
-        if toks[k].norm in _words("subject_pronouns.txt"):
-            return Mention(toks[k].text, toks[k].start, toks[k].end)
-    return None
-
-
-def _subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None:
-    """The inverted subject after the verb: ``… », a déclaré mercredi le ministre allemand.``"""
-    k = j
-    skip = _words("inverted_skip.txt")
-    while k < hi and toks[k].norm in skip and k < j + 6:
-        k += 1
-    if k >= hi or toks[k].norm in _PUNCT_BOUNDARY or toks[k].norm in ("que", "qu'"):
-        return None
-    k = _skip_complement(toks, k, hi)
-    if k >= hi:
-        return None
-    if forms().get(toks[k].norm) or not (toks[k].text[:1].isupper() or toks[k].norm in _words("determiners.txt")):
-        return None
-    stops = _words("np_stops.txt")
-    b = k + 1
-    hi = min(hi, k + 30)
-    while b < hi and toks[b].norm not in _PUNCT_BOUNDARY and toks[b].norm not in stops:
-        b += 1
-    if b + 1 < hi and toks[b].norm == "," and (toks[b + 1].norm in _words("determiners.txt") or toks[b + 1].text[:1].isupper()):
-        b += 2  # apposition: Joe Martin, le président du club
-        while b < hi and toks[b].norm not in _PUNCT_BOUNDARY and toks[b].norm not in stops - {"de", "du"}:
-            b += 1
-    return _mention(text, toks, k, min(b, k + 14))
-
-
-def _skip_complement(toks: list[Tok], k: int, hi: int) -> int:
-    """``a déclaré à l'AFP l'avocat``: step over an indirect object before the inverted subject."""
-    if k >= hi or toks[k].norm not in ("à", "au", "aux", "devant", "auprès"):
-        return k
-    j = k + 1
-    if j < hi and toks[j].norm in _words("determiners.txt") | {"l'"}:
-        j += 1
-    j += 1
-    while j < hi and toks[j].text[:1].isupper():
-        j += 1
-    if j < hi and (toks[j].norm in _words("determiners.txt") or toks[j].text[:1].isupper()):
-        return j
-    return k
-
-
-def _passive_agent(text: str, toks: list[Tok], hit: VerbHit, hi: int) -> Mention | None:
-    """``a été annoncé par la mairie`` → ``la mairie``."""
-    if hit.i == 0 or toks[hit.i - 1].norm not in _AUX_PASSIVE:
-        return None
-    if hit.j < hi and toks[hit.j].norm == "par":
-        return _subject_after(text, toks, hit.j + 1, hi) or _mention(text, toks, hit.j + 1, min(hit.j + 4, hi))
-    return None
-
 
 # ------------------------------------------------------------------------------ reports
 
@@ -448,14 +119,14 @@ class Sentence:
     @functools.cached_property
     def marks(self) -> list[int]:
         """Positions of the quotation marks of the sentence (for ``mixed``)."""
-        return [m.start() for m in _QUOTE_MARK.finditer(self.text, self.start, self.end)]
+        return [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end)]
 
     def has_mark(self, a: int, b: int) -> bool:
         return bisect.bisect_left(self.marks, a) < bisect.bisect_left(self.marks, b)
 
     def may_report(self) -> bool:
         """Whether any word could be a reporting verb: most sentences are never tokenised."""
-        return not _first_words().isdisjoint(_PLAIN_WORD.findall(self.text[self.start : self.end].lower()))
+        return not first_words().isdisjoint(PLAIN_WORD.findall(self.text[self.start : self.end].lower()))
 
 
 def _span_at(s: Sentence, pos: int) -> Span | None:
@@ -495,7 +166,7 @@ def _inverted_mention(s: Sentence, hit: VerbHit) -> Mention | None:
         t = s.toks[hit.clitic_tok]
         at = t.start + t.norm.rfind(hit.clitic)
         return Mention(s.text[at : at + len(hit.clitic)], at, at + len(hit.clitic))
-    return _subject_after(s.text, s.toks, hit.j, len(s.toks))
+    return subject_after(s.text, s.toks, hit.j, len(s.toks))
 
 
 def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
@@ -505,7 +176,7 @@ def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     mention = _inverted_mention(s, hit)
     if mention is None and hit.clitic is None:
-        mention = _subject_before(s.text, s.toks, g, _tok_index(s, sp.close) + 1, hit.i)
+        mention = subject_before(s.text, s.toks, g, _tok_index(s, sp.close) + 1, hit.i)
     if mention is None:
         return None
     a, b = _quote_content(s.text, sp)
@@ -555,7 +226,7 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     """``X a déclaré : « … »`` (or a long quotation right after the verb)."""
     k, gap = hit.j, 0
     while k < len(s.toks) and s.toks[k].norm not in (":", "«", '"', "“") and gap < 6:
-        if s.toks[k].norm in _PUNCT_BOUNDARY and s.toks[k].norm != ",":
+        if s.toks[k].norm in PUNCT and s.toks[k].norm != ",":
             return None
         k, gap = k + 1, gap + 1
     if k >= len(s.toks):
@@ -571,10 +242,10 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     subordinate = hit.clitic is None and _is_participle(s.toks, hit)
     if subordinate:
-        mention = _main_subject(s.text, s.toks, g)
+        mention = main_subject(s.text, s.toks, g)
     else:
-        mention = _subject_before(s.text, s.toks, g, 0, hit.i) if hit.clitic is None else _inverted_mention(s, hit)
-    rep = _report(s.text, "direct", (a, b), hit, mention or _passive_agent(s.text, s.toks, hit, len(s.toks)))
+        mention = subject_before(s.text, s.toks, g, 0, hit.i) if hit.clitic is None else _inverted_mention(s, hit)
+    rep = _report(s.text, "direct", (a, b), hit, mention or passive_agent(s.text, s.toks, hit, len(s.toks)))
     if rep:
         rep.open_right = sp.close >= len(s.text)
         rep.subordinate = subordinate
@@ -589,15 +260,15 @@ def _que_after(s: Sentence, hit: VerbHit) -> int | None:
     """Index of the ``que``/``qu'`` that opens the reported clause, a short adjunct allowed between."""
     k = hit.j
     if k < len(s.toks) and s.toks[k].norm not in ("que", "qu'") and s.toks[k].norm not in _GAP_OK:
-        ok = s.toks[k].norm in _words("subject_skip.txt") or _is_adverb(s.toks[k])
+        ok = s.toks[k].norm in words("subject_skip.txt") or is_adverb(s.toks[k])
         if not ok or s.toks[k].norm in ("le", "la", "les", "l'"):
             return None
     for k in range(hit.j, min(hit.j + 10, len(s.toks))):
         t = s.toks[k].norm
         if t in ("que", "qu'"):
             return k
-        verb_here = forms().get(t) and not _is_noun_use(s.toks, k)
-        if t in _PUNCT_BOUNDARY - {","} or verb_here or t in ("de", "d'") and k == hit.j:
+        verb_here = forms().get(t) and not is_noun_use(s.toks, k)
+        if t in PUNCT - {","} or verb_here or t in ("de", "d'") and k == hit.j:
             return None
     return None
 
@@ -612,12 +283,12 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     a, b = _trimmed(s.text, s.toks[q].end, _coordinated_predicate(s, q, clause_end))
     if hit.lemma in ("assurer", "garantir") and _subjunctive_clause(s, q):
         return None
-    mention = _passive_agent(s.text, s.toks, hit, q)
+    mention = passive_agent(s.text, s.toks, hit, q)
     subordinate = mention is None and _is_participle(s.toks, hit)
     if subordinate:
-        mention = _main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
+        mention = main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
     if mention is None:
-        mention = _inverted_mention(s, hit) if hit.clitic else _subject_before(s.text, s.toks, g, 0, hit.i)
+        mention = _inverted_mention(s, hit) if hit.clitic else subject_before(s.text, s.toks, g, 0, hit.i)
     kind = "mixed" if s.has_mark(a, b) else "indirect"
     rep = _report(s.text, kind, (a, b), hit, mention)
     if rep:
@@ -631,7 +302,7 @@ def _coordinated_predicate(s: Sentence, q: int, end: int) -> int:
     for k in range(q + 2, min(len(s.toks) - 1, q + 80)):  # a bounded look
         if s.toks[k].start >= end:
             break
-        if s.toks[k].norm in ("mais", "et", "puis", ",") and s.toks[k + 1].norm in _AUX_WORDS | {"n'", "ne"}:
+        if s.toks[k].norm in ("mais", "et", "puis", ",") and s.toks[k + 1].norm in AUX_WORDS | {"n'", "ne"}:
             return s.toks[k].start
     return end
 
@@ -647,7 +318,7 @@ def _is_participle(toks: list[Tok], hit: VerbHit) -> bool:
 
 
 def _subjunctive_clause(s: Sentence, q: int) -> bool:
-    return any(t.norm in _words("subjunctive.txt") for t in s.toks[q + 1 : q + 8])
+    return any(t.norm in words("subjunctive.txt") for t in s.toks[q + 1 : q + 8])
 
 
 def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
@@ -669,19 +340,13 @@ def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     return _report(s.text, "direct", (a, b), hit, mention)
 
 
-@functools.cache
-def _first_words() -> frozenset[str]:
-    """The first word of every verb form (``fait`` for ``fait savoir``): the quick test."""
-    return frozenset(f.split()[0] for f in forms())
-
-
 def _verb_hits(s: Sentence) -> Iterator[VerbHit]:
-    known = _first_words()
+    known = first_words()
     for i, t in enumerate(s.toks):
         if t.norm not in known and "-" not in t.norm:
             continue  # the quick test: most words are not verb forms
-        hit = _verb_at(s.toks, i)
-        if hit and not _is_noun_use(s.toks, i) and not _not_a_report(s.toks, hit):
+        hit = verb_at(s.toks, i)
+        if hit and not is_noun_use(s.toks, i) and not not_a_report(s.toks, hit):
             yield hit
 
 
@@ -692,7 +357,7 @@ def _verb_reports(s: Sentence) -> list[Report]:
     reports: list[Report] = []
     seen: set[tuple[int, int]] = set()
     for n, hit in enumerate(hits):
-        g = _group_start(s.toks, hit.i, 0)
+        g = group_start(s.toks, hit.i, 0)
         inside = _span_at(s, hit.cue.start)
         if inside is not None:
             rep = _mid_quote(s, hit, g, inside)
@@ -711,7 +376,7 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
     """A reported clause ends at the sentence end or where the next report begins."""
     if nxt is None:
         return s.end
-    g = _group_start(s.toks, nxt.i, 0)
+    g = group_start(s.toks, nxt.i, 0)
     k = g
     while k > max(0, g - 6) and s.toks[k - 1].norm in (",", "et", "puis", "mais", "en", "avant", "après", "sans", "pour", "tout"):
         k -= 1
@@ -722,7 +387,6 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
     return s.end
 
 
-# ------------------------------------------------------------------------------ selon, pour
 
 
 @functools.cache
@@ -745,7 +409,7 @@ def _opens_sentence(before: str) -> bool:
 
 def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
     np_words = m.group("np").lower().replace("’", "'").split()
-    if not np_words or any(w.strip("'") in _words("selon_exclusions.txt") for w in np_words[:3]):
+    if not np_words or any(w.strip("'") in words("selon_exclusions.txt") for w in np_words[:3]):
         return False
     if np_words[0] in ("que", "qu'") or np_words[0].startswith("qu'"):
         return False
@@ -802,7 +466,7 @@ def _pour_reports(s: Sentence) -> list[Report]:
         return []
     np_text = m.group("np").lower().replace("’", "'")
     first = np_text.split()[0]
-    infinitive = m.group("np")[:1].islower() and first.endswith(("er", "ir", "re")) and first not in _words("determiners.txt")
+    infinitive = m.group("np")[:1].islower() and first.endswith(("er", "ir", "re")) and first not in words("determiners.txt")
     if any(np_text.startswith(x) for x in lexicon.lines("pour_exclusions.txt")) or forms().get(first) or infinitive:
         return []
     sp = _span_after(s, m.end(), max_gap=2)

@@ -1,0 +1,212 @@
+"""Speaker mentions as written: the subject noun phrase of a reporting verb, before it, after it
+(inverted), the agent of a passive, the antecedent of ``qui``, the subject of the main clause.
+
+Every walk is bounded by a few dozen tokens: a mention is a noun phrase, never a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.tokens import AUX_PASSIVE, PUNCT, Tok, VerbHit, is_adverbial, is_noun_use, words
+from quotes.verbs import forms
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+def mention_of(text: str, toks: list[Tok], a: int, b: int) -> Mention | None:
+    """The tokens ``a``..``b-1`` as written, trimmed of edge punctuation."""
+    while a < b and toks[a].norm in PUNCT:
+        a += 1
+    while b > a and toks[b - 1].norm in PUNCT:
+        b -= 1
+    if a >= b:
+        return None
+    return Mention(text[toks[a].start : toks[b - 1].end], toks[a].start, toks[b - 1].end)
+
+
+def _segment_left(toks: list[Tok], k: int, lo: int) -> int:
+    """Start of the phrase that ends before token ``k``: back to punctuation, a clause word or
+    another verb; a parenthesis ``(CHMP)`` right before is stepped over."""
+    starters = words("clause_starters.txt")
+    a = k
+    lo = max(lo, k - 40)  # a subject is a phrase, not a page
+    while a > lo:
+        t = toks[a - 1].norm
+        if t == ")":
+            opener = next((j for j in range(a - 2, max(lo, a - 30) - 1, -1) if toks[j].norm == "("), None)
+            if opener is None:
+                break
+            a = opener
+            continue
+        if t in PUNCT or t in starters or (forms().get(t) and a < k and not is_noun_use(toks, a - 1)):
+            break
+        a -= 1
+    return a
+
+
+
+def _np_from(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
+    """The noun phrase that starts at ``k``: a pronoun, a name, or determiner + noun (+ de …)."""
+    if k >= hi:
+        return None
+    if toks[k].norm in words("subject_pronouns.txt"):
+        return Mention(toks[k].text, toks[k].start, toks[k].end)
+    b = k + 1 if toks[k].norm in words("determiners.txt") else k
+    b += 1
+    while b < hi and b - k < 8:
+        t = toks[b]
+        if t.text[:1].isupper() or t.norm in ("de", "du", "des", "d'") and b + 1 < hi and not forms().get(toks[b + 1].norm):
+            b += 1
+        elif t.norm in ("la", "le", "les", "l'") and toks[b - 1].norm in ("de", "d'"):
+            b += 1
+        else:
+            break
+    return mention_of(text, toks, k, b)
+
+
+def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
+    """The subject of the sentence's main clause (for ``…, ajoutant que`` and ``… et affirme que``):
+    the noun phrase that opens the sentence, after an opening adverbial set off by a comma."""
+    k = 0
+    if k < before and is_adverbial(toks[k]):
+        comma = next((j for j in range(k, min(before, 20)) if toks[j].norm == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+    while k < before and toks[k].norm in ("et", "mais", "or", "puis", "alors", ","):
+        k += 1
+    return _np_from(text, toks, k, before)
+
+
+def _coordination(toks: list[Tok], a: int, g: int) -> int | None:
+    """``… et il m'a demandé``: index after the last et/mais/puis of the segment, None if none."""
+    for k in range(g - 1, a - 1, -1):
+        if toks[k].norm in ("et", "mais", "puis", "ou", "donc"):
+            after = toks[k + 1].norm if k + 1 < g else ""
+            if k + 1 == g or after in words("subject_pronouns.txt"):
+                return k + 1
+            return None  # Le maire et son adjoint: one subject
+    return None
+
+
+def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -> Mention | None:
+    """The subject noun phrase that ends just before the verb group starting at ``g``."""
+    a = _segment_left(toks, g, lo)
+    if g - 1 >= lo and toks[g - 1].norm == "qui":
+        return _antecedent(text, toks, g - 1, lo)
+    if a < g and toks[a].norm == "qui":
+        return _antecedent(text, toks, a, lo)
+    c = _coordination(toks, a, g)
+    if c is not None:
+        if c == g:  # … et affirme que: the subject of the first verb
+            return main_subject(text, toks, c - 1)
+        a = c
+    pron = _pronoun_in_group(text, toks, g, fallback)
+    if pron is not None and (a == g or is_adverbial(toks[a])):
+        return pron  # Quand X est mort, nous pensions / avec un peu de volonté vous observerez
+    if a == g and g > lo and toks[g - 1].norm == "," and g - 1 > lo:
+        a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
+        if a2 > lo and toks[a2 - 1].norm == ",":
+            a2 = _segment_left(toks, a2 - 1, lo)
+        return mention_of(text, toks, _strip_adverbial(toks, a2, g - 1), g - 1)
+    if a == g:
+        return None
+    a = _strip_adverbial(toks, a, g)
+    if g - a > 14:
+        return None  # a whole clause, not a noun phrase
+    return mention_of(text, toks, a, g)
+
+
+def _strip_adverbial(toks: list[Tok], a: int, b: int) -> int:
+    """``Lors de la réunion de mardi Paul Martin`` → ``Paul Martin``: skip a leading phrase."""
+    preps = words("prepositions.txt")
+    if a >= b or toks[a].norm not in preps:
+        return a
+    for k in range(b - 1, a, -1):
+        if toks[k].text[:1].isupper() and toks[k - 1].norm in ("de", "d'", "du", "des", "la", "le", "l'"):
+            continue
+        if toks[k].norm in words("determiners.txt") or toks[k].text[:1].isupper():
+            start = k
+            while start > a + 1 and toks[start - 1].text[:1].isupper():
+                start -= 1
+            return start
+    return a
+
+
+def _antecedent(text: str, toks: list[Tok], qui: int, lo: int) -> Mention | None:
+    """``X, qui a déclaré``: the noun phrase before ``qui``, without a leading preposition."""
+    end = qui - 1 if qui > lo and toks[qui - 1].norm == "," else qui
+    a = _segment_left(toks, end, lo)
+    dets = [k for k in range(a, end) if toks[k].norm in words("determiners.txt") and toks[k].norm not in ("du", "des")
+            and (k == 0 or toks[k - 1].norm not in ("de", "d'"))]
+    if dets:
+        a = dets[-1]
+    while a < end and toks[a].norm in words("prepositions.txt") | {"aux", "au"} and toks[a].norm not in ("de", "d'"):
+        a += 1
+    if end - a > 10:
+        a = end - 10
+    return mention_of(text, toks, a, end)
+
+
+def _pronoun_in_group(text: str, toks: list[Tok], g: int, fallback: int) -> Mention | None:
+    """``Nous pensons``: the pronoun that the walk took for an object clitic is the subject."""
+    for k in range(g, fallback):
+        if toks[k].norm in words("subject_pronouns.txt"):
+            return Mention(toks[k].text, toks[k].start, toks[k].end)
+    return None
+
+
+def subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None:
+    """The inverted subject after the verb: ``… », a déclaré mercredi le ministre allemand.``"""
+    k = j
+    skip = words("inverted_skip.txt")
+    while k < hi and toks[k].norm in skip and k < j + 6:
+        k += 1
+    if k >= hi or toks[k].norm in PUNCT or toks[k].norm in ("que", "qu'"):
+        return None
+    k = _skip_complement(toks, k, hi)
+    if k >= hi:
+        return None
+    if forms().get(toks[k].norm) or not (toks[k].text[:1].isupper() or toks[k].norm in words("determiners.txt")):
+        return None
+    stops = words("np_stops.txt")
+    b = k + 1
+    hi = min(hi, k + 30)
+    while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops:
+        b += 1
+    if b + 1 < hi and toks[b].norm == "," and (toks[b + 1].norm in words("determiners.txt") or toks[b + 1].text[:1].isupper()):
+        b += 2  # apposition: Joe Martin, le président du club
+        while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops - {"de", "du"}:
+            b += 1
+    return mention_of(text, toks, k, min(b, k + 14))
+
+
+def _skip_complement(toks: list[Tok], k: int, hi: int) -> int:
+    """``a déclaré à l'AFP l'avocat``: step over an indirect object before the inverted subject."""
+    if k >= hi or toks[k].norm not in ("à", "au", "aux", "devant", "auprès"):
+        return k
+    j = k + 1
+    if j < hi and toks[j].norm in words("determiners.txt") | {"l'"}:
+        j += 1
+    j += 1
+    while j < hi and toks[j].text[:1].isupper():
+        j += 1
+    if j < hi and (toks[j].norm in words("determiners.txt") or toks[j].text[:1].isupper()):
+        return j
+    return k
+
+
+def passive_agent(text: str, toks: list[Tok], hit: VerbHit, hi: int) -> Mention | None:
+    """``a été annoncé par la mairie`` → ``la mairie``."""
+    if hit.i == 0 or toks[hit.i - 1].norm not in AUX_PASSIVE:
+        return None
+    if hit.j < hi and toks[hit.j].norm == "par":
+        return subject_after(text, toks, hit.j + 1, hi) or mention_of(text, toks, hit.j + 1, min(hit.j + 4, hi))
+    return None
+

@@ -1,0 +1,169 @@
+"""Words of French text for the extractor: tokens with offsets, and the reporting verbs among them.
+
+A verb form is found by lookup in the generated forms of ``lexicon/verbs.txt``; the context words
+(auxiliaries, negation, clitics, determiners, adverbs) come from lexicon files too.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from quotes import lexicon
+from quotes.verbs import forms, verbs
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    norm: str  # lower case, apostrophes folded
+
+
+@functools.cache
+def _token_re() -> regex.Pattern[str]:
+    # Titles with their period (M. Mme Dr), words with inner hyphens and a final elision
+    # apostrophe (l' qu' a-t-il), or one punctuation mark.
+    return regex.compile(
+        r"(?:\L<abbr>)\.(?!\p{Ll})|\w+(?:[-‐]\w+)*['’]?|[^\w\s]",
+        abbr=sorted(lexicon.lines("abbreviations.txt"), key=len, reverse=True),
+    )
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """The words and punctuation of ``text[start:end]`` with their offsets and lower-case form."""
+    end = len(text) if end is None else end
+    low = text[start:end].lower().replace("’", "'")
+    if len(low) != end - start:  # a letter whose lower case is longer (İ): lower each token
+        return [Tok(m.group(), m.start(), m.end(), m.group().lower()) for m in _token_re().finditer(text, start, end)]
+    new = tuple.__new__  # Tok(...) costs twice as much on this hot path
+    return [new(Tok, (text[a:b], a, b, low[a - start : b - start])) for a, b in map(_span, _token_re().finditer(text, start, end))]
+
+
+def _span(m: regex.Match[str]) -> tuple[int, int]:
+    return m.span()
+
+
+# Inverted subject clitic glued to a verb: dit-il, ajoute-t-elle, a-t-il.
+_CLITIC = regex.compile(r"^(?P<verb>.+?)-(?:t-)?(?P<clitic>\L<clitics>)$", clitics=lexicon.lines("clitics.txt"))
+PLAIN_WORD = regex.compile(r"\w+")
+QUOTE_MARK = regex.compile(r'[«»"“”‹›]')
+PUNCT = frozenset(",;:()[]«»\"“”‹›—–-.!?…")
+AUX_PASSIVE = frozenset({"été", "est", "sont", "fut", "furent", "était", "étaient", "sera", "seront"})
+
+
+def words(name: str) -> frozenset[str]:
+    return lexicon.words(name)
+
+
+# ------------------------------------------------------------------------------ verbs
+
+
+@dataclass(frozen=True)
+class VerbHit:
+    i: int  # index of the verb token
+    j: int  # index after the verb (multiword verbs take several tokens)
+    lemma: str
+    clitic: str | None  # inverted subject clitic (dit-il, a-t-il dit)
+    clitic_tok: int  # index of the token that holds the clitic, -1 when none
+    cue: Tok
+    cue_end: int  # end offset of the cue as written (the whole multiword verb)
+
+
+def split_clitic(norm: str) -> tuple[str, str | None]:
+    m = _CLITIC.match(norm)
+    if m and (m.group("verb") in forms() or m.group("verb") in AUX_WORDS):
+        return m.group("verb"), m.group("clitic")
+    return norm, None
+
+
+AUX_WORDS = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "est",
+                        "sont", "était", "étaient", "serait", "sera", "eut", "fut", "va", "vont"})
+
+
+def verb_at(toks: list[Tok], i: int) -> VerbHit | None:
+    norm, clitic = split_clitic(toks[i].norm)
+    if norm in AUX_WORDS and clitic is None:
+        return None
+    two = f"{norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
+    three = f"{two} {toks[i + 2].norm}" if i + 2 < len(toks) else ""
+    for cand, n in ((three, 3), (two, 2), (norm, 1)):
+        lemma = forms().get(cand)
+        if lemma and (n == 1 or clitic is None):
+            clitic_tok = i if clitic else -1
+            if clitic is None:  # a-t-il (encore) ajouté: the clitic is on the auxiliary
+                clitic, clitic_tok = _clitic_on_aux(toks, i)
+            cue_text = toks[i].text.split("-")[0] if toks[i].norm != norm else toks[i].text
+            cue = Tok(cue_text, toks[i].start, toks[i].start + len(cue_text), norm)
+            return VerbHit(i, i + n, lemma, clitic, clitic_tok, cue, toks[i + n - 1].end if n > 1 else cue.end)
+    return None
+
+
+def _clitic_on_aux(toks: list[Tok], i: int) -> tuple[str | None, int]:
+    for k in range(i - 1, max(-1, i - 4), -1):
+        aux, cl = split_clitic(toks[k].norm)
+        if cl and aux in AUX_WORDS:
+            return cl, k
+        if not is_adverb(toks[k]) and toks[k].norm not in words("subject_skip.txt"):
+            break
+    return None, -1
+
+
+def is_noun_use(toks: list[Tok], i: int) -> bool:
+    """``la demande``, ``le juge``, ``une note``: a determiner right before the form."""
+    return i > 0 and toks[i - 1].norm in words("determiners.txt")
+
+
+def not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
+    """``cela veut dire``, ``c'est-à-dire``, ``il faut dire``, ``s'assurer``, ``il se trouve``."""
+    prev = toks[hit.i - 1].norm if hit.i > 0 else ""
+    prev2 = toks[hit.i - 2].norm if hit.i > 1 else ""
+    nxt = toks[hit.j].norm if hit.j < len(toks) else ""
+    if "à-dire" in toks[hit.i].norm or hit.lemma == "dire" and prev.startswith(("faut", "fall")):
+        return True
+    if prev == "à" and toks[hit.i].norm == hit.lemma:
+        return True  # il est à noter que, reste à savoir: impersonal
+    modal = next((t.norm for t in reversed(toks[max(0, hit.i - 3) : hit.i]) if t.norm not in ("pas", "plus", "jamais", "rien")), "")
+    if hit.lemma == "dire" and modal.startswith(("veu", "voul", "voud")) and nxt not in ("à", "au", "aux"):
+        return True  # cela (ne) veut (pas) dire que: to mean (je voulais dire à X que is a report)
+    if prev == "sans":
+        return True  # il va sans dire que, sans dire que
+    reflexive = prev in ("se", "s'") or (prev in AUX_WORDS and prev2 in ("se", "s'"))
+    if reflexive and verbs()[hit.lemma].not_reflexive:
+        return True  # s'assurer que, il se dit que, se trouver: not reports
+    return verbs()[hit.lemma].pronominal and not reflexive and not _reflexive_further(toks, hit.i)
+
+
+def _reflexive_further(toks: list[Tok], i: int) -> bool:
+    """s'est notamment réjoui, se sont-ils félicités: a reflexive pronoun a few words back."""
+    return any(t.norm in ("se", "s'", "me", "m'", "nous", "vous", "te", "t'") for t in toks[max(0, i - 4) : i])
+
+
+def group_start(toks: list[Tok], i: int, lo: int) -> int:
+    """First token of the verb group (auxiliaries, negation, clitics, adverbs) ending at ``i``."""
+    skip = words("subject_skip.txt")
+    k = i
+    lo = max(lo, i - 12)
+    while k > lo and (toks[k - 1].norm in skip or split_clitic(toks[k - 1].norm)[1]):
+        k -= 1
+        if split_clitic(toks[k].norm)[1]:  # a-t-il: the group starts at the auxiliary
+            break
+    return k
+
+
+def is_adverbial(tok: Tok) -> bool:
+    return tok.norm in words("prepositions.txt") or is_adverb(tok)
+
+
+def is_adverb(tok: Tok) -> bool:
+    """Words in -ment (vraiment, notamment) and the adverbs of the lexicon."""
+    return (len(tok.norm) > 6 and tok.norm.endswith("ment")) or tok.norm in words("adverbs.txt")
+
+
+@functools.cache
+def first_words() -> frozenset[str]:
+    """The first word of every verb form (``fait`` for ``fait savoir``): the quick test."""
+    return frozenset(f.split()[0] for f in forms())
