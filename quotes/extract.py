@@ -440,9 +440,11 @@ def _selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
 def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
     after = m.end()
     sp = _span_after(s, after, max_gap=3)
-    if sp is not None and s.text[after : sp.open].strip() in (":", ",", ", :"):
+    opens = m.start() - s.start <= 40 and _opens_sentence(s.text[s.start : m.start()].strip(" ,—("))
+    gap = s.text[after : sp.open].strip() if sp is not None else None
+    if sp is not None and (gap in (":", ", :") or gap == "," and opens):  # Selon X : « … »
         a, b = _quote_content(s.text, sp)
-    elif m.start() - s.start <= 40 and _opens_sentence(s.text[s.start : m.start()].strip(" ,—(")):
+    elif opens:
         a, b = _trimmed(s.text, after, s.end)
     elif s.end - after <= 8 and not s.text[after : s.end].strip(" .!?…)"):
         a, b = _trimmed(s.text, s.start, m.start())
