@@ -244,7 +244,7 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if subordinate:
         mention = main_subject(s.text, s.toks, g)
     else:
-        mention = subject_before(s.text, s.toks, g, 0, hit.i) if hit.clitic is None else _inverted_mention(s, hit)
+        mention = _subject(s, hit, g) if hit.clitic is None else _inverted_mention(s, hit)
     rep = _report(s.text, "direct", (a, b), hit, mention or passive_agent(s.text, s.toks, hit, len(s.toks)))
     if rep:
         rep.open_right = sp.close >= len(s.text)
@@ -288,7 +288,7 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     if subordinate:
         mention = main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
     if mention is None:
-        mention = _inverted_mention(s, hit) if hit.clitic else subject_before(s.text, s.toks, g, 0, hit.i)
+        mention = _inverted_mention(s, hit) if hit.clitic else _subject(s, hit, g)
     kind = "mixed" if s.has_mark(a, b) else "indirect"
     rep = _report(s.text, kind, (a, b), hit, mention)
     if rep:
@@ -305,6 +305,17 @@ def _coordinated_predicate(s: Sentence, q: int, end: int) -> int:
         if s.toks[k].norm in ("mais", "et", "puis", ",") and s.toks[k + 1].norm in AUX_WORDS | {"n'", "ne"}:
             return s.toks[k].start
     return end
+
+
+def _subject(s: Sentence, hit: VerbHit, g: int) -> Mention | None:
+    """The subject before the verb; for an infinitive (``s'est contentée d'indiquer``,
+    ``a tenu à souligner``) the subject of the verb that governs it."""
+    toks, i = s.toks, hit.i
+    if toks[i].norm == hit.lemma and i >= 2 and toks[i - 1].norm in ("de", "d'", "à") and g == i - 1:
+        if is_noun_use(toks, i - 2):
+            return None  # une manière de souligner: no speaker
+        return subject_before(s.text, toks, group_start(toks, i - 2, 0), 0, i - 2)
+    return subject_before(s.text, toks, g, 0, i)
 
 
 def _is_participle(toks: list[Tok], hit: VerbHit) -> bool:
@@ -334,10 +345,20 @@ def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
         return None  # dément ces allégations: an object, not an inverted subject
+    if _name_before(s, g - 1):
+        return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
     a, b = _trimmed(s.text, s.start, s.toks[g - 1].start)
     if _words_in(s.text, a, b) < 6:
         return None
     return _report(s.text, "direct", (a, b), hit, mention)
+
+
+def _name_before(s: Sentence, comma: int) -> bool:
+    """The comma closes a short capitalised phrase (a name in apposition)."""
+    k = comma
+    while k > 0 and s.toks[k - 1].norm not in PUNCT and comma - k < 5:
+        k -= 1
+    return k < comma and k > 0 and s.toks[k - 1].norm == "," and all(t.text[:1].isupper() for t in s.toks[k:comma])
 
 
 def _verb_hits(s: Sentence) -> Iterator[VerbHit]:

@@ -6,8 +6,10 @@ Every walk is bounded by a few dozen tokens: a mention is a noun phrase, never a
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+from quotes import lexicon
 from quotes.tokens import AUX_PASSIVE, PUNCT, Tok, VerbHit, is_adverbial, is_noun_use, words
 from quotes.verbs import forms
 
@@ -59,11 +61,12 @@ def _np_from(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
         return Mention(toks[k].text, toks[k].start, toks[k].end)
     b = k + 1 if toks[k].norm in words("determiners.txt") else k
     b += 1
-    while b < hi and b - k < 8:
+    while b < hi and b - k < 10:
         t = toks[b]
-        if t.text[:1].isupper() or t.norm in ("de", "du", "des", "d'") and b + 1 < hi and not forms().get(toks[b + 1].norm):
-            b += 1
-        elif t.norm in ("la", "le", "les", "l'") and toks[b - 1].norm in ("de", "d'"):
+        if t.norm in ("de", "du", "des", "d'") and b + 1 < hi:  # … de la diplomatie, du club
+            b += 2 if toks[b + 1].norm in ("la", "le", "les", "l'") else 1
+            b += 1 if b < hi and not forms().get(toks[b].norm) else 0
+        elif t.text[:1].isupper() or t.norm in _nationality_forms():
             b += 1
         else:
             break
@@ -178,13 +181,27 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None
     stops = words("np_stops.txt")
     b = k + 1
     hi = min(hi, k + 30)
-    while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops:
+    while b < hi and toks[b].norm not in PUNCT and (toks[b].norm not in stops or _names_an_office(toks, b, hi)):
         b += 1
     if b + 1 < hi and toks[b].norm == "," and (toks[b + 1].norm in words("determiners.txt") or toks[b + 1].text[:1].isupper()):
         b += 2  # apposition: Joe Martin, le président du club
         while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops - {"de", "du"}:
             b += 1
     return mention_of(text, toks, k, min(b, k + 14))
+
+
+@functools.cache
+def _nationality_forms() -> frozenset[str]:
+    """One-word nationality adjectives (russe, allemande …) from ``nationalities.txt``."""
+    return frozenset(v for canon, vs in lexicon.pairs("nationalities.txt") for v in [canon, *vs] if " " not in v)
+
+
+def _names_an_office(toks: list[Tok], b: int, hi: int) -> bool:
+    """``au Contrôle des armements``, ``à l'Énergie``: a capitalised office after à, not an adjunct."""
+    if toks[b].norm not in ("à", "au", "aux"):
+        return False
+    nxt = b + 2 if b + 1 < hi and toks[b + 1].norm in ("l'", "la", "le", "les") else b + 1
+    return nxt < hi and toks[nxt].text[:1].isupper()
 
 
 def _skip_complement(toks: list[Tok], k: int, hi: int) -> int:

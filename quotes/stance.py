@@ -85,9 +85,10 @@ class Lex:
 
     targets: tuple[str, ...] = ()  # candidate canonical targets (more than one: ambiguous)
     cue: Cue | None = None
+    verb_cue: Cue | None = None  # the reading as a finite verb, when the form is also a noun or an adjective
     neg: frozenset[str] = frozenset()  # open | close | alone | cancel
     factor: float = 1.0  # intensifier (> 1) or attenuator (< 1)
-    struct: frozenset[str] = frozenset()  # clause | patient | partner | pronoun | impersonal
+    struct: frozenset[str] = frozenset()  # clause | patient | partner | pronoun | anaphor | impersonal | verbal
 
 
 def _fold(text: str) -> str:
@@ -154,13 +155,14 @@ def _participles(forms: set[str]) -> set[str]:
     return {p + end for p in stems for end in ("", "e", "s", "es")}
 
 
-def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int]]:
-    """``pos role weight phrase [/ form …] [-form …]`` → (form, cue, tier) for every form.
+def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
+    """``pos role weight phrase [/ form …] [-form …]`` → (form, cue, tier, verbal) for every form.
 
     Tier 0: written in the entry (the phrase, the extra forms); tier 1: inflected nouns and
     adjectives, and the past participles of an obj verb, which behave as adjectives and so
     evaluate the nearest target on either side (« le dialogue a été gelé »); tier 2: the other
-    generated verb forms. A lower tier wins when two entries make the same string."""
+    generated verb forms. ``verbal``: the reading of the form as a finite verb (a participle
+    after « a », « ont »: « Moscou a proposé un moratoire » keeps the obj role)."""
     pos, role, weight, rest = line.split(None, 3)
     if pos not in _GENERATORS or role not in ("eval", "obj", "agent", "prep"):
         raise ValueError(f"stance cue {line!r}: pos must be v|a|n|x and role eval|obj|agent|prep")
@@ -170,28 +172,32 @@ def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int]]:
     cue = Cue(polarity, float(weight), role)
     written = {phrase, *(e for e in extra if e)}
     generated = _GENERATORS[pos](phrase.split()) - excluded - written
-    out = [(f, cue, 0) for f in written - excluded]
+    out = [(f, cue, 0, pos == "v") for f in written - excluded]
     if pos != "v":
-        return out + [(f, cue, 1) for f in generated]
+        return out + [(f, cue, 1, False) for f in generated]
     adjectival = _participles(generated) if role == "obj" and " " not in phrase else set()
-    out += [(f, Cue(polarity, cue.weight, "eval"), 1) for f in adjectival]
-    return out + [(f, cue, 2) for f in generated - adjectival]
+    out += [(f, Cue(polarity, cue.weight, "eval"), 1, False) for f in adjectival]
+    return out + [(f, cue, 2, True) for f in generated]
 
 
-def _cue_table() -> dict[str, Cue]:
-    """Form → cue: the lowest tier wins (« menace » the noun over « menace » from menacer,
-    « contre » over « contre » from contrer), then the first entry. A form written (tier 0)
-    both positive and negative is an error."""
+def _cue_table() -> tuple[dict[str, Cue], dict[str, Cue]]:
+    """Form → cue, and form → its reading as a finite verb. The lowest tier wins (« menace » the
+    noun over « menace » from menacer, « contre » over « contre » from contrer), then the first
+    entry. A form written (tier 0) both positive and negative is an error."""
     best: dict[str, tuple[int, Cue]] = {}
+    verbal: dict[str, Cue] = {}
     for name, polarity in (("stance_positive.txt", 1), ("stance_negative.txt", -1)):
         for line in lexicon.lines(name):
-            for form, cue, tier in _cue_entry(line, polarity):
+            for form, cue, tier, is_verb in _cue_entry(line, polarity):
                 old = best.get(form)
                 if old is not None and old[0] == tier == 0 and old[1].polarity != polarity:
                     raise ValueError(f"stance cue {form!r} is both positive and negative ({line!r})")
                 if old is None or tier < old[0]:
                     best[form] = (tier, cue)
-    return {form: cue for form, (_, cue) in best.items()}
+                if is_verb:
+                    verbal.setdefault(form, cue)
+    cues = {form: cue for form, (_, cue) in best.items()}
+    return cues, {form: cue for form, cue in verbal.items() if cues[form] != cue}
 
 
 def _target_table() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -242,10 +248,17 @@ def _key(phrase: str) -> str:
 def _build() -> dict[str, Lex]:
     lex: dict[str, Lex] = {}
     aliases, _ = _target_table()
-    for form, cue in _cue_table().items():
+    cues, verbal = _cue_table()
+    for form, cue in cues.items():
         lex.setdefault(_key(form), Lex()).cue = cue
+    for form, cue in verbal.items():
+        lex[_key(form)].verb_cue = cue
+    for lx in lex.values():
+        if lx.cue is None:
+            lx.verb_cue = None
     for alias, names in aliases.items():  # a target is never a cue
-        lex.setdefault(_key(alias), Lex()).targets, lex[_key(alias)].cue = names, None
+        lex.setdefault(_key(alias), Lex()).targets = names
+        lex[_key(alias)].cue = lex[_key(alias)].verb_cue = None
     for form, roles in _role_table("stance_negators.txt", None).items():
         lex.setdefault(_key(form), Lex()).neg = frozenset(roles)
     for form, factor in _factor_table().items():
@@ -272,23 +285,39 @@ KINDS: dict[str, str] = _target_table()[1]
 
 # ------------------------------------------------------------------------------ tokens and clauses
 
+EMPTY = Lex()
+
 
 @dataclass
 class Tok:
     i: int  # index in the quote
     start: int
     end: int
-    lex: Lex | None
+    lex: Lex
     clause: int
+    cue: Cue | None = None  # the reading in context (noun/adjective or verb)
+
+    @property
+    def known(self) -> bool:
+        return self.lex is not EMPTY
 
 
-def _longest(words: list[str], i: int) -> tuple[int, Lex | None]:
+def _longest(words: list[str], i: int) -> tuple[int, Lex]:
     """The longest lexicon string starting at ``words[i]``: its length in tokens and its entry."""
     for n in LENGTHS.get(words[i], ()):
         lx = LEX.get(" ".join(words[i : i + n])) if i + n <= len(words) else None
         if lx is not None:
             return n, lx
-    return 1, None
+    return 1, EMPTY
+
+
+def _reading(lx: Lex, prev: Tok | None) -> Cue | None:
+    """A form that is both a noun (or adjective) and a verb is read as a verb after a subject
+    (a target, a pronoun), « ne » or an auxiliary: « personne ne menace », « Moscou a proposé »."""
+    if lx.verb_cue is None or prev is None:
+        return lx.cue
+    verbal = "verbal" in prev.lex.struct or bool(prev.lex.targets) or "open" in prev.lex.neg
+    return lx.verb_cue if verbal else lx.cue
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -300,12 +329,12 @@ def tokenize(text: str) -> list[Tok]:
     clause = i = 0
     while i < len(words):
         n, lx = _longest(words, i)
-        if lx is None and words[i] in PUNCT:
+        if lx is EMPTY and words[i] in PUNCT:
             clause, i = clause + 1, i + 1
             continue
-        if lx is not None and "clause" in lx.struct:
-            clause += 1
-        toks.append(Tok(len(toks), found[i][1], found[i + n - 1][2], lx, clause))
+        clause += "clause" in lx.struct
+        prev = toks[-1] if toks and toks[-1].clause == clause else None
+        toks.append(Tok(len(toks), found[i][1], found[i + n - 1][2], lx, clause, _reading(lx, prev)))
         i += n
     return toks
 
@@ -320,27 +349,32 @@ def _clauses(toks: list[Tok]) -> list[list[Tok]]:
 # ------------------------------------------------------------------------------ negation
 
 
-def _neg(t: Tok, role: str) -> bool:
-    return t.lex is not None and role in t.lex.neg
+def _closed(clause: list[Tok], k: int) -> tuple[int, int] | None:
+    """« ne » at ``clause[k]`` with its other half: after it (« ne … pas ») or just before it
+    (« personne ne », « rien ne »); None for the restrictive or expletive « ne »."""
+    after = next((u for u in clause[k + 1 : k + 1 + CLOSE_REACH] if "close" in u.lex.neg), None)
+    if after is not None:
+        return clause[k].i, after.i
+    before = next((u for u in clause[max(0, k - 3) : k] if "before" in u.lex.neg), None)
+    return (before.i, clause[k].i) if before is not None else None
 
 
 def _negations(clause: list[Tok]) -> list[tuple[int, int]]:
     """The negations of a clause, as (first token index, last token index)."""
     groups: list[tuple[int, int]] = []
     for k, t in enumerate(clause):
-        if _neg(t, "open"):
-            close = next((u for u in clause[k + 1 : k + 1 + CLOSE_REACH] if _neg(u, "close")), None)
-            if close is None:
-                continue
-            first, last = t.i, close.i
-        elif _neg(t, "alone"):
-            first = last = t.i
+        if "open" in t.lex.neg:
+            group = _closed(clause, k)
+        elif "alone" in t.lex.neg:
+            group = (t.i, t.i)
         else:
             continue
-        if groups and first <= groups[-1][1] + MERGE_REACH:
-            groups[-1] = (groups[-1][0], max(groups[-1][1], last))
+        if group is None:
+            continue
+        if groups and group[0] <= groups[-1][1] + MERGE_REACH:
+            groups[-1] = (min(groups[-1][0], group[0]), max(groups[-1][1], group[1]))
         else:
-            groups.append((first, last))
+            groups.append(group)
     return groups
 
 
@@ -356,10 +390,10 @@ def _factor(clause: list[Tok], k: int) -> tuple[float, int, int]:
     first and last of them (``k`` when there are none)."""
     factor, first, last = 1.0, k, k
     for j in [*range(k - 1, max(k - 3, -1), -1), k + 1]:
-        lx = clause[j].lex if j < len(clause) else None
-        if lx is None or lx.factor == 1.0 or lx.cue is not None or lx.targets:
+        t = clause[j] if j < len(clause) else None
+        if t is None or t.lex.factor == 1.0 or t.cue is not None or t.lex.targets:
             continue
-        factor, first, last = factor * lx.factor, min(first, j), max(last, j)
+        factor, first, last = factor * t.lex.factor, min(first, j), max(last, j)
     return factor, first, last
 
 
@@ -385,76 +419,86 @@ def _proximity(d: int) -> float:
     return 1.0 / (1.0 + DECAY * max(0, d - 1))
 
 
+def _between(clause: list[Tok], a: Tok, b: Tok) -> list[Tok]:
+    return [t for t in clause if a.i < t.i < b.i]
+
+
+def _is_prep(t: Tok) -> bool:
+    return t.cue is not None and t.cue.role == "prep"
+
+
 def _cut_by_patient(clause: list[Tok], cue: Tok, target: Tok) -> bool:
     """« une menace pour la Russie »: a patient preposition between a negative eval or agent cue
     and a target after it; for an obj cue, only with an evaluative noun before the preposition
-    (« condamner l'agression contre l'Ukraine »: the Ukraine is the victim, not the thing condemned)."""
-    if cue.lex.cue.polarity > 0:  # type: ignore[union-attr]
-        return False  # a beneficiary shares the praise: « notre soutien à l'Ukraine »
-    between = [t for t in clause if cue.i < t.i < target.i and t.lex is not None]
-    marks = [t for t in between if "patient" in t.lex.struct]  # type: ignore[union-attr]
+    (« condamner l'agression contre l'Ukraine »: the Ukraine is the victim, not the thing
+    condemned). A beneficiary shares the praise of a positive cue: « notre soutien à l'Ukraine »."""
+    if cue.cue.polarity > 0:  # type: ignore[union-attr]
+        return False
+    between = _between(clause, cue, target)
+    marks = [t for t in between if "patient" in t.lex.struct]
     if not marks:
         return False
-    if cue.lex.cue.role != "obj":  # type: ignore[union-attr]
+    if cue.cue.role != "obj":  # type: ignore[union-attr]
         return True
-    return any(t.lex.cue is not None and t.i < marks[-1].i for t in between)  # type: ignore[union-attr]
+    return any(t.cue is not None and t.i < marks[-1].i for t in between)
 
 
 def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
     """« l'Ukraine face à l'agression »: an eval cue inside a phrase opened by a preposition
     (patient or prep cue) after the target does not reach back to it."""
-    return any(t.lex is not None and ("patient" in t.lex.struct or t.lex.cue is not None and t.lex.cue.role == "prep")
-               for t in clause if target.i < t.i < cue.i)
+    return any("patient" in t.lex.struct or _is_prep(t) for t in _between(clause, target, cue))
 
 
-def _eligible(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> list[Mention]:
-    """The mentions a cue can evaluate, given its role, nearest first."""
-    role = cue.lex.cue.role  # type: ignore[union-attr]
-    out = []
-    for m in mentions:
-        after = m.tok.i > cue.i
-        if role in ("obj", "prep") and not after or role == "agent" and after:
-            continue
-        if role == "prep" and m.tok.i - cue.i > PREP_REACH:
-            continue
-        if role != "prep" and _cut_by_patient(clause, cue, m.tok) if after else role == "eval" and _cut_backward(clause, cue, m.tok):
-            continue
-        out.append(m)
-    return sorted(out, key=lambda m: abs(m.tok.i - cue.i))
+def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
+    """Whether ``cue`` can evaluate the mention ``m``, given the cue's role and what lies between."""
+    role, after, d = cue.cue.role, m.tok.i > cue.i, abs(m.tok.i - cue.i)  # type: ignore[union-attr]
+    if role in ("obj", "prep") and not after or role == "agent" and after:
+        return False
+    if role == "prep":
+        return d <= PREP_REACH
+    if role == "obj" and any(_is_prep(t) for t in _between(clause, cue, m.tok)):
+        return False  # « se construire contre la Russie »: the preposition relates the target
+    if after:
+        return not _cut_by_patient(clause, cue, m.tok)
+    return role != "eval" or not _cut_backward(clause, cue, m.tok)
 
 
 def _demoted(clause: list[Tok], k: int) -> bool:
-    """A prep cue right after another cue is the other cue's patient: « agression contre X »."""
-    cue = clause[k].lex.cue  # type: ignore[union-attr]
-    return cue.role == "prep" and k > 0 and clause[k - 1].lex is not None and clause[k - 1].lex.cue is not None
+    """A prep cue right after an evaluative noun or a target only relates them: « l'agression
+    contre l'Ukraine », « les sanctions contre la Russie »."""
+    if not _is_prep(clause[k]) or k == 0:
+        return False
+    prev = clause[k - 1]
+    return bool(prev.lex.targets) or prev.cue is not None and prev.cue.role == "eval"
+
+
+def _span(clause: list[Tok], k: int, neg: tuple[int, int] | None) -> tuple[int, int, float]:
+    """The span shown for the cue ``clause[k]`` (with its modifiers and negation) and the factor
+    of its modifiers."""
+    factor, first, last = _factor(clause, k)
+    by_i = {t.i: t for t in clause}
+    start = min(clause[first].start, by_i[neg[0]].start if neg else clause[k].start)
+    end = max(clause[last].end, by_i[neg[1]].end if neg else clause[k].end)
+    return start, end, factor
 
 
 def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], groups: list[tuple[int, int]]) -> list[tuple[Mention, Hit]]:
-    """What the cue ``clause[k]`` gives to each mention it can evaluate."""
+    """What the cue ``clause[k]`` gives to each mention it can evaluate, the nearest fully."""
     tok = clause[k]
-    cue = tok.lex.cue  # type: ignore[union-attr]
-    if _demoted(clause, k):
+    cue = tok.cue
+    if cue is None or _demoted(clause, k):
         return []
-    factor, first, last = _factor(clause, k)
     neg = _negated_by(tok.i, groups)
+    start, end, factor = _span(clause, k, neg)
     value = cue.polarity * cue.weight * factor * (NEGATED if neg else 1.0)
-    start = min(clause[first].start, _tok_start(clause, neg[0]) if neg else tok.start)
-    end = max(clause[last].end, _tok_end(clause, neg[1]) if neg else tok.end)
+    reached = sorted((m for m in mentions if _reaches(clause, tok, m)), key=lambda m: abs(m.tok.i - tok.i))
     out = []
-    for rank, m in enumerate(_eligible(clause, tok, mentions)):
+    for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
         shown = max(end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else end
         share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET)
         out.append((m, Hit(value * share, start, shown)))
     return out
-
-
-def _tok_start(clause: list[Tok], i: int) -> int:
-    return next(t.start for t in clause if t.i == i)
-
-
-def _tok_end(clause: list[Tok], i: int) -> int:
-    return next(t.end for t in clause if t.i == i)
 
 
 # ------------------------------------------------------------------------------ targets
@@ -475,7 +519,7 @@ class Context:
             self._counts = Counter()
             for text in self._texts:
                 for t in tokenize(text):
-                    if t.lex is not None and len(t.lex.targets) == 1:
+                    if len(t.lex.targets) == 1:
                         self._counts[t.lex.targets[0]] += 1
         return self._counts
 
@@ -498,20 +542,33 @@ class Context:
 def _mentions(clause: list[Tok], ctx: Context) -> list[Mention]:
     out = []
     for t in clause:
-        if t.lex is not None and t.lex.targets:
+        if t.lex.targets:
             name = ctx.resolve(t.lex.targets)
             if name is not None:
                 out.append(Mention(t, name))
     return out
 
 
-def _pronoun_mention(clause: list[Tok], name: str) -> list[Mention]:
-    """« Ils ne pourront pas esquiver … »: a clause opened by ils/elles that holds a cue."""
-    head = clause[:SUBJECT_REACH]
-    pron = next((t for t in head if t.lex is not None and "pronoun" in t.lex.struct), None)
-    if pron is None or not any(t.lex is not None and t.lex.cue is not None for t in clause):
-        return []
-    return [Mention(pron, name)]
+def _opening_pronoun(clause: list[Tok], role: str) -> Tok | None:
+    """A subject pronoun opening a clause that holds a cue (« … et elle le restera » has none)."""
+    pron = next((t for t in clause[:SUBJECT_REACH] if role in t.lex.struct), None)
+    if pron is None or not any(t.cue is not None for t in clause):
+        return None
+    nxt = next((t for t in clause if t.i > pron.i), None)
+    return None if nxt is not None and "impersonal" in nxt.lex.struct else pron
+
+
+def _anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> None:
+    """« L'Otan parle de transparence, mais elle déploie ses troupes »: a clause opened by
+    il/elle/ils/elles, and naming no actor itself, takes the one actor of the nearest earlier
+    clause that names targets, when that clause names nothing else."""
+    last: list[Mention] = []
+    for clause, mentions in zip(clauses, per_clause, strict=True):
+        pron = None if _names_an_actor([mentions]) else _opening_pronoun(clause, "anaphor")
+        if pron is not None and len(last) == 1 and KINDS.get(last[0].name) == "actor":
+            mentions.insert(0, Mention(pron, last[0].name))
+        elif mentions:
+            last = mentions
 
 
 def _speaker_is(q: Quote, name: str) -> bool:
@@ -527,17 +584,17 @@ def _speaker_is(q: Quote, name: str) -> bool:
 def _partners(clause: list[Tok], mentions: list[Mention], hits: dict[int, list[Hit]]) -> None:
     """« restaurer le partenariat avec l'OTAN »: the partner of a cooperation topic shares its stance."""
     for m in mentions:
-        total = sum(h.value for h in hits.get(id(m), []))
-        if KINDS.get(m.name) != "cooperation" or not total:
+        own = hits.get(id(m), [])
+        if KINDS.get(m.name) != "cooperation" or not sum(h.value for h in own):
             continue
         after = [t for t in clause if m.tok.i < t.i <= m.tok.i + PARTNER_REACH]
-        mark = next((t for t in after if t.lex is not None and "partner" in t.lex.struct), None)
+        mark = next((t for t in after if "partner" in t.lex.struct), None)
         if mark is None:
             continue
         for p in mentions:
             if mark.i < p.tok.i <= m.tok.i + PARTNER_REACH and KINDS.get(p.name) == "actor":
                 hits.setdefault(id(p), []).extend(
-                    Hit(PARTNER * h.value, min(h.start, m.tok.start), max(h.end, p.tok.end)) for h in hits[id(m)])
+                    Hit(PARTNER * h.value, min(h.start, m.tok.start), max(h.end, p.tok.end)) for h in own)
 
 
 def _clause_hits(clause: list[Tok], mentions: list[Mention]) -> dict[int, list[Hit]]:
@@ -546,10 +603,9 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention]) -> dict[int, list[H
     if not mentions:
         return hits
     groups = _negations(clause)
-    for k, t in enumerate(clause):
-        if t.lex is not None and t.lex.cue is not None:
-            for m, h in _cue_hits(clause, k, mentions, groups):
-                hits.setdefault(id(m), []).append(h)
+    for k in range(len(clause)):
+        for m, h in _cue_hits(clause, k, mentions, groups):
+            hits.setdefault(id(m), []).append(h)
     _partners(clause, mentions, hits)
     return hits
 
@@ -573,18 +629,32 @@ def _names_an_actor(per_clause: list[list[Mention]]) -> bool:
     return any(KINDS.get(m.name) == "actor" for ms in per_clause for m in ms)
 
 
+def _main_actor(clauses: list[list[Tok]], per_clause: list[list[Mention]], main: Callable[[], str | None]) -> None:
+    """« Ils ne pourront pas esquiver … » in a quote that names no actor: ils/elles opening a
+    clause with a cue stand for the article's main actor."""
+    if _names_an_actor(per_clause):
+        return
+    prons = [_opening_pronoun(c, "pronoun") for c in clauses]
+    if not any(prons):
+        return
+    name = main()
+    for pron, mentions in zip(prons, per_clause, strict=True):
+        if name is not None and pron is not None:
+            mentions.insert(0, Mention(pron, name))
+
+
 def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None] | None = None) -> list[dict[str, object]]:
     """The stance of ``text`` toward each target it mentions (in order of first mention).
 
     ``ctx`` resolves ambiguous aliases (default: the text alone); ``main()`` gives the actor a
-    clause-initial ils/elles may stand for, asked only when the text names no target.
+    clause-initial ils/elles may stand for, asked only when the text names no actor.
     """
     ctx = ctx or Context([text])
     clauses = _clauses(tokenize(text))
     per_clause = [_mentions(c, ctx) for c in clauses]
-    if main is not None and not _names_an_actor(per_clause) and any(_pronoun_mention(c, "") for c in clauses):
-        name = main()
-        per_clause = [[*_pronoun_mention(c, name), *ms] if name else ms for c, ms in zip(clauses, per_clause, strict=True)]
+    if main is not None:
+        _main_actor(clauses, per_clause, main)
+    _anaphora(clauses, per_clause)
     order: list[str] = []
     found: dict[str, list[Hit]] = {}
     for clause, mentions in zip(clauses, per_clause, strict=True):

@@ -124,7 +124,7 @@ def not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
     nxt = toks[hit.j].norm if hit.j < len(toks) else ""
     if "à-dire" in toks[hit.i].norm or hit.lemma == "dire" and prev.startswith(("faut", "fall")):
         return True
-    if prev == "à" and toks[hit.i].norm == hit.lemma:
+    if prev == "à" and toks[hit.i].norm == hit.lemma and prev2 in ("", "est", "reste", "était", "restait", "sera"):
         return True  # il est à noter que, reste à savoir: impersonal
     modal = next((t.norm for t in reversed(toks[max(0, hit.i - 3) : hit.i]) if t.norm not in ("pas", "plus", "jamais", "rien")), "")
     if hit.lemma == "dire" and modal.startswith(("veu", "voul", "voud")) and nxt not in ("à", "au", "aux"):

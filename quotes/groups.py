@@ -1,0 +1,206 @@
+"""The same statement quoted by several outlets, grouped.
+
+Outlets rarely print a statement word for word: one translates it differently, one reports it
+indirectly, one keeps a fragment between guillemets. Two quotes are taken as the same statement
+when
+
+* they have the same resolved speaker (the *block*: quotes are only compared inside it, which
+  keeps the cost at the sum of the squared block sizes instead of the square of the corpus);
+* they come from different outlets;
+* they were published at most ``max_days`` apart (a statement is reported within days; a talking
+  point repeated months later is another statement) — unknown dates do not stop a match;
+* the shorter one has at least ``min_tokens`` words after normalisation (« utile » says nothing
+  about which statement it comes from);
+* their similarity reaches ``threshold``: the larger of rapidfuzz's ``token_set_ratio`` (word
+  sets, order-free: an indirect report or a reordered translation keeps most words) and
+  ``partial_ratio`` (best aligned substring: a fragment quoted inside a longer quote), computed on
+  normalised texts (lower case, accents and apostrophes folded, punctuation dropped).
+
+``THRESHOLD = 72`` comes from the sample corpus in ``data/`` (every pair of quotes of one speaker,
+two outlets, ten days): the reports of one statement score 72–100 (« la sécurité de l'Europe ne
+pouvait pas se construire contre la Russie… » / « la sécurité du continent ne pouvait pas être
+bâtie "contre la Russie"… » 72; « Nous préférons négocier, mais nous sommes prêts à riposter » /
+« l'Union préférait "négocier", mais qu'elle était "prête à riposter" » 74), while different
+statements of one speaker in the same week stay at or below 71 (« son pays ne signerait pas "un
+texte qui met en danger" son approvisionnement énergétique » / « Budapest a obtenu "des garanties
+sérieuses" pour son approvisionnement énergétique » 71, through ``partial_ratio`` on the shared
+tail). A lower threshold merges such neighbours; a higher one splits translations apart.
+
+Matching pairs are joined transitively (single linkage, union-find): a group is a connected set of
+quotes; it is reported when it spans at least two outlets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+THRESHOLD = 72  # similarity (0–100) from which two quotes of one speaker are the same statement
+MIN_TOKENS = 3  # words the shorter quote needs to be matched at all
+MAX_DAYS = 10  # days between the publications of two reports of one statement
+CHUNK = 1024  # rows of a similarity matrix computed at once (memory bound: CHUNK × block size)
+
+_NON_WORD = re.compile(r"[\W_]+")
+GROUP_COLUMNS = ["group", "speaker", "outlet", "published", "kind", "cue", "text", "score", "id"]
+
+
+def normalise(text: str | None) -> str:
+    """Lower case, accents and apostrophes folded, punctuation and guillemets dropped."""
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def similarity(a: str, b: str) -> float:
+    """The score of two normalised texts: max of ``token_set_ratio`` and ``partial_ratio``."""
+    return max(fuzz.token_set_ratio(a, b), fuzz.partial_ratio(a, b))
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _day(value: object) -> int | None:
+    """A publication date as a day number, None when unknown or unreadable."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _scores(texts: list[str], rows: slice, threshold: float) -> np.ndarray:
+    """Similarity of ``texts[rows]`` against all ``texts``; below ``threshold`` → 0."""
+    part = texts[rows]
+    a = process.cdist(part, texts, scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.uint8)
+    b = process.cdist(part, texts, scorer=fuzz.partial_ratio, score_cutoff=threshold, dtype=np.uint8)
+    return np.maximum(a, b)
+
+
+def _block_pairs(texts: list[str], outlets: np.ndarray, days: np.ndarray, threshold: float,
+                 max_days: int | None) -> list[tuple[int, int, int]]:
+    """(i, j, score) for the matching pairs of one speaker's quotes, i < j."""
+    pairs: list[tuple[int, int, int]] = []
+    n = len(texts)
+    for lo in range(0, n, CHUNK):
+        scores = _scores(texts, slice(lo, min(n, lo + CHUNK)), threshold)
+        rows, cols = np.nonzero(scores)
+        rows = rows + lo
+        keep = (rows < cols) & (outlets[rows] != outlets[cols])
+        if max_days is not None:
+            known = (days[rows] >= 0) & (days[cols] >= 0)
+            keep &= ~known | (np.abs(days[rows] - days[cols]) <= max_days)
+        pairs.extend(zip(rows[keep].tolist(), cols[keep].tolist(), scores[rows[keep] - lo, cols[keep]].tolist(),
+                         strict=True))
+    return pairs
+
+
+def _candidates(df: pd.DataFrame, min_tokens: int) -> pd.DataFrame:
+    """The quotes that can be matched: a resolved speaker, an outlet, enough words."""
+    out = df.loc[df["speaker"].notna() & df["outlet"].notna()].copy()
+    out["_norm"] = out["text"].map(normalise)
+    return out.loc[out["_norm"].str.split().str.len().fillna(0) >= min_tokens]
+
+
+def _block_groups(block: pd.DataFrame, threshold: float, max_days: int | None) -> list[tuple[list[int], dict[int, int]]]:
+    """The groups of one speaker's quotes spanning two outlets or more: (positions, best score)."""
+    texts = block["_norm"].tolist()
+    outlets = block["outlet"].to_numpy(dtype=object)
+    days = np.array([d if d is not None else -1 for d in map(_day, block["published"])], dtype=np.int64)
+    pairs = _block_pairs(texts, outlets, days, threshold, max_days)
+    uf = _UnionFind(len(texts))
+    best: dict[int, int] = {}
+    for i, j, s in pairs:
+        uf.union(i, j)
+        best[i] = max(best.get(i, 0), s)
+        best[j] = max(best.get(j, 0), s)
+    members: dict[int, list[int]] = {}
+    for i in best:
+        members.setdefault(uf.find(i), []).append(i)
+    return [(sorted(m), best) for m in members.values() if len(set(outlets[m])) >= 2]
+
+
+def group_statements(df: pd.DataFrame, threshold: float = THRESHOLD, min_tokens: int = MIN_TOKENS,
+                     max_days: int | None = MAX_DAYS) -> pd.DataFrame:
+    """One row per quote that belongs to a statement reported by two outlets or more.
+
+    ``df`` has the columns ``speaker, outlet, text`` and optionally ``published, kind, cue, id``.
+    Returns ``GROUP_COLUMNS``: ``group`` numbers the statements (0, 1 … by first publication),
+    ``score`` is the quote's best similarity to a quote of another outlet in its group.
+    """
+    if df.empty or "text" not in df.columns:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    work = df.reset_index(drop=True).copy()
+    for col in ("published", "kind", "cue", "id"):
+        if col not in work.columns:
+            work[col] = None
+    work = _candidates(work, min_tokens)
+    found: list[pd.DataFrame] = []
+    for _, block in work.groupby("speaker", sort=True):
+        for positions, best in _block_groups(block, threshold, max_days):
+            rows = block.iloc[positions].copy()
+            rows["score"] = [best[p] for p in positions]
+            rows["group"] = len(found)
+            found.append(rows)
+    if not found:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    return _numbered(pd.concat(found, ignore_index=True))[GROUP_COLUMNS]
+
+
+def _numbered(rows: pd.DataFrame) -> pd.DataFrame:
+    """Groups renumbered by first publication (then speaker); rows by group, date, outlet."""
+    rows["_first"] = rows["published"].astype("string").fillna("").groupby(rows["group"]).transform("min")
+    order = rows[["group", "_first", "speaker"]].drop_duplicates("group").sort_values(["_first", "speaker", "group"])
+    rows["group"] = rows["group"].map({g: n for n, g in enumerate(order["group"])})
+    rows = rows.sort_values(["group", "published", "outlet"], na_position="last", kind="stable")
+    return rows.reset_index(drop=True)
+
+
+def statement_table(groups: pd.DataFrame, outlets: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per statement with each outlet's wording, verb and date side by side.
+
+    Columns: ``group, speaker, outlets`` (how many carry it) then, per outlet (``outlets`` in that
+    order, else every outlet of ``groups`` alphabetically), ``<outlet> · quote``, ``· verb``,
+    ``· date``. An outlet with several quotes in a group shows its best matching one. When
+    ``outlets`` is given, only statements carried by two of them or more are kept.
+    """
+    names = list(outlets) if outlets else sorted(groups["outlet"].dropna().unique())
+    cols = ["group", "speaker", "outlets"] + [f"{o} · {c}" for o in names for c in ("quote", "verb", "date")]
+    sub = groups.loc[groups["outlet"].isin(names)] if len(groups) else groups
+    if sub.empty:
+        return pd.DataFrame(columns=cols)
+    best = sub.sort_values(["group", "outlet", "score", "published"], ascending=[True, True, False, True],
+                           na_position="last", kind="stable").drop_duplicates(["group", "outlet"])
+    rows = []
+    for g, members in best.groupby("group", sort=True):
+        if members["outlet"].nunique() < 2:
+            continue
+        row: dict[str, object] = {"group": int(g), "speaker": members["speaker"].iloc[0],
+                                  "outlets": int(members["outlet"].nunique())}
+        for m in members.itertuples(index=False):
+            row[f"{m.outlet} · quote"] = m.text
+            row[f"{m.outlet} · verb"] = m.cue
+            row[f"{m.outlet} · date"] = m.published
+        rows.append(row)
+    return pd.DataFrame(rows, columns=cols)
