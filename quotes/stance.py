@@ -288,7 +288,7 @@ KINDS: dict[str, str] = _target_table()[1]
 EMPTY = Lex()
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     i: int  # index in the quote
     start: int
@@ -323,19 +323,22 @@ def _reading(lx: Lex, prev: Tok | None) -> Cue | None:
 def tokenize(text: str) -> list[Tok]:
     """The tokens of ``text``: lexicon strings (longest match), plain words; punctuation and the
     clause openers of stance_structure.txt advance the clause number."""
-    found = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(_fold(text))]
-    words = [w for w, _, _ in found]
+    found = list(WORD_RE.finditer(_fold(text)))
+    words = [m.group() for m in found]
     toks: list[Tok] = []
     clause = i = 0
+    prev: Tok | None = None
     while i < len(words):
-        n, lx = _longest(words, i)
+        n, lx = _longest(words, i) if words[i] in LENGTHS else (1, EMPTY)
         if lx is EMPTY and words[i] in PUNCT:
-            clause, i = clause + 1, i + 1
+            clause, i, prev = clause + 1, i + 1, None
             continue
-        clause += "clause" in lx.struct
-        prev = toks[-1] if toks and toks[-1].clause == clause else None
-        toks.append(Tok(len(toks), found[i][1], found[i + n - 1][2], lx, clause, _reading(lx, prev)))
-        i += n
+        if "clause" in lx.struct:
+            clause, prev = clause + 1, None
+        tok = Tok(len(toks), found[i].start(), found[i + n - 1].end(), lx, clause,
+                  lx.cue if lx.verb_cue is None else _reading(lx, prev))
+        toks.append(tok)
+        prev, i = tok, i + n
     return toks
 
 

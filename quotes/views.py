@@ -323,8 +323,7 @@ def plotly_text(value: Any, limit: int | None = None) -> str:
 
 
 def _layout(fig: go.Figure, **kw: Any) -> go.Figure:
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend={"title": {"text": ""}},
-                      clickmode="event+select", dragmode="select", **kw)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend={"title": {"text": ""}}, **kw)
     return fig
 
 
