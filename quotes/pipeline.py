@@ -13,7 +13,7 @@ from quotes.model import Article, Quote
 
 
 def content_hash(article: Article) -> str:
-    """A stable key of what an article says (title and paragraphs), independent of its path."""
+    """A stable key of what an article says (title and paragraphs as read), independent of its path."""
     h = hashlib.blake2b(digest_size=16)
     h.update(article.title.encode("utf-8"))
     for p in article.paragraphs:
@@ -24,13 +24,15 @@ def content_hash(article: Article) -> str:
 
 def process_article(article: Article) -> tuple[Article, list[Quote]]:
     """One raw article → the cleaned article (metadata filled) and its attributed quotes."""
-    from quotes import clean, extract, meta, speakers
+    from quotes import clean, extract, meta, speakers, stance
 
+    key = article.content_hash or content_hash(article)  # of the text as read: known before any work
     article = meta.fill(article)
     article = clean.clean_article(article)
-    article = replace(article, content_hash=content_hash(article))
+    article = replace(article, content_hash=key)
     quotes = extract.extract_article(article)
     quotes = speakers.resolve(article, quotes)
+    quotes = stance.score(article, quotes)
     return article, quotes
 
 

@@ -19,6 +19,7 @@ Nothing from an article reaches the page as markup: Plotly labels and hover text
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
 import io
 import json
@@ -26,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -534,6 +535,21 @@ def drill_label(changes: Mapping[str, Any]) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Uploads and exports
+
+
+def store_token(path: Path) -> str:
+    """A token that changes whenever a file of the store at ``path`` is added, removed, replaced or
+    rewritten (its relative path, size and modification time), ``""`` when there is no store.
+    Caches are keyed by it, so an ingest (here or from the command line) refreshes the views."""
+    root = Path(path)
+    if not root.is_dir():
+        return ""
+    h = hashlib.blake2b(digest_size=12)
+    for item in sorted(root.rglob("*")):
+        if item.is_file() and not item.name.startswith("."):
+            st = item.stat()
+            h.update(f"{item.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
 
 
 def upload_label(name: Any) -> str:

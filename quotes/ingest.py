@@ -1,0 +1,160 @@
+"""Ingest: articles → the Parquet store, idempotent, streaming, multi-core, or on Dask.
+
+An article is keyed by the hash of its text as read: one already stored is skipped (unchanged),
+one whose source is stored with another hash replaces it (replaced), the rest are new. Articles
+are read lazily and processed in batches; each batch is written as soon as it is done (see
+``store.write_batch``), so memory does not grow with the corpus and a killed run loses at most the
+batches in flight. A lock file makes concurrent ingests into one store wait for each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from pathlib import Path
+
+from quotes import store as st
+from quotes.model import Article, Quote
+from quotes.pipeline import content_hash, process_article
+from quotes.read import ReadError, read_paths
+
+Result = tuple[Article, list[Quote]]
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.new} new, {self.replaced} replaced, {self.unchanged} unchanged, {self.failed} failed"
+
+
+@contextmanager
+def locked(store: Path) -> Iterator[None]:
+    """One writer at a time: a second ingest waits for the first (and says so)."""
+    store.mkdir(parents=True, exist_ok=True)
+    with open(store / ".lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"quotes ingest: another ingest is writing to {store}; waiting for it", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
+def _triage(items: Iterable[Article | ReadError], known: dict[str, str], report: IngestReport,
+            on_error: Callable[[str], None]) -> Iterator[tuple[Article, str | None]]:
+    """New or edited articles, each with the hash it supersedes; errors and unchanged counted."""
+    seen = set(known.values())
+    for item in items:
+        if isinstance(item, ReadError):
+            report.failed += 1
+            report.errors.append(str(item))
+            on_error(str(item))
+            continue
+        key = content_hash(item)
+        if key in seen:
+            report.unchanged += 1
+            continue
+        seen.add(key)
+        old = known.get(item.source)
+        report.replaced += old is not None
+        report.new += old is None
+        yield replace(item, content_hash=key), old
+
+
+def _batches(it: Iterable[tuple[Article, str | None]], size: int) -> Iterator[list[tuple[Article, str | None]]]:
+    it = iter(it)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _process_chunk(articles: list[Article]) -> list[Result]:
+    return [process_article(a) for a in articles]
+
+
+def _write(store: Path, batch: list[tuple[Article, str | None]], results: list[Result]) -> None:
+    superseded = [(old, art.source) for art, old in batch if old]
+    st.write_batch(store, results, superseded)
+
+
+def _run_local(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, progress: Callable[[int], None]) -> None:
+    """Batches processed by a pool of ``jobs`` processes, two batches in flight, written in order."""
+    if jobs <= 1:
+        for batch in batches:
+            _write(store, batch, _process_chunk([a for a, _ in batch]))
+            progress(len(batch))
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[tuple[list[tuple[Article, str | None]], list[Future[list[Result]]]]] = deque()
+        for batch in batches:
+            chunk = max(1, len(batch) // (jobs * 4))
+            arts = [a for a, _ in batch]
+            pending.append((batch, [pool.submit(_process_chunk, arts[i : i + chunk]) for i in range(0, len(arts), chunk)]))
+            while len(pending) > 2:
+                _drain(store, pending.popleft(), progress)
+        while pending:
+            _drain(store, pending.popleft(), progress)
+
+
+def _drain(store: Path, item: tuple[list[tuple[Article, str | None]], list[Future[list[Result]]]], progress: Callable[[int], None]) -> None:
+    batch, futures = item
+    _write(store, batch, [r for f in futures for r in f.result()])
+    progress(len(batch))
+
+
+def ingest(paths: Iterable[str], store: Path | str | None = None, jobs: int | None = None, engine: str = "local",
+           scheduler: str | None = None, batch_size: int = 256, progress: bool | None = None,
+           on_error: Callable[[str], None] | None = None, items: Iterable[Article | ReadError] | None = None) -> IngestReport:
+    """Process the articles under ``paths`` (or the given ``items``) into ``store``."""
+    store = Path(store) if store else st.default_store()
+    jobs = jobs or os.cpu_count() or 1
+    report = IngestReport()
+    on_error = on_error or (lambda msg: print(f"quotes: {msg}", file=sys.stderr))
+    with locked(store):
+        st.init(store)
+        known = st.known_articles(st.connect(store))
+        todo = _triage(items if items is not None else read_paths(paths), known, report, on_error)
+        bar = _progress_bar(progress)
+        if engine == "dask":
+            from quotes.scale import run_dask
+
+            run_dask(store, _batches(todo, batch_size), jobs, scheduler, bar.update)
+        else:
+            _run_local(store, _batches(todo, batch_size), jobs, bar.update)
+        bar.close()
+    return report
+
+
+def _progress_bar(enabled: bool | None):  # noqa: ANN202 - tqdm's type
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() if enabled is None else enabled
+    return tqdm(desc="articles", unit=" art", disable=not show, file=sys.stderr, smoothing=0.1)
+
+
+def add_ingest_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", help="files or folders (.txt .html .jsonl .csv), or -")
+    p.add_argument("--store", type=Path, default=None, help="store folder (default: $QUOTES_STORE or store/)")
+    p.add_argument("--jobs", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", default=None, help="an existing Dask scheduler, tcp://host:port")
+    p.add_argument("--batch-size", type=int, default=256)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    report = ingest(args.paths, args.store, args.jobs, args.engine, args.scheduler, args.batch_size)
+    print(f"quotes ingest: {report}", file=sys.stderr)
+    return 0

@@ -1,0 +1,371 @@
+"""The store: a Parquet dataset queried with DuckDB.
+
+Layout under the store folder, one Parquet file per ingested batch and table:
+
+    articles/batch-<id>.parquet    the articles of the batch (written last: its presence commits the batch)
+    quotes/batch-<id>.parquet      one row per quote (the fields of ``Quote``)
+    targets/batch-<id>.parquet     one row per quote × target (label, score, cues): the stance, queryable
+    superseded/batch-<id>.parquet  content hashes replaced by this batch (an edited article)
+
+Files are written to a temporary name in the same folder and renamed into place, so a reader (the
+dashboard) only ever sees whole files, and the articles file is written after the others: a batch
+whose articles file is missing (a run killed midway) is invisible and is done again by the next
+run. Batches are the unit of partitioning: a batch holds articles read together, sorted by outlet
+and date inside the file so that DuckDB's row-group statistics skip what a filter excludes.
+
+Every dashboard query is a function here, taking ``Filters`` and pushing them down to DuckDB as a
+WHERE clause with bound parameters; only small results come back as pandas frames.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from quotes.model import Article, Quote
+
+TABLES = ("articles", "quotes", "targets", "superseded")
+
+ARTICLE_SCHEMA = pa.schema([
+    ("batch", pa.string()), ("content_hash", pa.string()), ("article_id", pa.string()), ("source", pa.string()),
+    ("outlet", pa.string()), ("published", pa.date32()), ("title", pa.string()), ("url", pa.string()),
+    ("paragraphs", pa.list_(pa.string())),
+])
+QUOTE_SCHEMA = pa.schema([
+    ("quote_id", pa.string()), ("batch", pa.string()), ("content_hash", pa.string()),
+    ("article_id", pa.string()), ("source", pa.string()), ("paragraph", pa.int32()), ("start", pa.int32()),
+    ("end", pa.int32()), ("kind", pa.string()), ("text", pa.string()), ("cue", pa.string()),
+    ("cue_lemma", pa.string()), ("cue_class", pa.string()), ("mention", pa.string()),
+    ("mention_start", pa.int32()), ("mention_end", pa.int32()), ("speaker", pa.string()),
+    ("speaker_resolved", pa.bool_()), ("outlet", pa.string()), ("published", pa.date32()), ("title", pa.string()),
+    ("cue_start", pa.int32()), ("cue_end", pa.int32()), ("part", pa.int32()), ("targets", pa.list_(pa.string())),
+    ("stance", pa.string()), ("frame", pa.string()),
+])
+TARGET_SCHEMA = pa.schema([
+    ("quote_id", pa.string()), ("batch", pa.string()), ("content_hash", pa.string()), ("target", pa.string()),
+    ("label", pa.string()), ("score", pa.float64()), ("cues", pa.list_(pa.string())),
+])
+SUPERSEDED_SCHEMA = pa.schema([("batch", pa.string()), ("content_hash", pa.string()), ("source", pa.string())])
+SCHEMAS = {"articles": ARTICLE_SCHEMA, "quotes": QUOTE_SCHEMA, "targets": TARGET_SCHEMA, "superseded": SUPERSEDED_SCHEMA}
+
+
+def default_store() -> Path:
+    """``$QUOTES_STORE`` or ``store/`` beside the package (never a path taken from a web page)."""
+    return Path(os.environ.get("QUOTES_STORE") or Path(__file__).resolve().parents[1] / "store")
+
+
+# ------------------------------------------------------------------------------ writing
+
+
+def init(store: Path) -> None:
+    """The folders, and an empty file per table so that every query has a schema to read."""
+    for name, schema in SCHEMAS.items():
+        folder = store / name
+        folder.mkdir(parents=True, exist_ok=True)
+        empty = folder / "batch-0-empty.parquet"
+        if not empty.exists():
+            _write_atomic(pa.Table.from_pylist([], schema=schema), empty)
+
+
+def _write_atomic(table: pa.Table, path: Path) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        pq.write_table(table, tmp, compression="zstd")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _date(iso: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
+def quote_row(q: Quote, batch: str, content_hash: str) -> dict[str, Any]:
+    row = q.to_dict()
+    row.update(quote_id=f"{content_hash}:{q.paragraph}:{q.start}", batch=batch, content_hash=content_hash,
+               published=_date(q.published), stance=json.dumps(q.stance, ensure_ascii=False))
+    return row
+
+
+def _rows(results: list[tuple[Article, list[Quote]]], batch: str) -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = {"articles": [], "quotes": [], "targets": []}
+    for art, quotes in sorted(results, key=lambda r: (r[0].outlet or "", r[0].published or "", r[0].content_hash)):
+        rows["articles"].append({"batch": batch, "content_hash": art.content_hash, "article_id": art.id,
+                                 "source": art.source, "outlet": art.outlet, "published": _date(art.published),
+                                 "title": art.title, "url": art.url, "paragraphs": art.paragraphs})
+        for q in quotes:
+            row = quote_row(q, batch, art.content_hash)
+            rows["quotes"].append(row)
+            rows["targets"] += [{"quote_id": row["quote_id"], "batch": batch, "content_hash": art.content_hash,
+                                 "target": s["target"], "label": s["label"], "score": float(s["score"]),
+                                 "cues": list(s.get("cues", []))} for s in q.stance]
+    return rows
+
+
+def write_batch(store: Path, results: list[tuple[Article, list[Quote]]], superseded: list[tuple[str, str]]) -> str:
+    """Write one batch atomically (the articles file last); returns its id."""
+    batch = f"{dt.datetime.now(dt.UTC).strftime('%Y%m%dT%H%M%S%f')}-{uuid.uuid4().hex[:8]}"
+    rows = _rows(results, batch)
+    name = f"batch-{batch}.parquet"
+    _write_atomic(pa.Table.from_pylist(rows["quotes"], schema=QUOTE_SCHEMA), store / "quotes" / name)
+    _write_atomic(pa.Table.from_pylist(rows["targets"], schema=TARGET_SCHEMA), store / "targets" / name)
+    if superseded:
+        sup = [{"batch": batch, "content_hash": h, "source": s} for h, s in superseded]
+        _write_atomic(pa.Table.from_pylist(sup, schema=SUPERSEDED_SCHEMA), store / "superseded" / name)
+    _write_atomic(pa.Table.from_pylist(rows["articles"], schema=ARTICLE_SCHEMA), store / "articles" / name)
+    return batch
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+def version(store: Path) -> tuple[int, float]:
+    """Changes whenever a batch is committed: the dashboard's cache key."""
+    folder = store / "articles"
+    if not folder.is_dir():
+        return (0, 0.0)
+    files = list(folder.glob("*.parquet"))
+    return (len(files), max((f.stat().st_mtime for f in files), default=0.0))
+
+
+def connect(store: Path | str | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with views over the committed batches of ``store``."""
+    store = Path(store) if store else default_store()
+    init(store)
+    con = duckdb.connect()
+    glob = {t: (store / t / "*.parquet").as_posix().replace("'", "''") for t in TABLES}
+    con.execute(f"CREATE VIEW superseded AS SELECT DISTINCT content_hash FROM read_parquet('{glob['superseded']}')")
+    con.execute(f"""CREATE VIEW articles AS SELECT * FROM read_parquet('{glob['articles']}')
+                    WHERE content_hash NOT IN (SELECT content_hash FROM superseded)""")
+    con.execute("CREATE VIEW committed AS SELECT DISTINCT batch FROM articles")
+    for t in ("quotes", "targets"):
+        con.execute(f"""CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob[t]}')
+                        WHERE batch IN (SELECT batch FROM committed)
+                        AND content_hash NOT IN (SELECT content_hash FROM superseded)""")
+    return con
+
+
+def known_articles(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """source → content hash of every article in the store (what an ingest compares against)."""
+    return dict(con.execute("SELECT source, content_hash FROM articles").fetchall())
+
+
+# ------------------------------------------------------------------------------ queries
+
+
+@dataclass
+class Filters:
+    speakers: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    since: dt.date | None = None
+    until: dt.date | None = None
+    kinds: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    stances: list[str] = field(default_factory=list)
+    frames: list[str] = field(default_factory=list)
+    text: str | None = None
+
+
+def where(f: Filters, alias: str = "q") -> tuple[str, list[Any]]:
+    """The WHERE clause of ``f`` over the quotes view, with its parameters (never formatted in)."""
+    clauses, params = ["TRUE"], []
+    for column, values in (("speaker", f.speakers), ("outlet", f.outlets), ("kind", f.kinds), ("frame", f.frames)):
+        if values:
+            clauses.append(f"{alias}.{column} IN ({', '.join('?' * len(values))})")
+            params += list(values)
+    if f.since:
+        clauses.append(f"{alias}.published >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append(f"{alias}.published <= ?")
+        params.append(f.until)
+    if f.text:
+        clauses.append(f"{alias}.text ILIKE ?")
+        params.append(f"%{f.text}%")
+    if f.targets or f.stances:
+        sub, sub_params = ["TRUE"], []
+        if f.targets:
+            sub.append(f"target IN ({', '.join('?' * len(f.targets))})")
+            sub_params += list(f.targets)
+        if f.stances:
+            sub.append(f"label IN ({', '.join('?' * len(f.stances))})")
+            sub_params += list(f.stances)
+        clauses.append(f"{alias}.quote_id IN (SELECT quote_id FROM targets WHERE {' AND '.join(sub)})")
+        params += sub_params
+    return " AND ".join(clauses), params
+
+
+def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pd.DataFrame:
+    return con.execute(sql, params).df()
+
+
+QUOTE_COLUMNS = ("quote_id, content_hash, article_id, source, outlet, published, title, speaker, speaker_resolved, "
+                 "mention, kind, cue, cue_lemma, cue_class, frame, text, paragraph, start, \"end\", targets, stance")
+
+
+def quotes(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 500, offset: int = 0) -> pd.DataFrame:
+    w, p = where(f)
+    return _df(con, f"SELECT {QUOTE_COLUMNS} FROM quotes q WHERE {w} ORDER BY published DESC NULLS LAST, quote_id "
+                    "LIMIT ? OFFSET ?", [*p, limit, offset])
+
+
+def count_summary(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, int]:
+    w, p = where(f)
+    row = con.execute(f"SELECT count(DISTINCT content_hash), count(*), count(DISTINCT speaker), count(DISTINCT outlet) "
+                      f"FROM quotes q WHERE {w}", p).fetchone()
+    return dict(zip(("articles", "quotes", "speakers", "outlets"), (int(x) for x in row), strict=True))
+
+
+def speaker_counts(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 50) -> pd.DataFrame:
+    w, p = where(f)
+    return _df(con, f"SELECT speaker, count(*) AS quotes FROM quotes q WHERE {w} AND speaker IS NOT NULL "
+                    "GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ?", [*p, limit])
+
+
+def speaker_outlet_counts(con: duckdb.DuckDBPyConnection, f: Filters, top: int = 15) -> pd.DataFrame:
+    """Quotes per speaker × outlet, for the ``top`` most quoted speakers."""
+    w, p = where(f)
+    return _df(con, f"""WITH f AS (SELECT speaker, outlet FROM quotes q WHERE {w} AND speaker IS NOT NULL),
+        top AS (SELECT speaker FROM f GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT ?)
+        SELECT speaker, coalesce(outlet, '(unknown)') AS outlet, count(*) AS quotes FROM f
+        WHERE speaker IN (SELECT speaker FROM top) GROUP BY ALL ORDER BY quotes DESC, speaker, outlet""", [*p, top])
+
+
+def day_outlet_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    w, p = where(f)
+    return _df(con, f"SELECT published AS day, coalesce(outlet, '(unknown)') AS outlet, count(*) AS quotes "
+                    f"FROM quotes q WHERE {w} AND published IS NOT NULL GROUP BY ALL ORDER BY day, outlet", p)
+
+
+def kind_outlet_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    w, p = where(f)
+    return _df(con, f"""SELECT coalesce(outlet, '(unknown)') AS outlet, kind, count(*) AS quotes,
+        count(*) / sum(count(*)) OVER (PARTITION BY coalesce(outlet, '(unknown)')) AS share
+        FROM quotes q WHERE {w} GROUP BY ALL ORDER BY outlet, kind""", p)
+
+
+def frame_outlet_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    w, p = where(f)
+    return _df(con, f"""SELECT coalesce(outlet, '(unknown)') AS outlet, coalesce(frame, 'neutral') AS frame,
+        count(*) AS quotes, count(*) / sum(count(*)) OVER (PARTITION BY coalesce(outlet, '(unknown)')) AS share
+        FROM quotes q WHERE {w} GROUP BY ALL ORDER BY outlet, quotes DESC""", p)
+
+
+def stance_by_outlet_target(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    w, p = where(f)
+    return _df(con, f"""SELECT coalesce(q.outlet, '(unknown)') AS outlet, t.target, avg(t.score) AS mean_score,
+        count(*) AS quotes, count(*) FILTER (WHERE t.label = 'favorable') AS favorable,
+        count(*) FILTER (WHERE t.label = 'opposed') AS opposed, count(*) FILTER (WHERE t.label = 'neutral') AS neutral
+        FROM quotes q JOIN targets t USING (quote_id) WHERE {w} GROUP BY ALL ORDER BY outlet, t.target""", p)
+
+
+def speaker_quotes(con: duckdb.DuckDBPyConnection, speaker: str, f: Filters, limit: int = 500) -> pd.DataFrame:
+    """One speaker's quotes across outlets (the other filters still apply)."""
+    g = Filters(**{**f.__dict__, "speakers": [speaker]})
+    return quotes(con, g, limit=limit)
+
+
+def paragraph(con: duckdb.DuckDBPyConnection, content_hash: str, index: int) -> str | None:
+    row = con.execute("SELECT paragraphs[?] FROM articles WHERE content_hash = ? LIMIT 1",
+                      [index + 1, content_hash]).fetchone()
+    return row[0] if row else None
+
+
+def article(con: duckdb.DuckDBPyConnection, content_hash: str) -> dict[str, Any] | None:
+    cur = con.execute("SELECT content_hash, article_id, source, outlet, published, title, url FROM articles "
+                      "WHERE content_hash = ? LIMIT 1", [content_hash])
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
+
+
+def options(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """What the filter widgets offer: speakers by number of quotes, outlets, kinds, targets, frames, dates."""
+    speakers = [r[0] for r in con.execute("SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
+                                          "ORDER BY count(*) DESC, speaker").fetchall()]
+    first, last = con.execute("SELECT min(published), max(published) FROM quotes").fetchone()
+    return {
+        "speakers": speakers,
+        "outlets": [r[0] for r in con.execute("SELECT DISTINCT outlet FROM quotes WHERE outlet IS NOT NULL ORDER BY 1").fetchall()],
+        "kinds": [r[0] for r in con.execute("SELECT DISTINCT kind FROM quotes ORDER BY 1").fetchall()],
+        "targets": [r[0] for r in con.execute("SELECT DISTINCT target FROM targets ORDER BY 1").fetchall()],
+        "frames": [r[0] for r in con.execute("SELECT DISTINCT frame FROM quotes WHERE frame IS NOT NULL ORDER BY 1").fetchall()],
+        "since": first, "until": last,
+    }
+
+
+# ------------------------------------------------------------------------------ export
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP: prefix with ')."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def export_frame(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """The filtered quotes with the fields of ``quotes extract`` (and the paragraph text)."""
+    w, p = where(f)
+    cols = ", ".join(f'q."{c}"' for c in QUOTE_SCHEMA.names if c not in ("batch", "quote_id"))
+    df = _df(con, f"""SELECT q.quote_id AS id, {cols}, a.paragraphs[q.paragraph + 1] AS paragraph_text
+        FROM quotes q JOIN articles a USING (content_hash) WHERE {w} ORDER BY q.published, q.quote_id""", p)
+    df["stance"] = df["stance"].map(json.loads)
+    df["published"] = df["published"].map(lambda d: d.isoformat() if pd.notna(d) else None)
+    return df
+
+
+def write_export(df: pd.DataFrame, out: Any, fmt: str) -> None:
+    if fmt == "parquet":
+        df.to_parquet(out, index=False)
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in df.to_dict("records"))
+        out.write(text.encode("utf-8") if "b" in getattr(out, "mode", "") else text)
+    else:
+        safe = df.map(lambda v: safe_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v))
+        safe.to_csv(out, index=False)
+
+
+def add_export_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", type=Path, default=None, help="store folder (default: $QUOTES_STORE or store/)")
+    p.add_argument("-o", "--output", default="-")
+    p.add_argument("--format", choices=("csv", "parquet", "jsonl"), default="csv")
+    p.add_argument("--speaker", action="append", default=[])
+    p.add_argument("--outlet", action="append", default=[])
+    p.add_argument("--kind", action="append", default=[])
+    p.add_argument("--target", action="append", default=[])
+    p.add_argument("--since", type=dt.date.fromisoformat)
+    p.add_argument("--until", type=dt.date.fromisoformat)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    f = Filters(speakers=args.speaker, outlets=args.outlet, kinds=args.kind, targets=args.target,
+                since=args.since, until=args.until)
+    df = export_frame(connect(args.store), f)
+    if args.output == "-":
+        if args.format == "parquet":
+            print("quotes export: Parquet needs -o FILE", file=sys.stderr)
+            return 2
+        write_export(df, sys.stdout, args.format)
+    else:
+        with open(args.output, "wb" if args.format == "parquet" else "w", encoding=None if args.format == "parquet" else "utf-8", newline=None if args.format == "parquet" else "") as fh:
+            write_export(df, fh, args.format)
+    print(f"quotes export: {len(df)} quotes", file=sys.stderr)
+    return 0
