@@ -228,10 +228,16 @@ def quotes(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 500, offset:
 
 
 def count_summary(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, int]:
+    """Articles, quotes, speakers and outlets under the filters. Articles are all the stored
+    articles of the outlets and dates chosen, or, once a filter bears on quotes, those quoted."""
     w, p = where(f)
     row = con.execute(f"SELECT count(DISTINCT content_hash), count(*), count(DISTINCT speaker), count(DISTINCT outlet) "
                       f"FROM quotes q WHERE {w}", p).fetchone()
-    return dict(zip(("articles", "quotes", "speakers", "outlets"), (int(x) for x in row), strict=True))
+    counts = dict(zip(("articles", "quotes", "speakers", "outlets"), (int(x) for x in row), strict=True))
+    if not (f.speakers or f.kinds or f.targets or f.stances or f.frames or f.text):
+        aw, ap = where(Filters(outlets=f.outlets, since=f.since, until=f.until), alias="a")
+        counts["articles"] = int(con.execute(f"SELECT count(*) FROM articles a WHERE {aw}", ap).fetchone()[0])
+    return counts
 
 
 def speaker_counts(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 50) -> pd.DataFrame:
@@ -259,14 +265,14 @@ def kind_outlet_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFra
     w, p = where(f)
     return _df(con, f"""SELECT coalesce(outlet, '(unknown)') AS outlet, kind, count(*) AS quotes,
         count(*) / sum(count(*)) OVER (PARTITION BY coalesce(outlet, '(unknown)')) AS share
-        FROM quotes q WHERE {w} GROUP BY ALL ORDER BY outlet, kind""", p)
+        FROM quotes q WHERE {w} GROUP BY 1, 2 ORDER BY outlet, kind""", p)
 
 
 def frame_outlet_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     w, p = where(f)
     return _df(con, f"""SELECT coalesce(outlet, '(unknown)') AS outlet, coalesce(frame, 'neutral') AS frame,
         count(*) AS quotes, count(*) / sum(count(*)) OVER (PARTITION BY coalesce(outlet, '(unknown)')) AS share
-        FROM quotes q WHERE {w} GROUP BY ALL ORDER BY outlet, quotes DESC""", p)
+        FROM quotes q WHERE {w} GROUP BY 1, 2 ORDER BY outlet, quotes DESC""", p)
 
 
 def stance_by_outlet_target(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:

@@ -1,0 +1,94 @@
+"""Ingest: idempotent, edits replace, bad files counted, crash-safe, and Dask stores the same."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quotes import store as st
+from quotes.ingest import ingest
+from tests.conftest import DATA, ROOT
+
+ARTICLE = "Titre {n}\n\nLe ministre Paul Arnaud{n} a déclaré que la réunion numéro {n} aurait lieu demain.\n\n« Nous serons prêts », a-t-il ajouté."
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"a{i:04d}.txt").write_text(ARTICLE.format(n=i), encoding="utf-8")
+    return folder
+
+
+def _quote_set(store: Path) -> set[tuple]:
+    df = st.export_frame(st.connect(store), st.Filters())
+    cols = ["id", "source", "paragraph", "start", "end", "kind", "text", "speaker", "outlet", "published", "frame"]
+    return {tuple(str(v) for v in row) for row in df[cols].itertuples(index=False)}
+
+
+def test_reingest_adds_nothing(tmp_path):
+    corpus, store = _corpus(tmp_path / "c", 12), tmp_path / "s"
+    first = ingest([str(corpus)], store, jobs=1, batch_size=5)
+    before = _quote_set(store)
+    files = sorted(p.name for p in (store / "quotes").iterdir())
+    again = ingest([str(corpus)], store, jobs=2, batch_size=5)
+    assert (first.new, first.unchanged) == (12, 0)
+    assert (again.new, again.replaced, again.unchanged, again.failed) == (0, 0, 12, 0)
+    assert _quote_set(store) == before and len(before) == 24
+    assert sorted(p.name for p in (store / "quotes").iterdir()) == files
+
+
+def test_edited_article_replaces_its_quotes(tmp_path):
+    corpus, store = _corpus(tmp_path / "c", 3), tmp_path / "s"
+    ingest([str(corpus)], store, jobs=1)
+    (corpus / "a0001.txt").write_text("Titre\n\nLa ministre Jeanne Roux a affirmé que tout était réglé.", encoding="utf-8")
+    report = ingest([str(corpus)], store, jobs=1)
+    assert (report.new, report.replaced, report.unchanged) == (0, 1, 2)
+    speakers = set(st.export_frame(st.connect(store), st.Filters())["speaker"])
+    assert "Jeanne Roux" in speakers and "Paul Arnaud1" not in speakers
+
+
+def test_bad_files_are_counted_and_the_rest_lands(tmp_path):
+    corpus, store = _corpus(tmp_path / "c", 4), tmp_path / "s"
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "broken.jsonl").write_text('{"text": "Le maire a dit que oui."}\n{broken\n', encoding="utf-8")
+    errors: list[str] = []
+    report = ingest([str(corpus)], store, jobs=1, on_error=errors.append)
+    assert (report.new, report.failed) == (5, 2)
+    assert any("empty.txt" in e for e in errors) and any("broken.jsonl:2" in e for e in errors)
+    assert st.count_summary(st.connect(store), st.Filters())["articles"] == 5
+
+
+def test_store_is_readable_while_empty(tmp_path):
+    con = st.connect(tmp_path / "new")
+    assert st.count_summary(con, st.Filters()) == {"articles": 0, "quotes": 0, "speakers": 0, "outlets": 0}
+
+
+def test_killed_ingest_leaves_a_readable_store_and_a_rerun_completes(tmp_path):
+    corpus, store, reference = _corpus(tmp_path / "c", 400), tmp_path / "s", tmp_path / "ref"
+    ingest([str(corpus)], reference, jobs=1, batch_size=10)
+    cmd = [sys.executable, "-m", "quotes", "ingest", str(corpus), "--store", str(store), "--jobs", "1", "--batch-size", "10"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list((store / "articles").glob("batch-2*.parquet"))) < 3:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = st.count_summary(st.connect(store), st.Filters())  # readable after kill -9
+    assert 0 < partial["articles"] < 400
+    report = ingest([str(corpus)], store, jobs=2, batch_size=10)
+    assert report.new == 400 - partial["articles"] and report.failed == 0
+    assert _quote_set(store) == _quote_set(reference)
+
+
+@pytest.mark.slow
+def test_dask_engine_stores_the_same_quotes(tmp_path):
+    local, dask_store = tmp_path / "local", tmp_path / "dask"
+    ingest([str(DATA / "articles")], local, jobs=2)
+    ingest([str(DATA / "articles")], dask_store, jobs=2, engine="dask", batch_size=8)
+    assert _quote_set(dask_store) == _quote_set(local) and len(_quote_set(local)) > 100
