@@ -203,9 +203,14 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 @functools.cache
-def _boilerplate() -> regex.Pattern[str]:
+def _boilerplate() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The cues anchored at the start (tried there only) and the others (searched)."""
     cues = lexicon.lines("boilerplate.txt")
-    return regex.compile("|".join(f"(?:{c})" for c in cues), regex.IGNORECASE | regex.V1)
+    anchored = [c[1:] for c in cues if c.startswith("^")]
+    free = [c for c in cues if not c.startswith("^")]
+    flags = regex.IGNORECASE | regex.V1
+    return (regex.compile("|".join(f"(?:{c})" for c in anchored), flags),
+            regex.compile("|".join(f"(?:{c})" for c in free), flags))
 
 
 _HEADLINE_END = regex.compile(r"[.!?…»\"]\s*$")
@@ -214,7 +219,11 @@ _LIST_CUE = regex.compile(r"^(lire aussi|à lire aussi|voir aussi|sur le même s
 
 def is_boilerplate(paragraph: str) -> bool:
     """A share/subscribe/comment block, a tag line, a credit, a caption, page furniture."""
-    return bool(_boilerplate().search(paragraph.strip()))
+    p = paragraph.strip()
+    if len(p) > 600:
+        return False  # an article's paragraph, not page furniture
+    anchored, free = _boilerplate()
+    return bool(anchored.match(p) or free.search(p))
 
 
 def _is_headline(paragraph: str) -> bool:

@@ -555,9 +555,17 @@ class _Coverage:
         return False
 
 
+def _may_report(text: str) -> bool:
+    """A quick test that lets most paragraphs without a report skip the analysis."""
+    low = text.lower()
+    return not first_words().isdisjoint(PLAIN_WORD.findall(low)) or "selon" in low or "après" in low or "pour" in low
+
+
 def extract_reports(text: str) -> list[Report]:
     """All reports of one paragraph, in order of their content."""
     out: list[Report] = []
+    if not _may_report(text):
+        return out
     for s in _sentences(text):
         reps = _verb_reports(s)
         reps += _pour_reports(s) if not reps else []
@@ -588,6 +596,8 @@ def extract_text(text: str) -> list[Quote]:
 
 
 def _opens_unclosed(text: str) -> bool:
+    if not any(c in text for c in '«"“'):
+        return False
     spans = top_level(pair_quotes(text))
     return bool(spans) and spans[-1].close >= len(text) and spans[-1].open >= 0
 

@@ -90,6 +90,12 @@ def _day(value: object) -> int | None:
         return None
 
 
+def _iso_day(value: object) -> str | None:
+    """A publication date as ``YYYY-MM-DD`` (dates, timestamps and ISO strings alike), else None."""
+    day = _day(value)
+    return date.fromordinal(day).isoformat() if day is not None else None
+
+
 def _scores(texts: list[str], rows: slice, threshold: float) -> np.ndarray:
     """Similarity of ``texts[rows]`` against all ``texts``; below ``threshold`` → 0."""
     part = texts[rows]
@@ -152,9 +158,12 @@ def group_statements(df: pd.DataFrame, threshold: float = THRESHOLD, min_tokens:
     if df.empty or "text" not in df.columns:
         return pd.DataFrame(columns=GROUP_COLUMNS)
     work = df.reset_index(drop=True).copy()
+    if "id" not in work.columns and "quote_id" in work.columns:
+        work["id"] = work["quote_id"]
     for col in ("published", "kind", "cue", "id"):
         if col not in work.columns:
             work[col] = None
+    work["published"] = work["published"].map(_iso_day)
     work = _candidates(work, min_tokens)
     found: list[pd.DataFrame] = []
     for _, block in work.groupby("speaker", sort=True):

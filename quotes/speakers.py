@@ -41,21 +41,19 @@ class Person:
 
 
 @functools.cache
-def _variants(name: str) -> list[tuple[str, str]]:
-    """(variant, canonical) from a ``canonical = variant | …`` file, longest variant first."""
-    out = [(v.lower(), canon) for canon, vs in lexicon.pairs(name) for v in vs + [canon]]
-    return sorted(set(out), key=lambda p: -len(p[0]))
+def _variants(name: str) -> tuple[regex.Pattern[str], dict[str, str]]:
+    """A pattern of every variant of a ``canonical = variant | …`` file (longest first, whole
+    words) and the map variant → canonical."""
+    canon_of = {v.lower(): canon for canon, vs in lexicon.pairs(name) for v in [*vs, canon]}
+    alternation = "|".join(regex.escape(v) for v in sorted(canon_of, key=len, reverse=True))
+    return regex.compile(rf"(?<![\w'-])(?:{alternation})(?![\w-])"), canon_of
 
 
 def _find(phrase: str, name: str) -> set[str]:
     """The canonical entries of lexicon ``name`` whose variants occur as whole words in ``phrase``."""
-    low = " " + " ".join(_WORD.findall(phrase.lower().replace("’", "'"))) + " "
-    found = set()
-    for variant, canon in _variants(name):
-        if f" {variant} " in low:
-            found.add(canon)
-            low = low.replace(f" {variant} ", " ")
-    return found
+    pattern, canon_of = _variants(name)
+    low = " ".join(_WORD.findall(phrase.lower().replace("’", "'")))
+    return {canon_of[m.group()] for m in pattern.finditer(low)}
 
 
 def _gender(phrase: str, title: str | None) -> str | None:
@@ -178,8 +176,9 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
 
 
 def _organisation(mention: str) -> str | None:
-    found = [canon for variant, canon in _variants("organisations.txt") if f" {variant} " in " " + " ".join(_WORD.findall(mention.lower().replace("’", "'"))) + " "]
-    return found[0] if found else None
+    pattern, canon_of = _variants("organisations.txt")
+    m = pattern.search(" ".join(_WORD.findall(mention.lower().replace("’", "'"))))
+    return canon_of[m.group()] if m else None
 
 
 def resolve_one(q: Quote, ctx: Context) -> Quote:

@@ -19,7 +19,6 @@ Nothing from an article reaches the page as markup: Plotly labels and hover text
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import html
 import io
 import json
@@ -27,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -166,20 +165,37 @@ def narrow(f: Any, **changes: Any) -> Any:
 # Tables
 
 
-def with_shares(counts: pd.DataFrame, by: str = "outlet", count: str = "count") -> pd.DataFrame:
-    """``counts`` plus ``share``: each row's count over the total of its ``by`` group."""
-    out = counts.copy()
-    total = out.groupby(by)[count].transform("sum") if len(out) else out[count]
-    out["share"] = (out[count] / total).astype(float) if len(out) else pd.Series(dtype=float)
+def counted(df: pd.DataFrame) -> pd.DataFrame:
+    """A count table with its count in ``count`` (the store calls it ``quotes``, compare.py ``count``)."""
+    if "count" not in df.columns and "quotes" in df.columns:
+        return df.rename(columns={"quotes": "count"})
+    return df
+
+
+def quote_ids(df: pd.DataFrame) -> pd.Series:
+    """The quotes' identifiers (``quote_id`` in the store, ``id`` in exports)."""
+    return df["quote_id"] if "quote_id" in df.columns else df["id"]
+
+
+def with_shares(counts: pd.DataFrame, by: str = "outlet", total: float | None = None) -> pd.DataFrame:
+    """``counts`` plus ``share``: each row's count over ``total`` when given (e.g. all the quotes of
+    an outlet, when ``counts`` only holds its top speakers), else over the sum of its ``by`` group."""
+    out = counted(counts).drop(columns=["share"], errors="ignore").copy()
+    if out.empty:
+        out["share"] = pd.Series(dtype=float)
+        return out
+    denominator = total if total else out.groupby(by)["count"].transform("sum")
+    out["share"] = (out["count"] / denominator).astype(float)
     return out
 
 
-def top(counts: pd.DataFrame, key: str, n: int, count: str = "count") -> list[str]:
+def top(counts: pd.DataFrame, key: str, n: int) -> list[str]:
     """The ``n`` values of ``key`` with the largest total count (ties by name)."""
+    counts = counted(counts)
     if counts.empty:
         return []
-    totals = counts.groupby(key)[count].sum().reset_index()
-    totals = totals.sort_values([count, key], ascending=[False, True], kind="stable")
+    totals = counts.groupby(key)["count"].sum().reset_index()
+    totals = totals.sort_values(["count", key], ascending=[False, True], kind="stable")
     return totals[key].head(n).tolist()
 
 
@@ -212,6 +228,7 @@ def timeline_counts(day_counts: pd.DataFrame, freq: str | None = None) -> pd.Dat
     Days that are not dates are left out (the quotes of undated articles are counted elsewhere).
     """
     cols = ["period", "start", "end", "outlet", "count"]
+    day_counts = counted(day_counts)
     days = pd.to_datetime(day_counts["day"].astype("string").str[:10], errors="coerce") if len(day_counts) else None
     if days is None or days.notna().sum() == 0:
         return pd.DataFrame(columns=cols)
@@ -228,8 +245,8 @@ def timeline_counts(day_counts: pd.DataFrame, freq: str | None = None) -> pd.Dat
 def quote_table(df: pd.DataFrame) -> pd.DataFrame:
     """The quotes as the table shows them: ``speaker, outlet, date, kind, verb, quote``.
 
-    An unresolved speaker shows its mention as written, in parentheses-free plain text; the
-    frame's index is kept so a selected row maps back to its quote.
+    An unresolved speaker shows its mention as written; dates are ``YYYY-MM-DD`` whether the
+    store gives dates, timestamps or strings; the frame's index is kept.
     """
     cols = ["speaker", "outlet", "date", "kind", "verb", "quote"]
     if df.empty:
@@ -340,6 +357,7 @@ def fig_top_speakers(counts: pd.DataFrame, n: int = 15) -> go.Figure:
     """Most quoted speakers: horizontal bars stacked by outlet. ``counts``: speaker, outlet, count.
     customdata per bar: ``[speaker, outlet]``."""
     title = f"Most quoted speakers (top {n})"
+    counts = counted(counts)
     names = top(counts.dropna(subset=["speaker"]), "speaker", n)
     if not names:
         return _empty(title)
@@ -374,6 +392,7 @@ def fig_timeline(day_counts: pd.DataFrame, freq: str | None = None) -> go.Figure
 def kind_shares(kind_counts: pd.DataFrame) -> pd.DataFrame:
     """Outlet × kind counts → ``outlet, kind, count, share`` (share of the outlet's quotes),
     every kind present for every outlet."""
+    kind_counts = counted(kind_counts).drop(columns=["share"], errors="ignore")
     if kind_counts.empty:
         return pd.DataFrame(columns=["outlet", "kind", "count", "share"])
     df = kind_counts.assign(outlet=kind_counts["outlet"].fillna(UNKNOWN), kind=kind_counts["kind"].fillna(UNKNOWN))
@@ -406,6 +425,7 @@ def fig_heatmap(counts: pd.DataFrame, n: int = 30) -> go.Figure:
     squares rather than a heatmap trace so that cells can be selected.
     customdata per cell: ``[speaker, outlet, count]``."""
     title = f"Speakers × outlets (top {n} speakers)"
+    counts = counted(counts)
     names = top(counts.dropna(subset=["speaker"]), "speaker", n)
     if not names:
         return _empty(title)
@@ -436,7 +456,7 @@ def fig_speaker_timeline(quotes: pd.DataFrame, speaker: str) -> go.Figure:
     for kind, part in df.groupby("kind", sort=True):
         fig.add_scatter(x=part["day"], y=[plotly_text(o) for o in part["outlet"].fillna(UNKNOWN)], mode="markers",
                         name=plotly_text(kind), marker={"size": 11, "color": KIND_COLOURS.get(str(kind))},
-                        text=[plotly_text(t, 160) for t in part["text"]], customdata=part[["id"]].to_numpy().tolist(),
+                        text=[plotly_text(t, 160) for t in part["text"]], customdata=[[i] for i in quote_ids(part)],
                         hovertemplate="%{x|%Y-%m-%d} · %{y}<br>%{text}<extra></extra>")
     return _layout(fig, title={"text": plotly_text(title)}, height=320)
 
@@ -444,6 +464,7 @@ def fig_speaker_timeline(quotes: pd.DataFrame, speaker: str) -> go.Figure:
 def fig_stance(stance: pd.DataFrame, title: str = "Stance by target") -> go.Figure:
     """Mean stance score per target, a bar per outlet (``compare.mean_stance`` columns:
     outlet, target, mean_score, count, favorable, opposed, neutral). customdata: ``[outlet, target, count]``."""
+    stance = counted(stance)
     if stance.empty:
         return _empty(title)
     fig = go.Figure()
@@ -458,6 +479,7 @@ def fig_stance(stance: pd.DataFrame, title: str = "Stance by target") -> go.Figu
 def fig_shares(shares: pd.DataFrame, key: str, title: str, n: int = 10) -> go.Figure:
     """One outlet's shares of ``key`` (speaker, frame …) as horizontal bars, top ``n``.
     ``shares``: outlet, ``key``, count, share. customdata per bar: ``[outlet, key value]``."""
+    shares = counted(shares)
     if shares.empty:
         return _empty(title)
     df = shares.sort_values(["count", key], ascending=[False, True]).head(n).iloc[::-1]
@@ -535,21 +557,6 @@ def drill_label(changes: Mapping[str, Any]) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Uploads and exports
-
-
-def store_token(path: Path) -> str:
-    """A token that changes whenever a file of the store at ``path`` is added, removed, replaced or
-    rewritten (its relative path, size and modification time), ``""`` when there is no store.
-    Caches are keyed by it, so an ingest (here or from the command line) refreshes the views."""
-    root = Path(path)
-    if not root.is_dir():
-        return ""
-    h = hashlib.blake2b(digest_size=12)
-    for item in sorted(root.rglob("*")):
-        if item.is_file() and not item.name.startswith("."):
-            st = item.stat()
-            h.update(f"{item.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
 
 
 def upload_label(name: Any) -> str:
