@@ -52,6 +52,8 @@ QUOTE_SCHEMA = pa.schema([
     ("speaker_resolved", pa.bool_()), ("outlet", pa.string()), ("published", pa.date32()), ("title", pa.string()),
     ("cue_start", pa.int32()), ("cue_end", pa.int32()), ("part", pa.int32()), ("targets", pa.list_(pa.string())),
     ("stance", pa.string()), ("frame", pa.string()),
+    ("stance_keys", pa.list_(pa.string())),  # "target:label" of each stance, filtered without a join
+    ("stance_scores", pa.list_(pa.float64())),  # their scores, aggregated without a join
 ])
 TARGET_SCHEMA = pa.schema([
     ("quote_id", pa.string()), ("batch", pa.string()), ("content_hash", pa.string()), ("target", pa.string()),
@@ -101,7 +103,9 @@ def _date(iso: str | None) -> dt.date | None:
 def quote_row(q: Quote, batch: str, content_hash: str) -> dict[str, Any]:
     row = q.to_dict()
     row.update(quote_id=f"{content_hash}:{q.paragraph}:{q.start}", batch=batch, content_hash=content_hash,
-               published=_date(q.published), stance=json.dumps(q.stance, ensure_ascii=False))
+               published=_date(q.published), stance=json.dumps(q.stance, ensure_ascii=False),
+               stance_keys=[f"{s['target']}:{s['label']}" for s in q.stance],
+               stance_scores=[float(s["score"]) for s in q.stance])
     return row
 
 
@@ -160,6 +164,8 @@ def connect(store: Path | str | None = None) -> duckdb.DuckDBPyConnection:
         con.execute(f"""CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob[t]}')
                         WHERE batch IN (SELECT batch FROM committed)
                         AND content_hash NOT IN (SELECT content_hash FROM superseded)""")
+    # the stance rows as stored, for joins with the (already filtered) quotes view
+    con.execute(f"CREATE VIEW stance_rows AS SELECT quote_id, target, label, score, cues FROM read_parquet('{glob['targets']}')")
     return con
 
 
@@ -200,16 +206,15 @@ def where(f: Filters, alias: str = "q") -> tuple[str, list[Any]]:
     if f.text:
         clauses.append(f"{alias}.text ILIKE ?")
         params.append(f"%{f.text}%")
-    if f.targets or f.stances:
-        sub, sub_params = ["TRUE"], []
-        if f.targets:
-            sub.append(f"target IN ({', '.join('?' * len(f.targets))})")
-            sub_params += list(f.targets)
-        if f.stances:
-            sub.append(f"label IN ({', '.join('?' * len(f.stances))})")
-            sub_params += list(f.stances)
-        clauses.append(f"{alias}.quote_id IN (SELECT quote_id FROM targets WHERE {' AND '.join(sub)})")
-        params += sub_params
+    if f.targets and f.stances:  # a stance toward one of the targets: "target:label" keys
+        clauses.append(f"list_has_any({alias}.stance_keys, ?)")
+        params.append([f"{t}:{lab}" for t in f.targets for lab in f.stances])
+    elif f.targets:
+        clauses.append(f"list_has_any({alias}.targets, ?)")
+        params.append(list(f.targets))
+    elif f.stances:
+        clauses.append(f"list_has_any(list_transform({alias}.stance_keys, k -> split_part(k, ':', 2)), ?)")
+        params.append(list(f.stances))
     return " AND ".join(clauses), params
 
 
@@ -276,11 +281,15 @@ def frame_outlet_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFr
 
 
 def stance_by_outlet_target(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Mean stance score and label counts per outlet × target (the stance lists unnested, no join)."""
     w, p = where(f)
-    return _df(con, f"""SELECT coalesce(q.outlet, '(unknown)') AS outlet, t.target, avg(t.score) AS mean_score,
-        count(*) AS quotes, count(*) FILTER (WHERE t.label = 'favorable') AS favorable,
-        count(*) FILTER (WHERE t.label = 'opposed') AS opposed, count(*) FILTER (WHERE t.label = 'neutral') AS neutral
-        FROM quotes q JOIN targets t USING (quote_id) WHERE {w} GROUP BY ALL ORDER BY outlet, t.target""", p)
+    return _df(con, f"""WITH s AS (SELECT coalesce(outlet, '(unknown)') AS outlet, unnest(stance_keys) AS k,
+            unnest(stance_scores) AS score FROM quotes q WHERE {w})
+        SELECT outlet, split_part(k, ':', 1) AS target, avg(score) AS mean_score, count(*) AS quotes,
+        count(*) FILTER (WHERE split_part(k, ':', 2) = 'favorable') AS favorable,
+        count(*) FILTER (WHERE split_part(k, ':', 2) = 'opposed') AS opposed,
+        count(*) FILTER (WHERE split_part(k, ':', 2) = 'neutral') AS neutral
+        FROM s GROUP BY 1, 2 ORDER BY outlet, target""", p)
 
 
 def speaker_quotes(con: duckdb.DuckDBPyConnection, speaker: str, f: Filters, limit: int = 500) -> pd.DataFrame:
@@ -306,15 +315,13 @@ def options(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """What the filter widgets offer: speakers by number of quotes, outlets, kinds, targets, frames, dates."""
     speakers = [r[0] for r in con.execute("SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
                                           "ORDER BY count(*) DESC, speaker").fetchall()]
-    first, last = con.execute("SELECT min(published), max(published) FROM quotes").fetchone()
-    return {
-        "speakers": speakers,
-        "outlets": [r[0] for r in con.execute("SELECT DISTINCT outlet FROM quotes WHERE outlet IS NOT NULL ORDER BY 1").fetchall()],
-        "kinds": [r[0] for r in con.execute("SELECT DISTINCT kind FROM quotes ORDER BY 1").fetchall()],
-        "targets": [r[0] for r in con.execute("SELECT DISTINCT target FROM targets ORDER BY 1").fetchall()],
-        "frames": [r[0] for r in con.execute("SELECT DISTINCT frame FROM quotes WHERE frame IS NOT NULL ORDER BY 1").fetchall()],
-        "since": first, "until": last,
-    }
+    outlets, kinds, frames, first, last = con.execute(
+        "SELECT list(DISTINCT outlet ORDER BY outlet), list(DISTINCT kind ORDER BY kind), "
+        "list(DISTINCT frame ORDER BY frame), min(published), max(published) FROM quotes").fetchone()
+    targets = [r[0] for r in con.execute("SELECT DISTINCT target FROM stance_rows ORDER BY 1").fetchall()]
+    return {"speakers": speakers, "outlets": [o for o in outlets or [] if o is not None],
+            "kinds": [k for k in kinds or [] if k is not None], "targets": targets,
+            "frames": [f for f in frames or [] if f is not None], "since": first, "until": last}
 
 
 # ------------------------------------------------------------------------------ export
@@ -330,7 +337,7 @@ def safe_cell(value: Any) -> Any:
 def export_frame(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """The filtered quotes with the fields of ``quotes extract`` (and the paragraph text)."""
     w, p = where(f)
-    cols = ", ".join(f'q."{c}"' for c in QUOTE_SCHEMA.names if c not in ("batch", "quote_id"))
+    cols = ", ".join(f'q."{c}"' for c in QUOTE_SCHEMA.names if c not in ("batch", "quote_id", "stance_keys", "stance_scores"))
     df = _df(con, f"""SELECT q.quote_id AS id, {cols}, a.paragraphs[q.paragraph + 1] AS paragraph_text
         FROM quotes q JOIN articles a USING (content_hash) WHERE {w} ORDER BY q.published, q.quote_id""", p)
     df["stance"] = df["stance"].map(json.loads)
