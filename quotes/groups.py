@@ -96,28 +96,47 @@ def _iso_day(value: object) -> str | None:
     return date.fromordinal(day).isoformat() if day is not None else None
 
 
-def _scores(texts: list[str], rows: slice, threshold: float) -> np.ndarray:
-    """Similarity of ``texts[rows]`` against all ``texts``; below ``threshold`` → 0."""
-    part = texts[rows]
-    a = process.cdist(part, texts, scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.uint8)
-    b = process.cdist(part, texts, scorer=fuzz.partial_ratio, score_cutoff=threshold, dtype=np.uint8)
+def _scores(part: list[str], others: list[str], threshold: float) -> np.ndarray:
+    """Similarity of each of ``part`` to each of ``others``; below ``threshold`` → 0."""
+    a = process.cdist(part, others, scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.uint8, workers=-1)
+    b = process.cdist(part, others, scorer=fuzz.partial_ratio, score_cutoff=threshold, dtype=np.uint8, workers=-1)
     return np.maximum(a, b)
+
+
+def _window(days: np.ndarray, lo: int, hi: int, max_days: int | None) -> np.ndarray:
+    """The columns rows ``lo:hi`` are compared with (``days`` sorted, unknown days first as -1):
+    every quote when the rows hold an unknown day or no window is set, else the undated quotes
+    and those published within ``max_days`` of the rows' days."""
+    n = len(days)
+    if max_days is None or days[lo] < 0:
+        return np.arange(n)
+    undated = int(np.searchsorted(days, 0, "left"))
+    first = int(np.searchsorted(days, days[lo] - max_days, "left"))
+    last = int(np.searchsorted(days, days[hi - 1] + max_days, "right"))
+    return np.concatenate([np.arange(undated), np.arange(max(first, undated), last)])
 
 
 def _block_pairs(texts: list[str], outlets: np.ndarray, days: np.ndarray, threshold: float,
                  max_days: int | None) -> list[tuple[int, int, int]]:
-    """(i, j, score) for the matching pairs of one speaker's quotes, i < j."""
+    """(i, j, score) for the matching pairs of one speaker's quotes, i < j (positions in ``texts``).
+
+    Quotes are sorted by day so that a chunk of rows is only compared with the quotes published
+    within ``max_days`` of it: the cost follows the number of quotes per window, not the square of
+    the speaker's quotes."""
+    order = np.argsort(days, kind="stable")
+    texts_s, outlets_s, days_s = [texts[i] for i in order], outlets[order], days[order]
     pairs: list[tuple[int, int, int]] = []
-    n = len(texts)
-    for lo in range(0, n, CHUNK):
-        scores = _scores(texts, slice(lo, min(n, lo + CHUNK)), threshold)
-        rows, cols = np.nonzero(scores)
-        rows = rows + lo
-        keep = (rows < cols) & (outlets[rows] != outlets[cols])
+    for lo in range(0, len(texts_s), CHUNK):
+        hi = min(len(texts_s), lo + CHUNK)
+        cols = _window(days_s, lo, hi, max_days)
+        scores = _scores(texts_s[lo:hi], [texts_s[c] for c in cols], threshold)
+        r, c = np.nonzero(scores)
+        rows, other = r + lo, cols[c]
+        keep = (rows < other) & (outlets_s[rows] != outlets_s[other])
         if max_days is not None:
-            known = (days[rows] >= 0) & (days[cols] >= 0)
-            keep &= ~known | (np.abs(days[rows] - days[cols]) <= max_days)
-        pairs.extend(zip(rows[keep].tolist(), cols[keep].tolist(), scores[rows[keep] - lo, cols[keep]].tolist(),
+            known = (days_s[rows] >= 0) & (days_s[other] >= 0)
+            keep &= ~known | (np.abs(days_s[rows] - days_s[other]) <= max_days)
+        pairs.extend(zip(order[rows[keep]].tolist(), order[other[keep]].tolist(), scores[r[keep], c[keep]].tolist(),
                          strict=True))
     return pairs
 

@@ -114,6 +114,9 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
     if pron is not None and (a == g or is_adverbial(toks[a])):
         return pron  # Quand X est mort, nous pensions / avec un peu de volonté vous observerez
     if a == g and g > lo and toks[g - 1].norm == "," and g - 1 > lo:
+        rel = _relative_before(toks, g - 1, lo)
+        if rel is not None:  # X, qui appelle à manifester, dénonce: the antecedent
+            return _antecedent(text, toks, rel, lo)
         a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
         if a2 > lo and toks[a2 - 1].norm == ",":
             a2 = _segment_left(toks, a2 - 1, lo)
@@ -124,6 +127,16 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
     if g - a > 14:
         return None  # a whole clause, not a noun phrase
     return mention_of(text, toks, a, g)
+
+
+def _relative_before(toks: list[Tok], comma: int, lo: int) -> int | None:
+    """The ``qui`` of a relative clause set off by commas that ends at ``comma``."""
+    for k in range(comma - 1, max(lo, comma - 30), -1):
+        if toks[k].norm == ",":
+            return None
+        if toks[k].norm == "qui" and k > lo and toks[k - 1].norm == ",":
+            return k
+    return None
 
 
 def _strip_adverbial(toks: list[Tok], a: int, b: int) -> int:
@@ -200,7 +213,10 @@ def _names_an_office(toks: list[Tok], b: int, hi: int) -> bool:
     """``au Contrôle des armements``, ``à l'Énergie``: a capitalised office after à, not an adjunct."""
     if toks[b].norm not in ("à", "au", "aux"):
         return False
-    nxt = b + 2 if b + 1 < hi and toks[b + 1].norm in ("l'", "la", "le", "les") else b + 1
+    article = b + 1 < hi and toks[b + 1].norm in ("l'", "la", "le", "les")
+    if toks[b].norm == "à" and not article:
+        return False  # à Berlin: a place, not an office
+    nxt = b + 2 if article else b + 1
     return nxt < hi and toks[nxt].text[:1].isupper()
 
 

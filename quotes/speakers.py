@@ -56,6 +56,14 @@ def _find(phrase: str, name: str) -> set[str]:
     return {canon_of[m.group()] for m in pattern.finditer(low)}
 
 
+def _roles(phrase: str) -> set[str]:
+    """The roles a phrase names, nationality adjectives set aside (le ministre russe des Affaires
+    étrangères is a ministre des affaires étrangères)."""
+    pattern, _ = _variants("nationalities.txt")
+    low = " ".join(_WORD.findall(phrase.lower().replace("’", "'")))
+    return _find(pattern.sub(" ", low), "roles.txt")
+
+
 def _gender(phrase: str, title: str | None) -> str | None:
     if title:
         return "f" if title.startswith(("Mme", "Mlle")) else "m" if title.startswith("M") else None
@@ -69,9 +77,16 @@ def _gender(phrase: str, title: str | None) -> str | None:
     return None
 
 
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that are no part of a name: the stop list and nationality nouns
+    (l'Américaine Rebecca Caldwell)."""
+    _, nations = _variants("nationalities.txt")
+    return lexicon.words("name_stopwords.txt") | frozenset(n for n in nations if " " not in n)
+
+
 def _name_words_ok(words: list[str]) -> bool:
-    stop = lexicon.words("name_stopwords.txt")
-    return all(w.lower() not in stop for w in words)
+    return all(w.lower() not in _not_names() for w in words)
 
 
 def _role_context(text: str, start: int, end: int) -> str:
@@ -90,7 +105,7 @@ def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
     out = []
     for m in _NAME.finditer(text):
         words = m.group("name").split()
-        stop = lexicon.words("name_stopwords.txt")
+        stop = _not_names()
         while words and words[0].lower() in stop:
             words = words[1:]
         if (len(words) >= 2 and _name_words_ok(words)) or (len(words) == 1 and m.group("title") and _name_words_ok(words)):
@@ -107,7 +122,7 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
             person = _person_for(found, words)
             context = _role_context(text, m.start(), m.end())
             person.gender = person.gender or _gender(context.split("|")[0], m.group("title"))
-            person.roles |= _find(context, "roles.txt")
+            person.roles |= _roles(context)
             person.nations |= _find(context, "nationalities.txt")
             timeline.append((i, m.start(), person))
     return list({id(p): p for p in found.values()}.values()), timeline
@@ -142,7 +157,7 @@ def _by_name(mention: str, persons: list[Person]) -> Person | None:
 
 
 def _by_role(mention: str, ctx: Context) -> Person | None:
-    roles = _find(mention, "roles.txt")
+    roles = _roles(mention)
     if not roles:
         return None
     nations = _find(mention, "nationalities.txt")
@@ -168,8 +183,8 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
     for par, off, person in reversed(ctx.timeline):
         if (par, off) >= (q.paragraph, mention_pos if mention_pos >= 0 else q.start):
             continue
-        if par == q.paragraph and q.start <= off < q.end:
-            continue  # a name inside the quotation itself
+        if q.kind == "direct" and par == q.paragraph and q.start <= off < q.end:
+            continue  # a name inside the quoted words themselves
         if person.gender in (None, gender):
             return person
     return None

@@ -41,12 +41,13 @@ Framing: the connotation class of the reporting verb, from the ``frame`` column 
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from quotes import lexicon
 from quotes.model import Article, Quote
@@ -274,13 +275,32 @@ def _build() -> dict[str, Lex]:
     return lex
 
 
-def _lengths(lex: dict[str, Lex]) -> dict[str, tuple[int, ...]]:
-    """First token of a lexicon string → the token lengths of the strings it starts, longest first."""
-    out: dict[str, set[int]] = {}
-    for key in lex:
+Trie = dict[str, tuple["Trie", "Lex | None"]]  # word → (what may follow it, the entry ending here)
+
+
+def _trie(lex: dict[str, Lex]) -> Trie:
+    """The lexicon strings as a word trie, for a longest match without building strings."""
+    root: Trie = {}
+    for key, lx in lex.items():
+        node = root
         words = key.split(" ")
-        out.setdefault(words[0], set()).add(len(words))
-    return {w: tuple(sorted(n, reverse=True)) for w, n in out.items()}
+        for k, w in enumerate(words):
+            child, here = node.get(w, ({}, None))
+            node[w] = (child, lx if k == len(words) - 1 else here)
+            node = child
+    return root
+
+
+def _longest(trie: Trie, words: list[str], i: int) -> tuple[int, Lex | None]:
+    """The longest lexicon string starting at ``words[i]``: its length in words and its entry."""
+    best: tuple[int, Lex | None] = (1, None)
+    node, j = trie, i
+    while j < len(words) and words[j] in node:
+        node, lx = node[words[j]]
+        j += 1
+        if lx is not None:
+            best = (j - i, lx)
+    return best
 
 
 def _heads() -> frozenset[str]:
@@ -291,10 +311,10 @@ def _heads() -> frozenset[str]:
 
 
 LEX: dict[str, Lex] = _build()
-LENGTHS: dict[str, tuple[int, ...]] = _lengths(LEX)
+TRIE: Trie = _trie(LEX)
 KINDS: dict[str, str] = _target_table()[1]
 TARGET_LEX: dict[str, Lex] = {k: lx for k, lx in LEX.items() if lx.targets}
-TARGET_LENGTHS: dict[str, tuple[int, ...]] = _lengths(TARGET_LEX)
+TARGET_TRIE: Trie = _trie(TARGET_LEX)
 HEADS: frozenset[str] = _heads()
 
 
@@ -316,16 +336,6 @@ class Tok:
     cue: Cue | None = None  # the reading in context (noun/adjective or verb)
 
 
-def _longest(words: list[str], i: int) -> tuple[int, Lex]:
-    """The longest lexicon string starting at ``words[i]``: its length in tokens and its entry."""
-    for n in LENGTHS.get(words[i], ()):
-        if i + n <= len(words):
-            lx = LEX.get(words[i] if n == 1 else " ".join(words[i : i + n]))
-            if lx is not None:
-                return n, lx
-    return 1, EMPTY
-
-
 def _reading(lx: Lex, prev: Tok | None) -> Cue | None:
     """A form that is both a noun (or adjective) and a verb is read as a verb after a subject
     (a target, a pronoun), « ne » or an auxiliary: « personne ne menace », « Moscou a proposé »."""
@@ -339,25 +349,31 @@ def tokenize(text: str) -> list[Tok]:
     """The lexicon strings of ``text`` (longest match) as tokens; plain words only advance the
     word index; punctuation and the clause openers of stance_structure.txt advance the clause."""
     found = list(WORD_RE.finditer(_fold(text)))
-    words = [m.group() for m in found]
+    return _tokens(found, [m.group() for m in found])
+
+
+def _tokens(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
     toks: list[Tok] = []
-    clause = i = idx = first = 0
+    clause = idx = first = after = 0
     prev: Tok | None = None
-    while i < len(words):
-        n, lx = _longest(words, i) if words[i] in LENGTHS else (1, EMPTY)
-        if lx is EMPTY:
-            if words[i] in PUNCT:
+    for i, w in enumerate(words):
+        if i < after:  # inside the lexicon string just taken
+            continue
+        entry = TRIE.get(w)
+        n, lx = (1, None) if entry is None else _longest(TRIE, words, i) if entry[0] else (1, entry[1])
+        if lx is None:
+            if w in PUNCT:
                 clause, first = clause + 1, idx
             else:
                 idx += 1
-            i, prev = i + 1, None
+            prev = None
             continue
         if lx.struct and "clause" in lx.struct:
             clause, first, prev = clause + 1, idx, None
-        tok = Tok(idx, found[i].start(), found[i + n - 1].end(), lx, clause, first,
-                  lx.cue if lx.verb_cue is None else _reading(lx, prev))
-        toks.append(tok)
-        prev, i, idx = tok, i + n, idx + 1
+        prev = Tok(idx, found[i].start(), found[i + n - 1].end(), lx, clause, first,
+                   lx.cue if lx.verb_cue is None else _reading(lx, prev))
+        toks.append(prev)
+        after, idx = i + n, idx + 1
     return toks
 
 
@@ -534,15 +550,9 @@ def _target_names(text: str) -> Iterator[str]:
     words = WORD_RE.findall(_fold(text))
     i = 0
     while i < len(words):
-        n = 1
-        for n in TARGET_LENGTHS.get(words[i], ()):
-            lx = TARGET_LEX.get(" ".join(words[i : i + n]))
-            if lx is not None:
-                if len(lx.targets) == 1:
-                    yield lx.targets[0]
-                break
-        else:
-            n = 1
+        n, lx = _longest(TARGET_TRIE, words, i) if words[i] in TARGET_TRIE else (1, None)
+        if lx is not None and len(lx.targets) == 1:
+            yield lx.targets[0]
         i += n
 
 
@@ -694,10 +704,12 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     ``ctx`` resolves ambiguous aliases (default: the text alone); ``main()`` gives the actor a
     clause-initial ils/elles may stand for, asked only when the text names no actor.
     """
-    if HEADS.isdisjoint(WORD_RE.findall(_fold(text))):
+    found = list(WORD_RE.finditer(_fold(text)))
+    words = [m.group() for m in found]
+    if HEADS.isdisjoint(words):
         return []
     ctx = ctx or Context([text])
-    clauses = _clauses(tokenize(text))
+    clauses = _clauses(_tokens(found, words))
     per_clause = [_mentions(c, ctx) for c in clauses]
     if main is not None:
         _main_actor(clauses, per_clause, main)
@@ -732,8 +744,11 @@ def score_quote(q: Quote, ctx: Context) -> Quote:
         name = ctx.main_actor()
         return None if name is None or _speaker_is(q, name) else name
 
-    stance = analyse(q.text, ctx, main)
-    return replace(q, targets=[s["target"] for s in stance], stance=stance, frame=frame(q.cue_lemma))
+    out = copy.copy(q)  # as dataclasses.replace, without running __init__ again
+    out.stance = analyse(q.text, ctx, main)
+    out.targets = [s["target"] for s in out.stance]
+    out.frame = frame(q.cue_lemma)
+    return out
 
 
 def score(article: Article, quotes: list[Quote]) -> list[Quote]:
