@@ -11,10 +11,14 @@ from quotes.extract import extract_text
 UNIT = "Le ministre Paul Arnaud a déclaré que la réunion aurait lieu demain, a-t-il ajouté devant la presse. "
 
 
-def _seconds(text: str) -> float:
-    t0 = time.perf_counter()
-    extract_text(text)
-    return time.perf_counter() - t0
+def _seconds(text: str, runs: int = 3) -> float:
+    """The best of a few runs: a noisy neighbour slows a run, never speeds it up."""
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        extract_text(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 @pytest.mark.parametrize(
@@ -34,7 +38,7 @@ def _seconds(text: str) -> float:
     ],
 )
 def test_time_grows_linearly(make):
-    n = 60_000  # words: about 0.5 MB of text at the larger size
+    n = 30_000  # words: about 0.25 MB of text at the larger size
     small, big = make(n), make(2 * n)
     _seconds(small[:1000])  # warm the caches
     ratio = _seconds(big) / max(_seconds(small), 1e-3)
