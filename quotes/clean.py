@@ -27,6 +27,11 @@ _FOLD = str.maketrans({
 # Control characters other than the newline become spaces (one for one).
 _CONTROL = regex.compile(r"[\p{Cc}--[\n]]", regex.V1)
 
+# Every pattern that runs over a whole paragraph has this guard (seconds): a paragraph that hits it
+# is reported by name and skipped, never hangs a batch. The patterns are linear, so it never fires
+# on text a person wrote.
+REGEX_TIMEOUT = 10.0
+
 OPENERS = {"«": "«", "‹": "‹", "“": "“", "„": "„", "‟": "‟"}
 CLOSES = {"»": "«", "›": "‹", "”": "“„‟"}
 MARKS = frozenset("«»‹›“”„‟\"")
@@ -79,7 +84,7 @@ def pair_quotes(text: str) -> list[Span]:
     when an opener of its kind is open, so the stack is never searched in vain).
     """
     pairing = _Pairing(text.count('"'))
-    for m in _MARK.finditer(text):
+    for m in _MARK.finditer(text, timeout=REGEX_TIMEOUT):
         pairing.mark(text, m.start(), m.group())
     n = len(text)
     pairing.spans.extend(Span(o, n, d) for d, (o, _) in enumerate(pairing.stack))
@@ -153,7 +158,7 @@ def split_sentences(text: str, spans: list[Span] | None = None) -> list[tuple[in
     """Sentence (start, end) offsets; never inside a quotation, never after ``M.`` or ``J.``."""
     spans = top_level(pair_quotes(text) if spans is None else spans)
     out, start, k = [], 0, 0
-    for m in _END.finditer(text):
+    for m in _END.finditer(text, timeout=REGEX_TIMEOUT):
         cut = m.start()
         while k < len(spans) and spans[k].close < cut:
             k += 1
@@ -223,7 +228,7 @@ def is_boilerplate(paragraph: str) -> bool:
     if len(p) > 600:
         return False  # an article's paragraph, not page furniture
     anchored, free = _boilerplate()
-    return bool(anchored.match(p) or free.search(p))
+    return bool(anchored.match(p, timeout=REGEX_TIMEOUT) or free.search(p, timeout=REGEX_TIMEOUT))
 
 
 def _is_headline(paragraph: str) -> bool:

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
 from quotes import lexicon
-from quotes.clean import Span, pair_quotes, split_sentences, top_level
+from quotes.clean import REGEX_TIMEOUT, Span, pair_quotes, split_sentences, top_level
 from quotes.mentions import (
     Mention,
     main_subject,
@@ -51,6 +52,8 @@ from quotes.tokens import (
     words,
 )
 from quotes.verbs import forms, verbs
+
+log = logging.getLogger("quotes")
 
 # ------------------------------------------------------------------------------ reports
 
@@ -119,7 +122,7 @@ class Sentence:
     @functools.cached_property
     def marks(self) -> list[int]:
         """Positions of the quotation marks of the sentence (for ``mixed``)."""
-        return [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end)]
+        return [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end, timeout=REGEX_TIMEOUT)]
 
     def has_mark(self, a: int, b: int) -> bool:
         return bisect.bisect_left(self.marks, a) < bisect.bisect_left(self.marks, b)
@@ -444,7 +447,7 @@ def _selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
     out = []
     taken = sorted(taken, key=lambda r: r.start)
     covering, cues = _Coverage(taken), sorted(r.cue_start for r in taken)
-    for m in _selon_re().finditer(s.text, s.start, s.end):
+    for m in _selon_re().finditer(s.text, s.start, s.end, timeout=REGEX_TIMEOUT):
         if not _selon_ok(s, m):
             continue
         ab = _selon_content(s, m)
@@ -484,7 +487,7 @@ def _pour_re() -> regex.Pattern[str]:
 
 
 def _pour_reports(s: Sentence) -> list[Report]:
-    m = _pour_re().match(s.text, s.start, s.end)
+    m = _pour_re().match(s.text, s.start, s.end, timeout=REGEX_TIMEOUT)
     if not m:
         return []
     np_text = m.group("np").lower().replace("’", "'")
@@ -645,9 +648,18 @@ def _carry(paragraphs: list[str], chain: list[int], found: dict[int, list[Report
             found[part].sort(key=lambda r: r.start)
 
 
+def _guarded(article: Article, i: int) -> list[Report]:
+    """The reports of paragraph ``i``; one that makes a pattern time out is reported and skipped."""
+    try:
+        return extract_reports(article.paragraphs[i])
+    except TimeoutError:
+        log.warning("%s: paragraph %d skipped: a pattern timed out after %.0f s", article.source, i, REGEX_TIMEOUT)
+        return []
+
+
 def extract_article(article: Article) -> list[Quote]:
     """The quotes of a cleaned article, with its identity, outlet and date on each."""
-    found = {i: extract_reports(p) for i, p in enumerate(article.paragraphs) if p}
+    found = {i: _guarded(article, i) for i, p in enumerate(article.paragraphs) if p}
     for chain in _chains(article.paragraphs):
         _carry(article.paragraphs, chain, found)
     quotes: list[Quote] = []

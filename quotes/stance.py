@@ -6,23 +6,32 @@ metonyms), ``stance_positive.txt`` / ``stance_negative.txt`` (evaluative cues wi
 weight), ``stance_negators.txt``, ``stance_intensifiers.txt``, ``stance_attenuators.txt`` and
 ``stance_structure.txt`` (clause openers, patient and partner prepositions, pronouns).
 
-The method, per quote, in one pass of one regex compiled at import:
+The method, per quote, in one pass over its words:
 
-1. Tokens. The text is lower-cased with apostrophes folded (length kept, so offsets hold); one
-   regex with a named list ``\\L<lex>`` of every lexicon string (longest first) yields targets,
-   cues, negators, modifiers and function words; any other word is a plain token.
+1. Tokens. The text is lower-cased with apostrophes folded (length kept, so offsets hold) and
+   cut into words by one regex compiled at import; a word trie of every lexicon string (built
+   once at import, longest match) turns them into targets, cues, negators, modifiers and
+   function words. Plain words only count in the word index (distances are in words). A form
+   that is both a noun or adjective and a verb (« menace », « proposé ») is read as the verb
+   after a subject, « ne » or an auxiliary (« personne ne menace », « Moscou a proposé »).
+   (A ``regex`` named list ``\\L<lex>`` of the ~7,500 lexicon strings was tried first: it
+   matched at about 12 µs a character, a hundred times slower than the trie.)
 2. Clauses. Punctuation and the clause openers of ``stance_structure.txt`` cut the quote into
    clauses; a cue only counts for a target of its own clause.
 3. Ties. A cue evaluates a target according to its role: ``eval`` the nearest target on either
    side (« l'OTAN est une menace »), ``obj`` a target after it (« saluer le dialogue »),
    ``agent`` a target before it, its subject (« Moscou menace … »), ``prep`` the target right
-   after it (« contre X », « en faveur de X »). A patient preposition between an eval/agent cue
-   and a target after it (« une menace pour la Russie ») cuts the tie. The weight decays with
-   the token distance, and the nearest target of a cue takes it fully, the others by half.
-4. Negation. ``ne … pas`` (one negation), ``sans``, ``aucun``, ``ni``, ``non`` … flip the cues
-   from the negation to the end of the clause, at most ``SCOPE`` tokens after it; a negated cue
-   weighs ``NEGATED`` of its value (« pas constructif » is milder than « destructeur »).
-   Intensifiers and attenuators just before a cue multiply it.
+   after it (« contre X », « en faveur de X »). A patient preposition between a negative cue
+   and a target after it (« une menace pour la Russie », « la tension entre X et Y ») cuts the
+   tie, while the beneficiary of a positive one shares it (« notre soutien à l'Ukraine »); a
+   preposition between an eval cue and a target before it cuts it too (« l'Ukraine face à
+   l'agression »). The weight decays with the distance in words, and the nearest target of a
+   cue takes it fully, the others by half.
+4. Negation. ``ne … pas`` (one negation; also « personne ne », « ne saurait »), ``sans``,
+   ``aucun``, ``ni``, ``non`` … flip the cues from the negation to the end of the clause, at
+   most ``SCOPE`` words after it; a negated cue weighs ``NEGATED`` of its value (« pas
+   constructif » is milder than « destructeur »). Intensifiers and attenuators next to a cue
+   multiply it.
 5. Partners. A cooperation topic (dialogue, coopération) followed by ``avec`` / ``entre`` and an
    actor passes the stance it received to that actor: « restaurer le partenariat avec l'OTAN ».
 6. Score. The sum over the cues, squashed by ``tanh`` into [-1, 1]; ``favorable`` at or above
@@ -30,10 +39,12 @@ The method, per quote, in one pass of one regex compiled at import:
    ones on the side of the label, strongest first, each as it occurs in the quote
    (``+ "restaurer la coopération"``, ``- "effet néfaste"``).
 
-Targets of a quote: those it mentions; plus, conservatively, the article's main actor (its most
-mentioned one, strictly) when the quote mentions none, has a clause opened by ``ils``/``elles``
-that holds a cue, and the speaker is not that actor. An ambiguous alias (``Bruxelles*``) goes to
-the candidate the article mentions more, and is dropped on a tie.
+Targets of a quote: those it mentions; a clause opened by il/elle/ils/elles that names no actor
+stands for the one actor of the quote's previous clause (« L'Otan parle de transparence, mais
+elle déploie ses troupes »); and, conservatively, the article's main actor (its most mentioned
+one, strictly) when the quote names no actor at all, has a clause opened by ``ils``/``elles``
+that holds a cue, and the speaker is not that actor. An ambiguous alias (``Bruxelles*``) goes
+to the candidate the article mentions more, and is dropped on a tie.
 
 Framing: the connotation class of the reporting verb, from the ``frame`` column of
 ``verbs.txt``; ``selon``, ``d'après``, ``pour`` and unknown lemmas are ``neutral``.

@@ -42,6 +42,8 @@ MAX_PARAM_VALUES = 100  # values of one filter taken from a URL
 MAX_PARAM_CHARS = 200  # characters of one value taken from a URL
 UNKNOWN = "(unknown)"
 KIND_COLOURS = {"direct": "#1f77b4", "indirect": "#ff7f0e", "mixed": "#2ca02c"}
+PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#eeca3b", "#9d755d", "#ff9da6",
+           "#bab0ac", "#2f4b7c", "#a05195")
 STANCE_COLOURS = {"favorable": "#2ca02c", "opposed": "#d62728", "neutral": "#7f7f7f"}
 
 # Filter field → URL key. List fields repeat their key (?speaker=A&speaker=B).
@@ -340,6 +342,24 @@ def plotly_text(value: Any, limit: int | None = None) -> str:
     return html.escape(text, quote=False)
 
 
+def outlet_colours(outlets: Iterable[str]) -> dict[str, str]:
+    """One colour per outlet, the same in every figure (outlets in alphabetical order, palette
+    cycled); ``(unknown)`` is grey."""
+    names = sorted({str(o) for o in outlets if o is not None and o != UNKNOWN})
+    colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+    colours[UNKNOWN] = "#999999"
+    return colours
+
+
+def _colour(colours: Mapping[str, str] | None, outlet: Any) -> str | None:
+    return (colours or {}).get(str(outlet))
+
+
+def table_height(rows: int, most: int = 560) -> int:
+    """Pixels of a ``st.dataframe`` showing ``rows`` rows without empty space, at most ``most``."""
+    return min(most, 35 * (max(rows, 1) + 1) + 3)
+
+
 def _layout(fig: go.Figure, **kw: Any) -> go.Figure:
     fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend={"title": {"text": ""}}, **kw)
     return fig
@@ -353,7 +373,7 @@ def _empty(title: str) -> go.Figure:
     return _layout(fig, title={"text": title})
 
 
-def fig_top_speakers(counts: pd.DataFrame, n: int = 15) -> go.Figure:
+def fig_top_speakers(counts: pd.DataFrame, n: int = 15, colours: Mapping[str, str] | None = None) -> go.Figure:
     """Most quoted speakers: horizontal bars stacked by outlet. ``counts``: speaker, outlet, count.
     customdata per bar: ``[speaker, outlet]``."""
     title = f"Most quoted speakers (top {n})"
@@ -366,7 +386,8 @@ def fig_top_speakers(counts: pd.DataFrame, n: int = 15) -> go.Figure:
     fig = go.Figure()
     for outlet, part in df.groupby("outlet", sort=True):
         fig.add_bar(y=[plotly_text(s) for s in part["speaker"]], x=part["count"], orientation="h",
-                    name=plotly_text(outlet), customdata=part[["speaker", "outlet"]].to_numpy().tolist(),
+                    name=plotly_text(outlet), marker_color=_colour(colours, outlet),
+                    customdata=part[["speaker", "outlet"]].to_numpy().tolist(),
                     hovertemplate="%{y}<br>" + plotly_text(outlet) + ": %{x}<extra></extra>")
     order = [plotly_text(s) for s in reversed(names)]
     fig.update_yaxes(categoryorder="array", categoryarray=order)
@@ -374,7 +395,8 @@ def fig_top_speakers(counts: pd.DataFrame, n: int = 15) -> go.Figure:
                    xaxis_title="quotes")
 
 
-def fig_timeline(day_counts: pd.DataFrame, freq: str | None = None) -> go.Figure:
+def fig_timeline(day_counts: pd.DataFrame, freq: str | None = None,
+                 colours: Mapping[str, str] | None = None) -> go.Figure:
     """Quotes over time by outlet: stacked bars per period (``timeline_counts``).
     customdata per bar: ``[outlet, start, end]``."""
     title = "Quotes over time by outlet"
@@ -383,7 +405,7 @@ def fig_timeline(day_counts: pd.DataFrame, freq: str | None = None) -> go.Figure
         return _empty(title)
     fig = go.Figure()
     for outlet, part in tl.groupby("outlet", sort=True):
-        fig.add_bar(x=part["period"], y=part["count"], name=plotly_text(outlet),
+        fig.add_bar(x=part["period"], y=part["count"], name=plotly_text(outlet), marker_color=_colour(colours, outlet),
                     customdata=part[["outlet", "start", "end"]].to_numpy().tolist(),
                     hovertemplate=plotly_text(outlet) + "<br>%{customdata[1]} → %{customdata[2]}: %{y}<extra></extra>")
     return _layout(fig, barmode="stack", title={"text": title}, yaxis_title="quotes", height=360)
@@ -441,7 +463,9 @@ def fig_heatmap(counts: pd.DataFrame, n: int = 30) -> go.Figure:
         hovertemplate="%{y} in %{x}: %{customdata[2]}<extra></extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=[plotly_text(s) for s in reversed(names)])
     fig.update_xaxes(categoryorder="category ascending", side="top")
-    return _layout(fig, title={"text": title}, height=max(320, 30 * len(names) + 140))
+    fig = _layout(fig, title={"text": title}, height=max(320, 30 * len(names) + 160))
+    fig.update_layout(margin={"t": 110})
+    return fig
 
 
 def fig_speaker_timeline(quotes: pd.DataFrame, speaker: str) -> go.Figure:
@@ -461,19 +485,30 @@ def fig_speaker_timeline(quotes: pd.DataFrame, speaker: str) -> go.Figure:
     return _layout(fig, title={"text": plotly_text(title)}, height=320)
 
 
-def fig_stance(stance: pd.DataFrame, title: str = "Stance by target") -> go.Figure:
-    """Mean stance score per target, a bar per outlet (``compare.mean_stance`` columns:
-    outlet, target, mean_score, count, favorable, opposed, neutral). customdata: ``[outlet, target, count]``."""
+def _stance_colour(score: float) -> str:
+    return STANCE_COLOURS["favorable"] if score > 0 else STANCE_COLOURS["opposed"] if score < 0 else STANCE_COLOURS["neutral"]
+
+
+def fig_stance(stance: pd.DataFrame, title: str = "Stance by target", targets: Sequence[str] | None = None,
+               colours: Mapping[str, str] | None = None) -> go.Figure:
+    """Mean stance score per target, a bar per outlet (``compare.mean_stance`` /
+    ``store.stance_by_outlet_target`` columns: outlet, target, mean_score, count, favorable, opposed,
+    neutral). One outlet: bars coloured by sign. ``targets``: the x axis, shared by side-by-side
+    figures. customdata: ``[outlet, target, count]``."""
     stance = counted(stance)
     if stance.empty:
         return _empty(title)
     fig = go.Figure()
+    single = stance["outlet"].nunique() == 1
     for outlet, part in stance.groupby("outlet", sort=True):
+        colour = [_stance_colour(v) for v in part["mean_score"]] if single else _colour(colours, outlet)
         fig.add_bar(x=[plotly_text(t) for t in part["target"]], y=part["mean_score"], name=plotly_text(outlet),
-                    customdata=part[["outlet", "target", "count"]].to_numpy().tolist(),
+                    marker_color=colour, customdata=part[["outlet", "target", "count"]].to_numpy().tolist(),
                     hovertemplate=plotly_text(outlet) + "<br>%{x}: %{y:.2f} over %{customdata[2]} quotes<extra></extra>")
+    if targets:
+        fig.update_xaxes(categoryorder="array", categoryarray=[plotly_text(t) for t in targets], range=[-0.5, len(targets) - 0.5])
     fig.update_yaxes(range=[-1, 1], title="mean stance (−1 opposed … +1 favorable)")
-    return _layout(fig, barmode="group", title={"text": title}, height=340)
+    return _layout(fig, barmode="group", title={"text": title}, height=340, showlegend=not single)
 
 
 def fig_shares(shares: pd.DataFrame, key: str, title: str, n: int = 10) -> go.Figure:
