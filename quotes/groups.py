@@ -14,7 +14,8 @@ when
 * their similarity reaches ``threshold``: the larger of rapidfuzz's ``token_set_ratio`` (word
   sets, order-free: an indirect report or a reordered translation keeps most words) and
   ``partial_ratio`` (best aligned substring: a fragment quoted inside a longer quote), computed on
-  normalised texts (lower case, accents and apostrophes folded, punctuation dropped).
+  normalised texts (lower case, accents and apostrophes folded, punctuation dropped);
+  ``partial_ratio``, the costlier, is only tried when ``token_set_ratio`` reaches ``PARTIAL_FLOOR``.
 
 ``THRESHOLD = 72`` comes from the sample corpus in ``data/`` (every pair of quotes of one speaker,
 two outlets, ten days): the reports of one statement score 72–100 (« la sécurité de l'Europe ne
@@ -44,7 +45,8 @@ from rapidfuzz import fuzz, process
 THRESHOLD = 72  # similarity (0–100) from which two quotes of one speaker are the same statement
 MIN_TOKENS = 3  # words the shorter quote needs to be matched at all
 MAX_DAYS = 10  # days between the publications of two reports of one statement
-CHUNK = 1024  # rows of a similarity matrix computed at once (memory bound: CHUNK × block size)
+PARTIAL_FLOOR = 50  # token_set_ratio from which partial_ratio is tried too
+CHUNK = 128  # rows of a similarity matrix computed at once: a narrow time window each
 
 _NON_WORD = re.compile(r"[\W_]+")
 GROUP_COLUMNS = ["group", "speaker", "outlet", "published", "kind", "cue", "text", "score", "id"]
@@ -60,24 +62,10 @@ def normalise(text: str | None) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """The score of two normalised texts: max of ``token_set_ratio`` and ``partial_ratio``."""
-    return max(fuzz.token_set_ratio(a, b), fuzz.partial_ratio(a, b))
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+    """The score of two normalised texts: ``token_set_ratio``, or ``partial_ratio`` when larger and
+    the word sets agree to ``PARTIAL_FLOOR`` at least."""
+    words = fuzz.token_set_ratio(a, b)
+    return words if words < PARTIAL_FLOOR else max(words, fuzz.partial_ratio(a, b))
 
 
 def _day(value: object) -> int | None:
@@ -97,10 +85,18 @@ def _iso_day(value: object) -> str | None:
 
 
 def _scores(part: list[str], others: list[str], threshold: float) -> np.ndarray:
-    """Similarity of each of ``part`` to each of ``others``; below ``threshold`` → 0."""
-    a = process.cdist(part, others, scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.uint8, workers=-1)
-    b = process.cdist(part, others, scorer=fuzz.partial_ratio, score_cutoff=threshold, dtype=np.uint8, workers=-1)
-    return np.maximum(a, b)
+    """Similarity of each of ``part`` to each of ``others``; below ``threshold`` → 0.
+
+    ``token_set_ratio`` for every pair (one vectorised call); ``partial_ratio`` only for the near
+    misses, the pairs whose word sets already agree to ``PARTIAL_FLOOR``: below it the two quotes
+    share too few words for one to be a fragment of the other, and skipping them saves the
+    costlier scorer on most pairs."""
+    scores = process.cdist(part, others, scorer=fuzz.token_set_ratio, score_cutoff=PARTIAL_FLOOR, dtype=np.uint8,
+                           workers=-1)
+    for r, c in zip(*np.nonzero((scores > 0) & (scores < threshold)), strict=True):
+        scores[r, c] = max(scores[r, c], fuzz.partial_ratio(part[r], others[c], score_cutoff=threshold))
+    scores[scores < threshold] = 0
+    return scores
 
 
 def _window(days: np.ndarray, lo: int, hi: int, max_days: int | None) -> np.ndarray:
@@ -117,15 +113,15 @@ def _window(days: np.ndarray, lo: int, hi: int, max_days: int | None) -> np.ndar
 
 
 def _block_pairs(texts: list[str], outlets: np.ndarray, days: np.ndarray, threshold: float,
-                 max_days: int | None) -> list[tuple[int, int, int]]:
-    """(i, j, score) for the matching pairs of one speaker's quotes, i < j (positions in ``texts``).
+                 max_days: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, score) arrays of the matching pairs of one speaker's quotes, i < j (positions in ``texts``).
 
     Quotes are sorted by day so that a chunk of rows is only compared with the quotes published
     within ``max_days`` of it: the cost follows the number of quotes per window, not the square of
     the speaker's quotes."""
     order = np.argsort(days, kind="stable")
     texts_s, outlets_s, days_s = [texts[i] for i in order], outlets[order], days[order]
-    pairs: list[tuple[int, int, int]] = []
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for lo in range(0, len(texts_s), CHUNK):
         hi = min(len(texts_s), lo + CHUNK)
         cols = _window(days_s, lo, hi, max_days)
@@ -136,9 +132,24 @@ def _block_pairs(texts: list[str], outlets: np.ndarray, days: np.ndarray, thresh
         if max_days is not None:
             known = (days_s[rows] >= 0) & (days_s[other] >= 0)
             keep &= ~known | (np.abs(days_s[rows] - days_s[other]) <= max_days)
-        pairs.extend(zip(order[rows[keep]].tolist(), order[other[keep]].tolist(), scores[r[keep], c[keep]].tolist(),
-                         strict=True))
-    return pairs
+        found.append((order[rows[keep]], order[other[keep]], scores[r[keep], c[keep]]))
+    if not found:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64), np.array([], dtype=np.uint8)
+    return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))  # type: ignore[return-value]
+
+
+def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Connected components of the pairs (single linkage): each position's smallest connected position."""
+    labels = np.arange(n)
+    while True:
+        low = np.minimum(labels[rows], labels[cols])
+        new = labels.copy()
+        np.minimum.at(new, rows, low)
+        np.minimum.at(new, cols, low)
+        new = new[new]
+        if np.array_equal(new, labels):
+            return labels
+        labels = new
 
 
 def _candidates(df: pd.DataFrame, min_tokens: int) -> pd.DataFrame:
@@ -148,22 +159,21 @@ def _candidates(df: pd.DataFrame, min_tokens: int) -> pd.DataFrame:
     return out.loc[out["_norm"].str.split().str.len().fillna(0) >= min_tokens]
 
 
-def _block_groups(block: pd.DataFrame, threshold: float, max_days: int | None) -> list[tuple[list[int], dict[int, int]]]:
-    """The groups of one speaker's quotes spanning two outlets or more: (positions, best score)."""
+def _block_groups(block: pd.DataFrame, threshold: float, max_days: int | None) -> list[tuple[list[int], np.ndarray]]:
+    """The groups of one speaker's quotes spanning two outlets or more: (positions, best scores)."""
     texts = block["_norm"].tolist()
     outlets = block["outlet"].to_numpy(dtype=object)
     days = np.array([d if d is not None else -1 for d in map(_day, block["published"])], dtype=np.int64)
-    pairs = _block_pairs(texts, outlets, days, threshold, max_days)
-    uf = _UnionFind(len(texts))
-    best: dict[int, int] = {}
-    for i, j, s in pairs:
-        uf.union(i, j)
-        best[i] = max(best.get(i, 0), s)
-        best[j] = max(best.get(j, 0), s)
-    members: dict[int, list[int]] = {}
-    for i in best:
-        members.setdefault(uf.find(i), []).append(i)
-    return [(sorted(m), best) for m in members.values() if len(set(outlets[m])) >= 2]
+    rows, cols, scores = _block_pairs(texts, outlets, days, threshold, max_days)
+    if not len(rows):
+        return []
+    best = np.zeros(len(texts), dtype=np.int64)
+    np.maximum.at(best, rows, scores)
+    np.maximum.at(best, cols, scores)
+    labels = _components(len(texts), rows, cols)
+    matched = np.nonzero(best)[0]
+    groups = pd.Series(matched).groupby(labels[matched]).agg(list)
+    return [(m, best) for m in groups if len(set(outlets[m])) >= 2]
 
 
 def group_statements(df: pd.DataFrame, threshold: float = THRESHOLD, min_tokens: int = MIN_TOKENS,
@@ -188,7 +198,7 @@ def group_statements(df: pd.DataFrame, threshold: float = THRESHOLD, min_tokens:
     for _, block in work.groupby("speaker", sort=True):
         for positions, best in _block_groups(block, threshold, max_days):
             rows = block.iloc[positions].copy()
-            rows["score"] = [best[p] for p in positions]
+            rows["score"] = [int(best[p]) for p in positions]
             rows["group"] = len(found)
             found.append(rows)
     if not found:

@@ -144,3 +144,25 @@ def test_large_block_is_chunked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(groups_module, "CHUNK", 2)
     groups = group_statements(pd.DataFrame(GENEVA))
     assert set(groups["outlet"]) == {AMR, FAN, VDE, EDC}
+
+
+def test_windowed_chunks_find_the_same_groups_as_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import quotes.groups as groups_module
+
+    rng = random.Random(3)
+    templates = ["Nous ne céderons rien sur la pêche artisanale", "Le dialogue continue, c'est l'essentiel",
+                 "Les sanctions ont un coût pour nos propres entreprises"]
+    rows = [_q("Anne Lefort", rng.choice([AMR, FAN, SXT, VDE]), rng.choice(templates) + rng.choice(["", " !", ", rien"]),
+               None if rng.random() < 0.1 else f"2025-0{rng.randint(1, 6)}-{rng.randint(10, 28)}")
+            for _ in range(80)]
+    df = pd.DataFrame(rows).assign(id=[f"q{i}" for i in range(len(rows))])
+
+    def members(chunk: int) -> set[frozenset[str]]:
+        monkeypatch.setattr(groups_module, "CHUNK", chunk)
+        g = group_statements(df)
+        return {frozenset(ids) for ids in g.groupby("group")["id"].agg(list)}
+
+    assert members(3) == members(10_000)
+    assert members(10_000)

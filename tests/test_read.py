@@ -30,7 +30,7 @@ def _one(data: bytes, name: str) -> Article | ReadError:
 
 
 def test_txt_title_and_paragraphs():
-    art = _one("\n\nLe titre\n\nPremier paragraphe.\nSuite du premier\n\nSecond.".encode(), "a.txt")
+    art = _one(b"\n\nLe titre\n\nPremier paragraphe.\nSuite du premier\n\nSecond.", "a.txt")
     assert isinstance(art, Article)
     assert art.title == "Le titre"
     assert art.paragraphs == ["Premier paragraphe.", "Suite du premier", "Second."] or art.paragraphs == [

@@ -407,3 +407,45 @@ def test_md_text_escapes_markdown(raw: str | None, escaped: str) -> None:
 
 def test_md_text_limit() -> None:
     assert views.md_text("abcdef", 4) == "abc…"
+
+
+def test_store_count_columns_are_read_too() -> None:
+    so = SO.rename(columns={"count": "quotes"})
+    assert views.top(so.dropna(), "speaker", 1) == ["Sorokine"]
+    assert views.with_shares(so)["share"].notna().all()
+    assert sum(sum(t.x) for t in views.fig_top_speakers(so).data) == 16
+
+
+def test_with_shares_over_a_given_total() -> None:
+    out = views.with_shares(SO[SO.outlet == AMR], total=18)
+    assert out["share"].tolist() == pytest.approx([5 / 18, 4 / 18])
+    assert views.with_shares(SO.iloc[0:0])["share"].empty
+
+
+def test_quote_table_reads_store_dates() -> None:
+    df = QUOTES.assign(published=pd.to_datetime(["2025-01-21", None]))
+    assert views.quote_table(df)["date"].tolist()[0] == "2025-01-21"
+    assert pd.isna(views.quote_table(df)["date"].tolist()[1])
+
+
+def test_outlet_colours_are_stable_and_distinct() -> None:
+    a = views.outlet_colours([FAN, AMR, SXT])
+    b = views.outlet_colours([SXT, AMR, FAN, None])
+    assert a == b and len({a[AMR], a[FAN], a[SXT]}) == 3
+    assert a[views.UNKNOWN] == "#999999"
+    fig = views.fig_top_speakers(SO, colours=a)
+    assert {t.name: t.marker.color for t in fig.data} == {AMR: a[AMR], FAN: a[FAN]}
+
+
+@pytest.mark.parametrize(("rows", "px"), [(0, 73), (1, 73), (5, 213), (1000, 560)])
+def test_table_height(rows: int, px: int) -> None:
+    assert views.table_height(rows) == px
+
+
+def test_fig_stance_single_outlet_is_coloured_by_sign_on_shared_targets() -> None:
+    stance = pd.DataFrame({"outlet": [AMR, AMR], "target": ["OTAN", "Russie"], "mean_score": [0.4, -0.6],
+                           "quotes": [2, 3], "favorable": [1, 0], "opposed": [0, 2], "neutral": [1, 1]})
+    fig = views.fig_stance(stance, targets=["OTAN", "Russie", "UE"])
+    assert list(fig.data[0].marker.color) == [views.STANCE_COLOURS["favorable"], views.STANCE_COLOURS["opposed"]]
+    assert list(fig.layout.xaxis.categoryarray) == ["OTAN", "Russie", "UE"]
+    assert fig.layout.showlegend is False
