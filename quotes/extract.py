@@ -106,6 +106,7 @@ class Sentence:
     start: int
     end: int
     spans: list[Span]  # top-level quotations that overlap the sentence
+    verbs: bool | None = None  # whether a word could be a reporting verb (None: not tested yet)
 
     @functools.cached_property
     def toks(self) -> list[Tok]:
@@ -129,7 +130,9 @@ class Sentence:
 
     def may_report(self) -> bool:
         """Whether any word could be a reporting verb: most sentences are never tokenised."""
-        return not first_words().isdisjoint(PLAIN_WORD.findall(self.text[self.start : self.end].lower()))
+        if self.verbs is None:
+            self.verbs = _verb_words_in(self.text[self.start : self.end].lower())
+        return self.verbs
 
 
 def _span_at(s: Sentence, pos: int) -> Span | None:
@@ -413,6 +416,10 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
 
 
 
+# The words a selon/d'après attribution needs: the quick test before the full pattern.
+_SELON_CUE = regex.compile(r"(?i)selon|après")
+
+
 @functools.cache
 def _selon_re() -> regex.Pattern[str]:
     # Selon X / D'après X, set apart by the start of the sentence or punctuation.
@@ -444,6 +451,8 @@ def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
 
 
 def _selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
+    if not _SELON_CUE.search(s.text, s.start, s.end, timeout=REGEX_TIMEOUT):
+        return []  # the quick test: most sentences have neither selon nor d'après
     out = []
     taken = sorted(taken, key=lambda r: r.start)
     covering, cues = _Coverage(taken), sorted(r.cue_start for r in taken)
@@ -508,8 +517,13 @@ def _pour_reports(s: Sentence) -> list[Report]:
 # ------------------------------------------------------------------------------ driver
 
 
+def _quotations(text: str) -> list[Span]:
+    """The outermost quotations of a paragraph."""
+    return top_level(pair_quotes(text))
+
+
 def _sentences(text: str) -> Iterator[Sentence]:
-    spans = top_level(pair_quotes(text))
+    spans = _quotations(text)
     k = 0
     for a, b in split_sentences(text, spans):
         while k < len(spans) and spans[k].close <= a:
@@ -558,18 +572,22 @@ class _Coverage:
         return False
 
 
-def _may_report(text: str) -> bool:
-    """A quick test that lets most paragraphs without a report skip the analysis."""
-    low = text.lower()
-    return not first_words().isdisjoint(PLAIN_WORD.findall(low)) or "selon" in low or "après" in low or "pour" in low
+def _verb_words_in(low: str) -> bool:
+    """Whether a word of the (lower-case) text is the first word of a reporting verb form."""
+    return not first_words().isdisjoint(PLAIN_WORD.findall(low))
 
 
 def extract_reports(text: str) -> list[Report]:
     """All reports of one paragraph, in order of their content."""
     out: list[Report] = []
-    if not _may_report(text):
-        return out
-    for s in _sentences(text):
+    low = text.lower()
+    verbs = _verb_words_in(low)
+    if not verbs and "selon" not in low and "après" not in low and "pour" not in low:
+        return out  # the quick test: most paragraphs without a report skip the analysis
+    sentences = list(_sentences(text))
+    if len(sentences) == 1:
+        sentences[0].verbs = verbs  # the paragraph's test holds for its only sentence
+    for s in sentences:
         reps = _verb_reports(s)
         reps += _pour_reports(s) if not reps else []
         reps += _selon_reports(s, reps)
@@ -601,7 +619,7 @@ def extract_text(text: str) -> list[Quote]:
 def _opens_unclosed(text: str) -> bool:
     if not any(c in text for c in '«"“'):
         return False
-    spans = top_level(pair_quotes(text))
+    spans = _quotations(text)
     return bool(spans) and spans[-1].close >= len(text) and spans[-1].open >= 0
 
 
@@ -613,17 +631,18 @@ def _chains(paragraphs: list[str]) -> list[list[int]]:
     """Runs of paragraphs that carry one quotation: each reopens with « and only the last closes."""
     chains: list[list[int]] = []
     live = [i for i, p in enumerate(paragraphs) if p]
+    unclosed = [_opens_unclosed(paragraphs[i]) for i in live]  # each paragraph paired once
     for n, i in enumerate(live):
-        if chains and chains[-1][-1] == live[n - 1] and _opens_unclosed(paragraphs[live[n - 1]]) and _reopens(paragraphs[i]):
+        if chains and chains[-1][-1] == live[n - 1] and unclosed[n - 1] and _reopens(paragraphs[i]):
             chains[-1].append(i)
-        elif _opens_unclosed(paragraphs[i]):
+        elif unclosed[n]:
             chains.append([i])
     return [c for c in chains if len(c) > 1]
 
 
 def _piece(text: str) -> tuple[int, int]:
     """The quoted piece of a continued paragraph: from its opening mark to its end or closing mark."""
-    spans = top_level(pair_quotes(text))
+    spans = _quotations(text)
     sp = spans[0] if spans else Span(-1, len(text), 0)
     return _quote_content(text, sp)
 

@@ -84,6 +84,8 @@ _DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\s'’-]{2,40},\s+(?P<d>\d{1,2}(?:er)?
 _DATE_LINE = regex.compile(r"(?P<d>\b\d{1,2}(?:er)?\s+\p{L}+\.?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b)")
 # le 7 mai, le 1er février
 _LE_DATE = regex.compile(r"\ble\s+(?P<d>\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b", regex.IGNORECASE)
+# Four digits: the text names its year
+_ANY_YEAR = regex.compile(r"\b\d{4}\b")
 # A year in a copyright or signature line: © Agence Méridienne 2025
 _YEAR = regex.compile(r"(?:©|copyright|\(c\))[^\n]{0,60}?\b((?:19|20)\d{2})\b", regex.IGNORECASE)
 
@@ -103,9 +105,10 @@ def parse_date(text: str, year: int | None = None) -> str | None:
     m = _ISO.search(text)
     if m:
         return m.group(0)
-    if year is not None and not regex.search(r"\b\d{4}\b", text):
+    has_year = _ANY_YEAR.search(text) is not None
+    if year is not None and not has_year:
         text = f"{text} {year}"
-    elif not regex.search(r"\b\d{4}\b", text):
+    elif not has_year:
         return None  # no year anywhere: never guessed
     when = _date_parser().get_date_data(text).date_obj
     return when.date().isoformat() if when else None

@@ -89,15 +89,20 @@ def _name_words_ok(words: list[str]) -> bool:
     return all(w.lower() not in _not_names() for w in words)
 
 
+# Where a role phrase stops: left of a name (a clause boundary), left of an apposition, right of one.
+_LEFT_STOP = regex.compile(r"[.;:«»\"()]|\bqu['e]\b|\bet\b")
+_APPOSITION_STOP = regex.compile(r"[.;:«»\"(),]")
+_RIGHT_STOP = regex.compile(r"[,.;:()«»]")
+
+
 def _role_context(text: str, start: int, end: int) -> str:
     """The role phrase around a name: ``le ministre russe … Sergueï Lavrov`` or ``X, secrétaire …,``."""
-    left = text[max(0, start - 90) : start]
-    left = regex.split(r"[.;:«»\"()]|\bqu['e]\b|\bet\b", left)[-1]
+    left = _LEFT_STOP.split(text[max(0, start - 90) : start])[-1]
     if not left.strip(" ,") and text[:start].rstrip().endswith(","):
-        left = regex.split(r"[.;:«»\"(),]", text[:start].rstrip()[:-1])[-1]
+        left = _APPOSITION_STOP.split(text[max(0, start - 200) : start].rstrip()[:-1])[-1]
     right = ""
     if text[end : end + 2].startswith(","):
-        right = regex.split(r"[,.;:()«»]", text[end + 1 : end + 100])[0]
+        right = _RIGHT_STOP.split(text[end + 1 : end + 100])[0]
     return (left.split(",")[-1] if "," in left.strip(" ,") else left) + " | " + right
 
 
@@ -216,6 +221,8 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
 
 def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:
     """Every quote of ``article`` with its speaker resolved across the article."""
+    if not quotes:
+        return []
     persons, timeline = people(article)
     timeline.sort(key=lambda t: (t[0], t[1]))
     ctx = Context(persons, timeline)

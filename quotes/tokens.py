@@ -40,7 +40,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     if len(low) != end - start:  # a letter whose lower case is longer (İ): lower each token
         return [Tok(m.group(), m.start(), m.end(), m.group().lower()) for m in _token_re().finditer(text, start, end)]
     new = tuple.__new__  # Tok(...) costs twice as much on this hot path
-    spans = [m.span() for m in _token_re().finditer(text, start, end)]
+    spans = map(re.Match.span, _token_re().finditer(text, start, end))
     return [new(Tok, (text[a:b], a, b, low[a - start : b - start])) for a, b in spans]
 
 
