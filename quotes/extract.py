@@ -522,8 +522,7 @@ def _quotations(text: str) -> list[Span]:
     return top_level(pair_quotes(text))
 
 
-def _sentences(text: str) -> Iterator[Sentence]:
-    spans = _quotations(text)
+def _sentences(text: str, spans: list[Span]) -> Iterator[Sentence]:
     k = 0
     for a, b in split_sentences(text, spans):
         while k < len(spans) and spans[k].close <= a:
@@ -577,14 +576,15 @@ def _verb_words_in(low: str) -> bool:
     return not first_words().isdisjoint(PLAIN_WORD.findall(low))
 
 
-def extract_reports(text: str) -> list[Report]:
-    """All reports of one paragraph, in order of their content."""
+def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
+    """All reports of one paragraph, in order of their content (``spans``: its outermost
+    quotations, when the caller has them)."""
     out: list[Report] = []
     low = text.lower()
     verbs = _verb_words_in(low)
     if not verbs and "selon" not in low and "après" not in low and "pour" not in low:
         return out  # the quick test: most paragraphs without a report skip the analysis
-    sentences = list(_sentences(text))
+    sentences = list(_sentences(text, _quotations(text) if spans is None else spans))
     if len(sentences) == 1:
         sentences[0].verbs = verbs  # the paragraph's test holds for its only sentence
     for s in sentences:
@@ -616,10 +616,7 @@ def extract_text(text: str) -> list[Quote]:
 # ------------------------------------------------------------------------------ articles
 
 
-def _opens_unclosed(text: str) -> bool:
-    if not any(c in text for c in '«"“'):
-        return False
-    spans = _quotations(text)
+def _opens_unclosed(text: str, spans: list[Span]) -> bool:
     return bool(spans) and spans[-1].close >= len(text) and spans[-1].open >= 0
 
 
@@ -627,11 +624,11 @@ def _reopens(text: str) -> bool:
     return text.lstrip()[:1] in ("«", '"', "“")
 
 
-def _chains(paragraphs: list[str]) -> list[list[int]]:
+def _chains(paragraphs: list[str], quotations: dict[int, list[Span]]) -> list[list[int]]:
     """Runs of paragraphs that carry one quotation: each reopens with « and only the last closes."""
     chains: list[list[int]] = []
-    live = [i for i, p in enumerate(paragraphs) if p]
-    unclosed = [_opens_unclosed(paragraphs[i]) for i in live]  # each paragraph paired once
+    live = sorted(quotations)
+    unclosed = [_opens_unclosed(paragraphs[i], quotations[i]) for i in live]
     for n, i in enumerate(live):
         if chains and chains[-1][-1] == live[n - 1] and unclosed[n - 1] and _reopens(paragraphs[i]):
             chains[-1].append(i)
@@ -640,24 +637,23 @@ def _chains(paragraphs: list[str]) -> list[list[int]]:
     return [c for c in chains if len(c) > 1]
 
 
-def _piece(text: str) -> tuple[int, int]:
+def _piece(text: str, spans: list[Span]) -> tuple[int, int]:
     """The quoted piece of a continued paragraph: from its opening mark to its end or closing mark."""
-    spans = _quotations(text)
     sp = spans[0] if spans else Span(-1, len(text), 0)
     return _quote_content(text, sp)
 
 
-def _carry(paragraphs: list[str], chain: list[int], found: dict[int, list[Report]]) -> None:
+def _carry(paragraphs: list[str], quotations: dict[int, list[Span]], chain: list[int], found: dict[int, list[Report]]) -> None:
     """Give every paragraph of a long quotation the attribution found at its start or its end."""
     head = next((r for r in found[chain[0]] if r.open_right), None)
-    tail = next((r for r in found[chain[-1]] if r.kind == "direct" and r.start <= _piece(paragraphs[chain[-1]])[0] + 1), None)
+    tail = next((r for r in found[chain[-1]] if r.kind == "direct" and r.start <= _piece(paragraphs[chain[-1]], quotations[chain[-1]])[0] + 1), None)
     attribution = head or tail
     if attribution is None:
         return
     for part in chain:
         if any(r is attribution for r in found[part]):
             continue
-        a, b = _piece(paragraphs[part])
+        a, b = _piece(paragraphs[part], quotations[part])
         if part == chain[-1] and tail is not None:
             continue
         if b > a:
@@ -667,20 +663,24 @@ def _carry(paragraphs: list[str], chain: list[int], found: dict[int, list[Report
             found[part].sort(key=lambda r: r.start)
 
 
-def _guarded(article: Article, i: int) -> list[Report]:
-    """The reports of paragraph ``i``; one that makes a pattern time out is reported and skipped."""
+def _guarded(article: Article, i: int) -> tuple[list[Span], list[Report]]:
+    """The quotations and reports of paragraph ``i``; one that makes a pattern time out is
+    reported and skipped."""
     try:
-        return extract_reports(article.paragraphs[i])
+        spans = _quotations(article.paragraphs[i])
+        return spans, extract_reports(article.paragraphs[i], spans)
     except TimeoutError:
         log.warning("%s: paragraph %d skipped: a pattern timed out after %.0f s", article.source, i, REGEX_TIMEOUT)
-        return []
+        return [], []
 
 
 def extract_article(article: Article) -> list[Quote]:
     """The quotes of a cleaned article, with its identity, outlet and date on each."""
-    found = {i: _guarded(article, i) for i, p in enumerate(article.paragraphs) if p}
-    for chain in _chains(article.paragraphs):
-        _carry(article.paragraphs, chain, found)
+    done = {i: _guarded(article, i) for i, p in enumerate(article.paragraphs) if p}
+    quotations = {i: spans for i, (spans, _) in done.items()}
+    found = {i: reports for i, (_, reports) in done.items()}
+    for chain in _chains(article.paragraphs, quotations):
+        _carry(article.paragraphs, quotations, chain, found)
     quotes: list[Quote] = []
     for i, reps in sorted(found.items()):
         for rep in reps:
