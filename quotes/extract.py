@@ -369,9 +369,8 @@ def _name_before(s: Sentence, comma: int) -> bool:
 
 def _verb_hits(s: Sentence) -> Iterator[VerbHit]:
     known = first_words()
-    for i, t in enumerate(s.toks):
-        if t.norm not in known and "-" not in t.norm:
-            continue  # the quick test: most words are not verb forms
+    # the quick test: most words are not verb forms (nor carry an inverted clitic, dit-il)
+    for i in [i for i, t in enumerate(s.toks) if t.norm in known or "-" in t.norm]:
         hit = verb_at(s.toks, i)
         if hit and not is_noun_use(s.toks, i) and not not_a_report(s.toks, hit):
             yield hit

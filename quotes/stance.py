@@ -32,6 +32,13 @@ The method, per quote, in one pass over its words:
    most ``SCOPE`` words after it; a negated cue weighs ``NEGATED`` of its value (« pas
    constructif » is milder than « destructeur »). Intensifiers and attenuators next to a cue
    multiply it.
+   A coordination (« et », « ou ») ends a negation's scope; a noun-phrase negator (« sans »)
+   does not reach the words that describe its target (« sans un dialogue franc »); the negation
+   of a verb is not that of its object (« ne respecte aucun de ses engagements »); and
+   « Sans X, [negated clause] » says X is necessary (favourable), the second clause's negation
+   being counterfactual. An evaluative noun or adjective that is the object of a verb cue takes
+   the verb's polarity toward the subject (« Moscou cherche la confrontation », « Pékin rejette
+   l'escalade »). A capitalised cue inside a clause is a name (« l'Indo-Pacifique »).
 5. Partners. A cooperation topic (dialogue, coopération) followed by ``avec`` / ``entre`` and an
    actor passes the stance it received to that actor: « restaurer le partenariat avec l'OTAN ».
 6. Score. The sum over the cues, squashed by ``tanh`` into [-1, 1]; ``favorable`` at or above
@@ -39,7 +46,11 @@ The method, per quote, in one pass over its words:
    ones on the side of the label, strongest first, each as it occurs in the quote
    (``+ "restaurer la coopération"``, ``- "effet néfaste"``).
 
-Targets of a quote: those it mentions; a clause opened by il/elle/ils/elles that names no actor
+Concession: after a clause opened by a turn (« mais », « cependant » …), a target's stance
+before it in the sentence weighs ``CONCEDED`` when it is the opposite of the one after it.
+
+Targets of a quote: those it mentions; a dislocated subject (« La Russie, elle, n'a jamais … »,
+« Moscou, de son côté, … ») is the subject of the next clause that names no actor; a clause opened by il/elle/ils/elles that names no actor
 stands for the one actor of the quote's previous clause (« L'Otan parle de transparence, mais
 elle déploie ses troupes »); and, conservatively, the article's main actor (its most mentioned
 one, strictly) when the quote names no actor at all, has a clause opened by ``ils``/``elles``
@@ -75,9 +86,14 @@ PARTNER_REACH = 6  # tokens between a cooperation topic and its partner
 SUBJECT_REACH = 2  # a pronoun opens its clause within this many tokens
 CLOSE_REACH = 5  # tokens between « ne » and its « pas »
 MERGE_REACH = 3  # negators this close form one negation (ni … ni, pas … non plus)
+GOVERN_REACH = 4  # words between a verb cue and the evaluative noun it governs
+NECESSITY = 1.0  # weight of « Sans X, [negated clause] » for X
+CONCEDED = 0.4  # factor of a stance conceded before a turn (mais) that contradicts it
+DISLOCATION_REACH = 5  # words of a dislocated subject (« La Russie, elle, … »)
 NEUTRAL_CUES = ("selon", "d'après", "pour")
 FOLD = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("\u00a0", " "), ("\u202f", " "))  # one character for one
 PUNCT = ",;:.!?()[]«»\"“”—…"
+SENTENCE_END = frozenset(".!?…")
 FUNCTION_WORDS = frozenset("de du des d' à au aux la le les l' en pour avec contre sur dans un une".split())
 
 
@@ -89,6 +105,7 @@ class Cue:
     polarity: int  # +1 | -1
     weight: float
     role: str  # eval | obj | agent | prep
+    adverb: bool = False  # an adverb in -ment (« docilement »): it modifies a verb, it is not its object
 
 
 @dataclass
@@ -186,7 +203,7 @@ def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
     excluded = {_fold(w[1:]) for w in rest.split() if w.startswith("-") and len(w) > 1}
     rest = " ".join(w for w in rest.split() if not (w.startswith("-") and len(w) > 1))
     phrase, *extra = [_fold(p).strip() for p in rest.split("/")]
-    cue = Cue(polarity, float(weight), role)
+    cue = Cue(polarity, float(weight), role, pos == "a" and phrase.endswith("ment"))
     written = {phrase, *(e for e in extra if e)}
     generated = _GENERATORS[pos](phrase.split()) - excluded - written
     out = [(f, cue, 0, pos == "v") for f in written - excluded]
@@ -345,14 +362,20 @@ class Tok:
     clause: int
     first: int  # index of the first word of its clause
     cue: Cue | None = None  # the reading in context (noun/adjective or verb)
+    sentence: int = 0  # index of its sentence in the text (. ! ? … end one)
 
 
-def _reading(lx: Lex, prev: Tok | None) -> Cue | None:
+def _verbal(t: Tok) -> bool:
+    return "verbal" in t.lex.struct or bool(t.lex.targets) or "open" in t.lex.neg
+
+
+def _reading(lx: Lex, prev: Tok | None, prev2: Tok | None = None) -> Cue | None:
     """A form that is both a noun (or adjective) and a verb is read as a verb after a subject
-    (a target, a pronoun), « ne » or an auxiliary: « personne ne menace », « Moscou a proposé »."""
+    (a target, a pronoun), « ne » or an auxiliary: « personne ne menace », « Moscou a proposé »;
+    also after the negation that follows an auxiliary: « n'a jamais cherché », « n'a pas proposé »."""
     if lx.verb_cue is None or prev is None:
         return lx.cue
-    verbal = "verbal" in prev.lex.struct or bool(prev.lex.targets) or "open" in prev.lex.neg
+    verbal = _verbal(prev) or "adverb" in prev.lex.neg and prev2 is not None and "verbal" in prev2.lex.struct
     return lx.verb_cue if verbal else lx.cue
 
 
@@ -365,8 +388,9 @@ def tokenize(text: str) -> list[Tok]:
 
 def _tokens(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
     toks: list[Tok] = []
-    clause = idx = first = after = 0
+    clause = idx = first = after = sentence = 0
     prev: Tok | None = None
+    prev2: Tok | None = None
     for i, w in enumerate(words):
         if i < after:  # inside the lexicon string just taken
             continue
@@ -375,15 +399,18 @@ def _tokens(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
         if lx is None:
             if w in PUNCT:
                 clause, first = clause + 1, idx
+                if w in SENTENCE_END:
+                    sentence += 1
             else:
                 idx += 1
             prev = None
             continue
         if lx.struct and "clause" in lx.struct:
             clause, first, prev = clause + 1, idx, None
-        prev = Tok(idx, found[i].start(), found[i + n - 1].end(), lx, clause, first,
-                   lx.cue if lx.verb_cue is None else _reading(lx, prev))
-        toks.append(prev)
+        tok = Tok(idx, found[i].start(), found[i + n - 1].end(), lx, clause, first,
+                  lx.cue if lx.verb_cue is None else _reading(lx, prev, prev2), sentence)
+        prev, prev2 = tok, prev
+        toks.append(tok)
         after, idx = i + n, idx + 1
     return toks
 
@@ -428,10 +455,33 @@ def _negations(clause: list[Tok]) -> list[tuple[int, int]]:
     return groups
 
 
-def _negated_by(i: int, groups: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The negation whose scope covers token ``i``; an even number of them cancel out."""
-    covering = [g for g in groups if g[0] <= i <= g[1] + SCOPE]
-    return covering[-1] if len(covering) % 2 == 1 else None
+@dataclass
+class Scope:
+    """The negations of a clause and what ends their scope before ``SCOPE`` does: a
+    coordination (« n'a fourni aucune arme et continuera d'appeler au dialogue »), and, for a
+    negation of a noun phrase (« sans », « faute de »), the target it governs: what follows that
+    target describes it (« sans un dialogue franc »: the dialogue is not said to lack frankness)."""
+
+    groups: list[tuple[int, int]]
+    stops: list[int]  # word indices of the coordinations (barrier)
+    np: frozenset[int]  # first word index of the groups opened by a noun-phrase negator
+    targets: list[int]  # word indices of the clause's mentions
+
+    def covers(self, g: tuple[int, int], i: int) -> bool:
+        if not g[0] <= i <= g[1] + SCOPE or any(g[1] < b < i for b in self.stops):
+            return False
+        return g[0] not in self.np or not any(g[1] < m < i for m in self.targets)
+
+    def negated(self, i: int) -> tuple[int, int] | None:
+        """The negation whose scope covers token ``i``; an even number of them cancel out."""
+        covering = [g for g in self.groups if self.covers(g, i)]
+        return covering[-1] if len(covering) % 2 == 1 else None
+
+
+def _scope(clause: list[Tok], mentions: list[Mention], negations: bool = True) -> Scope:
+    groups = _negations(clause) if negations else []
+    np = frozenset(t.i for t in clause if "np" in t.lex.neg)
+    return Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions])
 
 
 def _factor(clause: list[Tok], k: int) -> tuple[float, int, int]:
@@ -496,8 +546,11 @@ def _cut_by_patient(clause: list[Tok], cue: Tok, target: Tok) -> bool:
 
 def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
     """« l'Ukraine face à l'agression »: an eval cue inside a phrase opened by a preposition
-    (patient or prep cue) after the target does not reach back to it."""
-    return any("patient" in t.lex.struct or _is_prep(t) for t in _between(clause, target, cue))
+    (patient or prep cue) after the target does not reach back to it; nor does the head of a
+    partner phrase (« le dialogue avec l'adversaire »: the adversary is the partner, the dialogue
+    is not judged)."""
+    return any("patient" in t.lex.struct or _is_prep(t) or "partner" in t.lex.struct and cue.i - t.i <= 2
+               for t in _between(clause, target, cue))
 
 
 def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
@@ -533,22 +586,63 @@ def _span(clause: list[Tok], k: int, neg: tuple[int, int] | None) -> tuple[int, 
     return start, end, factor
 
 
-def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], groups: list[tuple[int, int]]) -> list[tuple[Mention, Hit]]:
-    """What the cue ``clause[k]`` gives to each mention it can evaluate, the nearest fully."""
+def _governor(clause: list[Tok], k: int) -> Tok | None:
+    """The verb cue whose object the eval cue ``clause[k]`` is (« cherche la confrontation »,
+    « sabote tout effort de paix »): the nearest cue before it, a verb within ``GOVERN_REACH``
+    words, with no target between."""
+    tok = clause[k]
+    if tok.cue is None or tok.cue.role != "eval" or tok.cue.adverb:
+        return None
+    for prev in reversed(clause[:k]):
+        if tok.i - prev.i > GOVERN_REACH or prev.lex.targets:
+            return None
+        if prev.cue is not None and not prev.cue.adverb:
+            return prev if prev.cue.role in ("obj", "agent") else None
+    return None
+
+
+def _blocked(clause: list[Tok], tok: Tok, m: Mention) -> bool:
+    """A target after a cue belongs to the nearest evaluative noun before it when that one has the
+    other polarity: in « la meilleure réponse aux intimidations du Kremlin » the Kremlin takes
+    « intimidations », not « meilleure »."""
+    if m.tok.i < tok.i:
+        return False
+    pol = tok.cue.polarity  # type: ignore[union-attr]
+    return any(t.cue is not None and t.cue.role == "eval" and t.cue.polarity != pol for t in _between(clause, tok, m.tok))
+
+
+def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -> list[tuple[Mention, Hit]]:
+    """What the cue ``clause[k]`` gives to each mention it can evaluate, the nearest fully.
+
+    The object of a verb cue takes the verb's polarity toward the subject, before the verb:
+    « Moscou cherche la confrontation » blames Moscow, « Kiev sabote la paix » too, and
+    « Pékin rejette l'escalade » does not."""
     tok = clause[k]
     cue = tok.cue
     if cue is None or _demoted(clause, k):
         return []
-    neg = _negated_by(tok.i, groups)
+    neg = scope.negated(tok.i)
+    gov = _governor(clause, k)
+    gov_factor, gov_start = 1.0, tok.start
+    if gov is not None:  # « ne respecte aucun engagement »: the verb is negated, not its object
+        gov_neg = scope.negated(gov.i)
+        gov_factor = gov.cue.polarity * (NEGATED if gov_neg else 1.0)  # type: ignore[union-attr]
+        gov_start = min(b.start for b in clause if b.i == (gov_neg[0] if gov_neg else gov.i))
+        if neg is not None and neg == gov_neg:
+            neg = None
     start, end, factor = _span(clause, k, neg)
     value = cue.polarity * cue.weight * factor * (NEGATED if neg else 1.0)
-    reached = sorted((m for m in mentions if _reaches(clause, tok, m)), key=lambda m: abs(m.tok.i - tok.i))
+    reached = sorted((m for m in mentions if _reaches(clause, tok, m) and not _blocked(clause, tok, m)),
+                     key=lambda m: abs(m.tok.i - tok.i))
     out = []
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
         shown = max(end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else end
         share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET)
-        out.append((m, Hit(value * share, start, shown)))
+        if gov is not None and m.tok.i < gov.i:
+            out.append((m, Hit(value * share * gov_factor, min(start, gov_start), end)))
+        else:
+            out.append((m, Hit(value * share, start, shown)))
     return out
 
 
@@ -662,15 +756,15 @@ def _partners(clause: list[Tok], mentions: list[Mention], hits: dict[int, list[H
                     Hit(PARTNER * h.value, min(h.start, m.tok.start), max(h.end, p.tok.end)) for h in own)
 
 
-def _clause_hits(clause: list[Tok], mentions: list[Mention]) -> dict[int, list[Hit]]:
+def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = True) -> dict[int, list[Hit]]:
     """Every cue of a clause tied to the mentions of that clause (keys: ``id(mention)``)."""
     hits: dict[int, list[Hit]] = {}
     if not mentions:
         return hits
-    groups = _negations(clause)
+    scope = _scope(clause, mentions, negations)
     for k, t in enumerate(clause):
         if t.cue is not None:
-            for m, h in _cue_hits(clause, k, mentions, groups):
+            for m, h in _cue_hits(clause, k, mentions, scope):
                 hits.setdefault(id(m), []).append(h)
     _partners(clause, mentions, hits)
     return hits
@@ -720,20 +814,98 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     if HEADS.isdisjoint(words):
         return []
     ctx = ctx or Context([text])
-    clauses = _clauses(_tokens(found, words))
+    toks = _tokens(found, words)
+    for t in toks:  # « l'Indo-Pacifique », « les Nations Unies »: a capital inside a clause makes a name
+        if t.cue is not None and t.i != t.first and text[t.start].isupper():
+            t.cue = None
+    clauses = _clauses(toks)
     per_clause = [_mentions(c, ctx) for c in clauses]
     if main is not None:
         _main_actor(clauses, per_clause, main)
     _anaphora(clauses, per_clause)
+    _dislocated(clauses, per_clause)
     order: list[str] = []
-    found: dict[str, list[Hit]] = {}
-    for clause, mentions in zip(clauses, per_clause, strict=True):
-        hits = _clause_hits(clause, mentions)
+    per_target: list[dict[str, list[Hit]]] = []
+    counterfactual = -1  # the clause after « Sans X, »: its negation is not the speaker's judgement
+    for ci, (clause, mentions) in enumerate(zip(clauses, per_clause, strict=True)):
+        if _necessity(clauses, per_clause, ci):
+            hits = {id(m): [Hit(NECESSITY, clause[0].start, m.tok.end)] for m in mentions if not _partner(clause, m)}
+            counterfactual = ci + 1
+        else:
+            hits = _clause_hits(clause, mentions, negations=ci != counterfactual)
+        own: dict[str, list[Hit]] = {}
         for m in mentions:
-            if m.name not in found:
+            if m.name not in order:
                 order.append(m.name)
-            found.setdefault(m.name, []).extend(hits.get(id(m), []))
-    return [_verdict(text, name, found[name]) for name in order]
+            own.setdefault(m.name, []).extend(hits.get(id(m), []))
+        per_target.append(own)
+    _concede(clauses, per_target)
+    found: dict[str, list[Hit]] = {}
+    for own in per_target:
+        for name, hs in own.items():
+            found.setdefault(name, []).extend(hs)
+    return [_verdict(text, name, found.get(name, [])) for name in order]
+
+
+def _opens(clause: list[Tok], role: str) -> bool:
+    """Whether the first word of ``clause`` is a token with the structure role ``role``."""
+    return clause[0].i == clause[0].first and role in clause[0].lex.struct
+
+
+def _dislocated(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> None:
+    """« La Russie, elle, n'a jamais menacé personne », « Moscou, de son côté, a toujours tenu
+    parole »: a clause that holds a cue and names no actor, right after a short clause that is only
+    an actor (with its resumptive pronoun in a clause of its own), has that actor for subject."""
+    for ci in range(1, len(clauses)):
+        clause = clauses[ci]
+        if _names_an_actor([per_clause[ci]]) or not any(t.cue is not None for t in clause):
+            continue
+        j = ci - 1
+        if j > 0 and all("anaphor" in t.lex.struct for t in clauses[j]):
+            j -= 1
+        subject, named = clauses[j], per_clause[j]
+        if (len(subject) != 1 or len(named) != 1 or KINDS.get(named[0].name) != "actor"
+                or subject[0].i != subject[0].first or subject[0].sentence != clause[0].sentence
+                or clauses[j + 1][0].first - subject[0].first > DISLOCATION_REACH):
+            continue
+        per_clause[ci].insert(0, Mention(named[0].tok, named[0].name))
+
+
+def _partner(clause: list[Tok], m: Mention) -> bool:
+    """Whether ``m`` is introduced as a partner (« avec Moscou ») in its clause."""
+    return any("partner" in t.lex.struct for t in clause if t.i < m.tok.i)
+
+
+def _necessity(clauses: list[list[Tok]], per_clause: list[list[Mention]], ci: int) -> bool:
+    """« Sans un dialogue franc, aucune sécurité n'est possible »: a clause opened by a noun-phrase
+    negator and naming a target, followed in its sentence by a negated clause, says the target is
+    necessary."""
+    clause = clauses[ci]
+    if not per_clause[ci] or ci + 1 >= len(clauses) or "np" not in clause[0].lex.neg or clause[0].i != clause[0].first:
+        return False
+    nxt = clauses[ci + 1]
+    return nxt[0].sentence == clause[0].sentence and bool(_negations(nxt))
+
+
+def _concede(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]]) -> None:
+    """« L'Alliance a manqué de clairvoyance, mais elle reste un pilier »: after a clause opened by
+    a turn (mais, cependant …), the stance a target got before it in the sentence (or in the
+    previous sentence, when the turn opens its own) weighs ``CONCEDED`` when it is the opposite."""
+    for ci, clause in enumerate(clauses):
+        if ci == 0 or not _opens(clause, "turn"):
+            continue
+        sent = clause[0].sentence
+        before = sent - 1 if clauses[ci - 1][0].sentence != sent else sent
+        earlier = [k for k in range(ci) if before <= clauses[k][0].sentence <= sent]
+        later = [k for k in range(ci, len(clauses)) if clauses[k][0].sentence == sent]
+        for name in {n for k in later for n in per_target[k]}:
+            after = sum(h.value for k in later for h in per_target[k].get(name, []))
+            was = sum(h.value for k in earlier for h in per_target[k].get(name, []))
+            if after * was >= 0:
+                continue
+            for k in earlier:
+                if name in per_target[k]:
+                    per_target[k][name] = [Hit(h.value * CONCEDED, h.start, h.end) for h in per_target[k][name]]
 
 
 # ------------------------------------------------------------------------------ framing and quotes
