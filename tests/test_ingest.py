@@ -92,3 +92,16 @@ def test_dask_engine_stores_the_same_quotes(tmp_path):
     ingest([str(DATA / "articles")], local, jobs=2)
     ingest([str(DATA / "articles")], dask_store, jobs=2, engine="dask", batch_size=8)
     assert _quote_set(dask_store) == _quote_set(local) and len(_quote_set(local)) > 100
+
+
+def test_two_ingests_at_once_serialise_on_the_lock(tmp_path):
+    corpus, store, reference = _corpus(tmp_path / "c", 120), tmp_path / "s", tmp_path / "ref"
+    ingest([str(corpus)], reference, jobs=1, batch_size=10)
+    cmd = [sys.executable, "-m", "quotes", "ingest", str(corpus), "--store", str(store), "--jobs", "1", "--batch-size", "10"]
+    procs = [subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    errs = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    summaries = [e.strip().splitlines()[-1] for e in errs]
+    assert sorted(summaries) == sorted(["quotes ingest: 120 new, 0 replaced, 0 unchanged, 0 failed",
+                                        "quotes ingest: 0 new, 0 replaced, 120 unchanged, 0 failed"])
+    assert _quote_set(store) == _quote_set(reference)  # no duplicate, nothing lost
