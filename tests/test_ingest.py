@@ -105,3 +105,32 @@ def test_two_ingests_at_once_serialise_on_the_lock(tmp_path):
     assert sorted(summaries) == sorted(["quotes ingest: 120 new, 0 replaced, 0 unchanged, 0 failed",
                                         "quotes ingest: 0 new, 0 replaced, 120 unchanged, 0 failed"])
     assert _quote_set(store) == _quote_set(reference)  # no duplicate, nothing lost
+
+
+def test_disk_full_mid_batch_leaves_the_store_as_before_that_batch(tmp_path, monkeypatch):
+    import errno
+
+    from quotes import store as store_module
+
+    corpus, store, reference = _corpus(tmp_path / "c", 30), tmp_path / "s", tmp_path / "ref"
+    ingest([str(corpus)], reference, jobs=1, batch_size=10)
+    real_write, calls = store_module.pq.write_table, []
+
+    def full_disk(table, where, **kw):  # noqa: ANN001, ANN202 - pyarrow's signature
+        if "articles" in Path(where).parent.name and "empty" not in Path(where).name:
+            calls.append(where)
+        if len(calls) == 2:  # the second batch's articles file: the one that commits it
+            Path(where).write_bytes(b"PAR1 half a file")
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(table, where, **kw)
+
+    monkeypatch.setattr(store_module.pq, "write_table", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        ingest([str(corpus)], store, jobs=1, batch_size=10)
+    summary = st.count_summary(st.connect(store), st.Filters())
+    assert summary["articles"] == 10  # the first batch, whole; nothing of the second
+    assert not [p for p in store.rglob("*.tmp")]  # the half-written file was removed
+    monkeypatch.setattr(store_module.pq, "write_table", real_write)
+    report = ingest([str(corpus)], store, jobs=1, batch_size=10)
+    assert (report.new, report.unchanged, report.failed) == (20, 10, 0)
+    assert _quote_set(store) == _quote_set(reference)
