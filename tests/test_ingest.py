@@ -134,3 +134,27 @@ def test_disk_full_mid_batch_leaves_the_store_as_before_that_batch(tmp_path, mon
     report = ingest([str(corpus)], store, jobs=1, batch_size=10)
     assert (report.new, report.unchanged, report.failed) == (20, 10, 0)
     assert _quote_set(store) == _quote_set(reference)
+
+
+def test_twenty_kills_at_random_points_then_a_rerun_give_the_uninterrupted_store(tmp_path):
+    import random
+
+    corpus, store, reference = _corpus(tmp_path / "c", 200), tmp_path / "s", tmp_path / "ref"
+
+    def cmd(where: Path) -> list[str]:
+        return [sys.executable, "-m", "quotes", "ingest", str(corpus), "--store", str(where), "--jobs", "1", "--batch-size", "10"]
+
+    t0 = time.perf_counter()
+    subprocess.run(cmd(reference), cwd=ROOT, stderr=subprocess.DEVNULL, check=True)
+    whole = time.perf_counter() - t0
+    rng, killed = random.Random(20), 0
+    for _ in range(20):
+        proc = subprocess.Popen(cmd(store), cwd=ROOT, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0, whole))
+        proc.send_signal(signal.SIGKILL)
+        killed += proc.wait() == -signal.SIGKILL
+        st.count_summary(st.connect(store), st.Filters())  # readable after every kill
+    assert killed >= 5  # runs were cut short, not all finished before the signal
+    report = ingest([str(corpus)], store, jobs=1, batch_size=10)
+    assert report.failed == 0 and report.new + report.unchanged == 200
+    assert _quote_set(store) == _quote_set(reference)
