@@ -51,8 +51,10 @@ def decode(data: bytes, source: str) -> str:
         raise ReadError(source, None, "binary or unreadable file (NUL bytes)")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.end == len(data):
+            # a UTF-8 file cut inside its last character (a truncated download): keep what is whole
+            return data[: err.start].decode("utf-8-sig")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -158,3 +158,46 @@ def test_twenty_kills_at_random_points_then_a_rerun_give_the_uninterrupted_store
     report = ingest([str(corpus)], store, jobs=1, batch_size=10)
     assert report.failed == 0 and report.new + report.unchanged == 200
     assert _quote_set(store) == _quote_set(reference)
+
+
+BAD = {  # file → what its error says (file name, and line for corpora)
+    "binary.txt": "binary.txt: binary", "empty.txt": "empty.txt: empty", "zipped.txt": "zipped.txt: gzip",
+    "nobody.html": "nobody.html: no article text", "corpus.jsonl": "corpus.jsonl:2: not JSON",
+    "notext.csv": "notext.csv:1: missing column 'text'",
+}
+
+
+@pytest.fixture(scope="module")
+def mixed_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, list[str]]:
+    """A corpus folder mixing good files (one in cp1252, one cut inside a UTF-8 character) with bad ones."""
+    import gzip
+    import json
+
+    folder = tmp_path_factory.mktemp("mixed")
+    (folder / "good.txt").write_text(ARTICLE.format(n=1), encoding="utf-8")
+    (folder / "latin.txt").write_bytes(ARTICLE.format(n=2).encode("cp1252"))
+    (folder / "truncated.txt").write_bytes(ARTICLE.format(n=3).encode() + "é".encode()[:1])
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (folder / "zipped.txt").write_bytes(gzip.compress(ARTICLE.format(n=4).encode()))
+    (folder / "nobody.html").write_text("<html><head><title>x</title></head><body></body></html>", encoding="utf-8")
+    lines = [json.dumps({"text": ARTICLE.format(n=5)}), "{broken", json.dumps({"text": ARTICLE.format(n=6)})]
+    (folder / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "notext.csv").write_text("title,body\nA,B\n", encoding="utf-8")
+    errors: list[str] = []
+    report = ingest([str(folder)], folder.parent / "store", jobs=1, on_error=errors.append)
+    return folder.parent / "store", report, errors
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_each_bad_file_is_reported_by_name_and_line(mixed_folder, name: str) -> None:
+    _, _, errors = mixed_folder
+    assert [e for e in errors if BAD[name] in e], errors
+
+
+def test_every_good_article_of_a_mixed_folder_is_stored_and_the_counts_add_up(mixed_folder) -> None:
+    store, report, errors = mixed_folder
+    assert (report.new, report.failed, len(errors)) == (5, len(BAD), len(BAD))  # 3 files + 2 good corpus lines
+    assert st.count_summary(st.connect(store), st.Filters())["articles"] == 5
+    texts = " | ".join(st.export_frame(st.connect(store), st.Filters())["text"])
+    assert all(f"la réunion numéro {n} aurait lieu demain" in texts for n in (1, 2, 3, 5, 6)), texts
