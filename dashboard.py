@@ -96,8 +96,10 @@ def article(content_hash: str, token: str) -> dict[str, Any]:
 
 @st.cache_data(max_entries=64, show_spinner="Looking for the same statement across outlets…")
 def statements(key: tuple[Any, ...], outlets: tuple[str, ...], token: str) -> pd.DataFrame:
-    f = views.narrow(filters_of(key), outlets=list(outlets))
-    return statement_table(group_statements(store.quotes(con(token), f, GROUP_LIMIT, 0)), outlets)
+    """The statements shared by ``outlets`` among their GROUP_LIMIT most recent quotes under ``key``."""
+    recent = query("quotes", views.filters_key(views.narrow(filters_of(key), outlets=list(outlets))), token,
+                   GROUP_LIMIT, 0)
+    return statement_table(group_statements(recent), outlets)
 
 
 @st.cache_resource
@@ -137,14 +139,21 @@ def seed_from_url(opts: dict[str, Any]) -> None:
     if st.session_state.get("_seeded"):
         return
     st.session_state["_seeded"] = True
-    f = views.decode_filters({k: st.query_params.get_all(k) for k in st.query_params})
+    set_filter_state(views.decode_filters({k: st.query_params.get_all(k) for k in st.query_params}), opts)
+
+
+def set_filter_state(f: Any, opts: dict[str, Any]) -> None:
+    """``f`` into the sidebar widgets' state (before they are drawn): values the store does not
+    offer are dropped (a speaker is kept: it is added to the options), dates clamped to the store's."""
     for name, key in LIST_FILTERS.items():
         allowed = set(opts.get(name) or views.CHOICES.get(name) or [])
         st.session_state[key] = [v for v in getattr(f, name) if v in allowed or name == "speakers"]
     st.session_state["f_text"] = f.text or ""
     lo, hi = _date(opts.get("since")), _date(opts.get("until"))
-    if (f.since or f.until) and lo and hi:
-        st.session_state["f_dates"] = (max(lo, _date(f.since) or lo), min(hi, _date(f.until) or hi))
+    since, until = _date(f.since), _date(f.until)
+    if lo and hi and (since or until):
+        start = max(lo, min(hi, since or lo))
+        st.session_state["f_dates"] = (start, max(start, min(hi, until or hi)))
 
 
 def _date(value: Any) -> date | None:
@@ -152,31 +161,40 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
-def sidebar_filters(box: Any, opts: dict[str, Any]) -> Any:
-    """The filter widgets (in ``box``); their values as Filters."""
+def current_filters(opts: dict[str, Any]) -> Any:
+    """The filters of this run, read from the widgets' state before the widgets are drawn: the
+    views are drawn first (their charts reach the browser sooner), the sidebar after them."""
+    values = {name: list(st.session_state.get(key) or []) for name, key in LIST_FILTERS.items()}
+    since, until = picked_dates(opts, st.session_state.get("f_dates"))
+    return store.Filters(**values, since=since, until=until, text=(st.session_state.get("f_text") or "").strip() or None)
+
+
+def sidebar_filters(box: Any, opts: dict[str, Any]) -> None:
+    """The filter widgets (in ``box``); their values are read by ``current_filters``."""
     box.header("Filters")
     speakers = list(opts.get("speakers") or [])[:SPEAKER_OPTIONS]
     kept = [s for s in st.session_state.get("f_speakers", []) if s not in speakers]
     box.multiselect("Speaker", kept + speakers, key="f_speakers", placeholder="Any speaker (type to search)",
                     help="Most quoted first")
     box.multiselect("Outlet", opts.get("outlets") or [], key="f_outlets", placeholder="Any outlet")
-    since, until = date_range(box, opts)
+    lo, hi = _date(opts.get("since")), _date(opts.get("until"))
+    if lo and hi:
+        if "f_dates" not in st.session_state:
+            st.session_state["f_dates"] = (lo, hi)
+        box.date_input("Published between", min_value=lo, max_value=hi, key="f_dates")
     box.multiselect("Kind", list(views.KINDS), key="f_kinds", placeholder="direct, indirect or mixed")
     box.multiselect("Target", opts.get("targets") or [], key="f_targets", placeholder="Any target")
     box.multiselect("Stance toward the target", list(views.STANCES), key="f_stances", placeholder="Any stance")
     box.multiselect("Reporting-verb class", opts.get("frames") or [], key="f_frames", placeholder="Any class")
     box.text_input("Text contains", key="f_text", max_chars=views.MAX_PARAM_CHARS)
-    values = {name: list(st.session_state[key]) for name, key in LIST_FILTERS.items()}
-    return store.Filters(**values, since=since, until=until, text=st.session_state["f_text"].strip() or None)
 
 
-def date_range(box: Any, opts: dict[str, Any]) -> tuple[date | None, date | None]:
-    """The date widget; (since, until), None at an end that is the store's own first or last day."""
+def picked_dates(opts: dict[str, Any], picked: Any) -> tuple[date | None, date | None]:
+    """The date widget's value as (since, until), None at an end that is the store's own first or
+    last day (or not picked yet: the widget holds one date while the second is being chosen)."""
     lo, hi = _date(opts.get("since")), _date(opts.get("until"))
-    if not lo or not hi:
+    if not lo or not hi or not picked:
         return None, None
-    picked = box.date_input("Published between", value=st.session_state.get("f_dates", (lo, hi)),
-                            min_value=lo, max_value=hi, key="f_dates")
     picked = tuple(picked) if isinstance(picked, tuple | list) else (picked,)
     since = picked[0] if picked and picked[0] and picked[0] > lo else None
     until = picked[1] if len(picked) > 1 and picked[1] and picked[1] < hi else None
@@ -248,11 +266,22 @@ def chart(fig: Any, key: str, kind: str, page: Page, rows: pd.DataFrame | None =
         return
     if "ids" in changes and rows is not None:
         df = rows[views.quote_ids(rows).isin(changes["ids"])]
+        st.text(f"Selected — {views.drill_label(changes)}")
     else:
         sub = page.narrowed(**{k: v for k, v in changes.items() if v})
         df = query("quotes", sub.key, page.token, DRILL_ROWS, 0)
-    st.text(f"Selected — {views.drill_label(changes)}: {len(df)} quote(s)")
+        total = int(query("count_summary", sub.key, page.token).get("quotes", 0)) if len(df) >= DRILL_ROWS else len(df)
+        listed = f" (the {len(df)} most recent listed)" if total > len(df) else ""
+        st.text(f"Selected — {views.drill_label(changes)}: {total:,} quote(s){listed}")
+        st.button("Filter every view by this selection", key=f"{key}_apply", on_click=apply_filters,
+                  args=(sub.f, page.token))
     quotes_table(df, f"{key}_rows", page.token)
+
+
+def apply_filters(f: Any, token: str) -> None:
+    """Button callback (it runs before the rerun, so the sidebar widgets can still be set): the
+    filters of a chart selection become the sidebar's, hence every view's and the URL's."""
+    set_filter_state(f, options(token))
 
 
 def quotes_table(df: pd.DataFrame, key: str, token: str, height: int | None = None) -> None:
@@ -307,7 +336,8 @@ def overview(page: Page) -> None:
 
 
 def compare_outlets(page: Page) -> None:
-    ranked = views.top(query("kind_outlet_counts", page.key, page.token), "outlet", 100)
+    kinds = query("kind_outlet_counts", page.key, page.token)
+    ranked = views.top(kinds, "outlet", 100)
     if len(ranked) < 2:
         st.info("Fewer than two outlets carry quotes for these filters: widen the filters to compare outlets.")
         return
@@ -316,30 +346,58 @@ def compare_outlets(page: Page) -> None:
     if len(chosen) < 2:
         st.info("Pick two to four outlets.")
         return
-    stance = query("stance_by_outlet_target", page.narrowed(outlets=chosen).key, page.token)
+    both = page.narrowed(outlets=chosen)  # one query for the outlets side by side, split below
+    totals = views.counted(kinds).groupby("outlet")["count"].sum()
+    stance = query("stance_by_outlet_target", both.key, page.token)
+    frames = query("frame_outlet_counts", both.key, page.token)
+    recent = query("quotes", both.key, page.token, GROUP_LIMIT, 0)  # also what statements() groups
     targets = views.top(stance, "target", 12)
     for n, (col, outlet) in enumerate(zip(st.columns(len(chosen)), chosen, strict=True)):
         with col:
-            outlet_column(page.narrowed(outlets=[outlet]), outlet, n, targets)
+            outlet_column(page.narrowed(outlets=[outlet]), outlet, n, targets, int(totals.get(outlet, 0)),
+                          stance[stance["outlet"] == outlet], frames[frames["outlet"] == outlet],
+                          outlet_rows(page.narrowed(outlets=[outlet]), outlet, recent))
     st.subheader("The same statement in several outlets")
     table = statements(page.key, tuple(chosen), page.token)
     st.text(f"{len(table)} statement(s) quoted by two or more of these outlets: same speaker, similar wording "
             f"(rapidfuzz score ≥ {THRESHOLD}), published within {MAX_DAYS} days of each other "
             f"(among their {GROUP_LIMIT:,} most recent quotes)")
-    st.dataframe(table.drop(columns=["group"]), hide_index=True, width="stretch", key="cmp_statements")
+    cells = [c for c in table.columns if " · " in c]  # each outlet's wording, verb and date
+    shown = table.drop(columns=["group"]).assign(**{c: table[c].fillna("") for c in cells})
+    widths = {c: st.column_config.TextColumn(c, width="medium" if c.endswith("quote") else "small") for c in cells}
+    event = st.dataframe(shown, hide_index=True, width="stretch", key="cmp_statements", column_config=widths,
+                         on_select="rerun", selection_mode="single-row")
+    picked = event.selection.rows if event else []
+    if picked and picked[0] < len(table):
+        row = table.iloc[picked[0]]
+        versions = views.statement_rows(row.to_dict(), chosen)
+        st.text(f"{row['speaker']}, as {len(versions)} outlets reported it:")
+        st.dataframe(versions, hide_index=True, width="stretch", key="cmp_versions",
+                     column_config={"quote": st.column_config.TextColumn("quote", width="large")})
+    else:
+        st.text("Select a statement to read each outlet's wording in full.")
 
 
-def outlet_column(page: Page, outlet: str, n: int, targets: list[str]) -> None:
+def outlet_rows(page: Page, outlet: str, recent: pd.DataFrame) -> pd.DataFrame:
+    """The outlet's DRILL_ROWS most recent quotes: taken from the compared outlets' most recent
+    quotes when they hold that many of its quotes (or all of them), else queried."""
+    mine = recent[recent["outlet"] == outlet]
+    if len(mine) >= DRILL_ROWS or len(recent) < GROUP_LIMIT:
+        return mine.head(DRILL_ROWS).reset_index(drop=True)
+    return query("quotes", page.key, page.token, DRILL_ROWS, 0)
+
+
+def outlet_column(page: Page, outlet: str, n: int, targets: list[str], total: int, stance: pd.DataFrame,
+                  frames: pd.DataFrame, rows: pd.DataFrame) -> None:
+    """One outlet of the comparison: its quotes, who it quotes, its verb classes, its stance by target."""
     st.subheader(views.md_text(outlet, 60))
-    total = int(query("count_summary", page.key, page.token).get("quotes", 0))
     st.metric("Quotes", f"{total:,}")
     voices = views.with_shares(query("speaker_outlet_counts", page.key, page.token, 10), total=total)
     chart(views.fig_shares(voices, "speaker", "Who is quoted"), f"cmp_voices_{n}", "voices", page)
-    frames = views.with_shares(query("frame_outlet_counts", page.key, page.token))
-    chart(views.fig_shares(frames, "frame", "How words are reported (verb class)"), f"cmp_frames_{n}", "frames", page)
-    stance = query("stance_by_outlet_target", page.key, page.token)
+    chart(views.fig_shares(views.with_shares(frames), "frame", "How words are reported (verb class)"),
+          f"cmp_frames_{n}", "frames", page)
     chart(views.fig_stance(stance, "Stance by target", targets), f"cmp_stance_{n}", "stance", page)
-    quotes_table(query("quotes", page.key, page.token, DRILL_ROWS, 0), f"cmp_rows_{n}", page.token, height=320)
+    quotes_table(rows, f"cmp_rows_{n}", page.token, height=320)
 
 
 def speakers_view(page: Page) -> None:
@@ -390,21 +448,25 @@ def export_buttons(page: Page) -> None:
 def main() -> None:
     st.set_page_config(page_title="quotes — who said what", layout="wide")
     st.title("Who said what, in which outlet, and when")
-    filters_box = st.sidebar.container()
-    upload_panel(st.sidebar.container())
+    filters_box, upload_box = st.sidebar.container(), st.sidebar.container()
     token = ensure_store()
     if token is None:
+        upload_panel(upload_box)
         return
     opts = options(token)
     seed_from_url(opts)
-    f = sidebar_filters(filters_box, opts)
+    f = current_filters(opts)
     sync_url(f)
     page = Page(f, views.filters_key(f), token, views.outlet_colours(opts.get("outlets") or []))
-    tabs = st.tabs(list(TABS), key="view", bind="query-params")
-    for tab, draw in zip(tabs, (overview, compare_outlets, speakers_view, quotes_view), strict=True):
-        if tab.open is not False:  # only the open tab is computed
-            with tab:
-                draw(page)
+    try:
+        tabs = st.tabs(list(TABS), key="view", bind="query-params")
+        for tab, draw in zip(tabs, (overview, compare_outlets, speakers_view, quotes_view), strict=True):
+            if tab.open is not False:  # only the open tab is computed
+                with tab:
+                    draw(page)
+    finally:  # the sidebar last, into its place at the top: the charts are sent first
+        sidebar_filters(filters_box, opts)
+        upload_panel(upload_box)
 
 
 main()

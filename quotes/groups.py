@@ -100,16 +100,18 @@ def _scores(part: list[str], others: list[str], threshold: float) -> np.ndarray:
 
 
 def _window(days: np.ndarray, lo: int, hi: int, max_days: int | None) -> np.ndarray:
-    """The columns rows ``lo:hi`` are compared with (``days`` sorted, unknown days first as -1):
-    every quote when the rows hold an unknown day or no window is set, else the undated quotes
-    and those published within ``max_days`` of the rows' days."""
+    """The columns rows ``lo:hi`` are compared with (``days`` sorted, unknown days first as -1).
+
+    Only pairs ``i < j`` are kept, so only columns from ``lo`` on: a pair with an earlier column
+    was scored when that column's chunk was the rows (its window reaches as far: days are sorted,
+    and an undated row, sorted first, is compared with every later quote). Then every later quote
+    when the rows hold an unknown day or no window is set, else those published at most
+    ``max_days`` after the rows' last day. Each pair is scored once, not twice."""
     n = len(days)
     if max_days is None or days[lo] < 0:
-        return np.arange(n)
-    undated = int(np.searchsorted(days, 0, "left"))
-    first = int(np.searchsorted(days, days[lo] - max_days, "left"))
+        return np.arange(lo, n)
     last = int(np.searchsorted(days, days[hi - 1] + max_days, "right"))
-    return np.concatenate([np.arange(undated), np.arange(max(first, undated), last)])
+    return np.arange(lo, last)
 
 
 def _block_pairs(texts: list[str], outlets: np.ndarray, days: np.ndarray, threshold: float,
@@ -118,21 +120,29 @@ def _block_pairs(texts: list[str], outlets: np.ndarray, days: np.ndarray, thresh
 
     Quotes are sorted by day so that a chunk of rows is only compared with the quotes published
     within ``max_days`` of it: the cost follows the number of quotes per window, not the square of
-    the speaker's quotes."""
+    the speaker's quotes. Inside a chunk, the rows of one outlet are only scored against the
+    columns of the other outlets (two quotes of one outlet are never a pair)."""
     order = np.argsort(days, kind="stable")
     texts_s, outlets_s, days_s = [texts[i] for i in order], outlets[order], days[order]
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for lo in range(0, len(texts_s), CHUNK):
         hi = min(len(texts_s), lo + CHUNK)
-        cols = _window(days_s, lo, hi, max_days)
-        scores = _scores(texts_s[lo:hi], [texts_s[c] for c in cols], threshold)
-        r, c = np.nonzero(scores)
-        rows, other = r + lo, cols[c]
-        keep = (rows < other) & (outlets_s[rows] != outlets_s[other])
-        if max_days is not None:
-            known = (days_s[rows] >= 0) & (days_s[other] >= 0)
-            keep &= ~known | (np.abs(days_s[rows] - days_s[other]) <= max_days)
-        found.append((order[rows[keep]], order[other[keep]], scores[r[keep], c[keep]]))
+        window = _window(days_s, lo, hi, max_days)
+        chunk_outlets = outlets_s[lo:hi]
+        for outlet in dict.fromkeys(chunk_outlets.tolist()):
+            rows_o = lo + np.flatnonzero(chunk_outlets == outlet)
+            cols = window[outlets_s[window] != outlet]
+            cols = cols[cols > rows_o[0]]
+            if not len(cols):
+                continue
+            scores = _scores([texts_s[i] for i in rows_o], [texts_s[c] for c in cols], threshold)
+            r, c = np.nonzero(scores)
+            rows, other = rows_o[r], cols[c]
+            keep = rows < other
+            if max_days is not None:
+                known = (days_s[rows] >= 0) & (days_s[other] >= 0)
+                keep &= ~known | (np.abs(days_s[rows] - days_s[other]) <= max_days)
+            found.append((order[rows[keep]], order[other[keep]], scores[r[keep], c[keep]]))
     if not found:
         return np.array([], dtype=np.int64), np.array([], dtype=np.int64), np.array([], dtype=np.uint8)
     return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))  # type: ignore[return-value]
@@ -159,21 +169,23 @@ def _candidates(df: pd.DataFrame, min_tokens: int) -> pd.DataFrame:
     return out.loc[out["_norm"].str.split().str.len().fillna(0) >= min_tokens]
 
 
-def _block_groups(block: pd.DataFrame, threshold: float, max_days: int | None) -> list[tuple[list[int], np.ndarray]]:
-    """The groups of one speaker's quotes spanning two outlets or more: (positions, best scores)."""
-    texts = block["_norm"].tolist()
-    outlets = block["outlet"].to_numpy(dtype=object)
-    days = np.array([d if d is not None else -1 for d in map(_day, block["published"])], dtype=np.int64)
-    rows, cols, scores = _block_pairs(texts, outlets, days, threshold, max_days)
-    if not len(rows):
-        return []
-    best = np.zeros(len(texts), dtype=np.int64)
-    np.maximum.at(best, rows, scores)
-    np.maximum.at(best, cols, scores)
-    labels = _components(len(texts), rows, cols)
-    matched = np.nonzero(best)[0]
-    groups = pd.Series(matched).groupby(labels[matched]).agg(list)
-    return [(m, best) for m in groups if len(set(outlets[m])) >= 2]
+def _pairs(work: pd.DataFrame, threshold: float, max_days: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, score) of the matching pairs of ``work`` (sorted by speaker), block by block."""
+    texts = work["_norm"].tolist()
+    outlets = work["outlet"].to_numpy(dtype=object)
+    days = np.array([d if d is not None else -1 for d in map(_day, work["published"])], dtype=np.int64)
+    speakers = work["speaker"].to_numpy(dtype=object)
+    starts = np.flatnonzero(np.r_[True, speakers[1:] != speakers[:-1]])
+    found = []
+    for lo, hi in zip(starts.tolist(), [*starts[1:].tolist(), len(work)], strict=True):
+        if hi - lo < 2 or len(set(outlets[lo:hi].tolist())) < 2:
+            continue
+        rows, cols, scores = _block_pairs(texts[lo:hi], outlets[lo:hi], days[lo:hi], threshold, max_days)
+        if len(rows):
+            found.append((rows + lo, cols + lo, scores))
+    if not found:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64), np.array([], dtype=np.uint8)
+    return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))  # type: ignore[return-value]
 
 
 def group_statements(df: pd.DataFrame, threshold: float = THRESHOLD, min_tokens: int = MIN_TOKENS,
@@ -183,6 +195,9 @@ def group_statements(df: pd.DataFrame, threshold: float = THRESHOLD, min_tokens:
     ``df`` has the columns ``speaker, outlet, text`` and optionally ``published, kind, cue, id``.
     Returns ``GROUP_COLUMNS``: ``group`` numbers the statements (0, 1 … by first publication),
     ``score`` is the quote's best similarity to a quote of another outlet in its group.
+
+    The quotes are sorted by speaker once and compared block by block; the scores, the connected
+    components and the result frame are then computed once for all blocks (no frame per block).
     """
     if df.empty or "text" not in df.columns:
         return pd.DataFrame(columns=GROUP_COLUMNS)
@@ -193,17 +208,24 @@ def group_statements(df: pd.DataFrame, threshold: float = THRESHOLD, min_tokens:
         if col not in work.columns:
             work[col] = None
     work["published"] = work["published"].map(_iso_day)
-    work = _candidates(work, min_tokens)
-    found: list[pd.DataFrame] = []
-    for _, block in work.groupby("speaker", sort=True):
-        for positions, best in _block_groups(block, threshold, max_days):
-            rows = block.iloc[positions].copy()
-            rows["score"] = [int(best[p]) for p in positions]
-            rows["group"] = len(found)
-            found.append(rows)
-    if not found:
+    work = _candidates(work, min_tokens).sort_values("speaker", kind="stable").reset_index(drop=True)
+    rows, cols, scores = _pairs(work, threshold, max_days)
+    if not len(rows):
         return pd.DataFrame(columns=GROUP_COLUMNS)
-    return _numbered(pd.concat(found, ignore_index=True))[GROUP_COLUMNS]
+    best = np.zeros(len(work), dtype=np.int64)
+    np.maximum.at(best, rows, scores)
+    np.maximum.at(best, cols, scores)
+    matched = np.flatnonzero(best)
+    labels = _components(len(work), rows, cols)[matched]
+    members = pd.DataFrame({"pos": matched, "label": labels, "outlet": work["outlet"].to_numpy(dtype=object)[matched]})
+    spans = members.groupby("label")["outlet"].nunique()
+    members = members[members["label"].isin(spans.index[spans >= 2])].sort_values(["label", "pos"], kind="stable")
+    if members.empty:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    out = work.iloc[members["pos"].to_numpy()].reset_index(drop=True)
+    out["score"] = best[members["pos"].to_numpy()].astype(int)
+    out["group"] = pd.factorize(members["label"].to_numpy())[0]
+    return _numbered(out)[GROUP_COLUMNS]
 
 
 def _numbered(rows: pd.DataFrame) -> pd.DataFrame:
@@ -230,15 +252,16 @@ def statement_table(groups: pd.DataFrame, outlets: Sequence[str] | None = None) 
         return pd.DataFrame(columns=cols)
     best = sub.sort_values(["group", "outlet", "score", "published"], ascending=[True, True, False, True],
                            na_position="last", kind="stable").drop_duplicates(["group", "outlet"])
-    rows = []
-    for g, members in best.groupby("group", sort=True):
-        if members["outlet"].nunique() < 2:
-            continue
-        row: dict[str, object] = {"group": int(g), "speaker": members["speaker"].iloc[0],
-                                  "outlets": int(members["outlet"].nunique())}
-        for m in members.itertuples(index=False):
-            row[f"{m.outlet} · quote"] = m.text
-            row[f"{m.outlet} · verb"] = m.cue
-            row[f"{m.outlet} · date"] = m.published
-        rows.append(row)
-    return pd.DataFrame(rows, columns=cols)
+    spread = best.groupby("group")["outlet"].transform("size")
+    best = best.loc[spread >= 2]
+    if best.empty:
+        return pd.DataFrame(columns=cols)
+    first = best.drop_duplicates("group").set_index("group")
+    out = pd.DataFrame({"group": first.index.astype(int), "speaker": first["speaker"].to_numpy(dtype=object),
+                        "outlets": best.groupby("group")["outlet"].size().reindex(first.index).astype(int).to_numpy()})
+    cells = best.set_index(["group", "outlet"])
+    for o in names:
+        for name, column in (("quote", "text"), ("verb", "cue"), ("date", "published")):
+            values = cells[column].xs(o, level="outlet") if o in best["outlet"].to_numpy() else pd.Series(dtype=object)
+            out[f"{o} · {name}"] = values.reindex(first.index).astype(object).to_numpy()
+    return out[cols]

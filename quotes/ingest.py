@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import multiprocessing.connection
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -81,6 +83,22 @@ def _batches(it: Iterable[tuple[Article, str | None]], size: int) -> Iterator[li
         yield batch
 
 
+def _end_with_parent() -> None:
+    """Pool worker initializer: the worker exits as soon as the ingest that started it is gone. A
+    ``kill -9`` of the ingest would otherwise leave its forked workers waiting for work for ever,
+    holding the store's lock (its file descriptor is inherited with the fork), and every later
+    ingest into the store would wait for them."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
 def _process_chunk(articles: list[Article]) -> list[Result]:
     return [process_article(a) for a in articles]
 
@@ -97,7 +115,7 @@ def _run_local(store: Path, batches: Iterable[list[tuple[Article, str | None]]],
             _write(store, batch, _process_chunk([a for a, _ in batch]))
             progress(len(batch))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
         pending: deque[tuple[list[tuple[Article, str | None]], list[Future[list[Result]]]]] = deque()
         for batch in batches:
             chunk = max(1, len(batch) // (jobs * 4))

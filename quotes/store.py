@@ -157,14 +157,17 @@ def connect(store: Path | str | None = None) -> duckdb.DuckDBPyConnection:
     init(store)
     con = duckdb.connect()
     glob = {t: (store / t / "*.parquet").as_posix().replace("'", "''") for t in TABLES}
-    con.execute(f"CREATE VIEW superseded AS SELECT DISTINCT content_hash FROM read_parquet('{glob['superseded']}')")
-    con.execute(f"""CREATE VIEW articles AS SELECT * FROM read_parquet('{glob['articles']}')
-                    WHERE content_hash NOT IN (SELECT content_hash FROM superseded)""")
+    # a replacement counts once its batch is committed (a batch cut short by a kill or a full disk
+    # hides nothing), and hides only the copies stored before it (an edit reverted shows again)
+    con.execute(f"""CREATE VIEW superseded AS SELECT DISTINCT content_hash, batch FROM read_parquet('{glob['superseded']}')
+                    WHERE batch IN (SELECT batch FROM read_parquet('{glob['articles']}'))""")
+    con.execute(f"""CREATE VIEW articles AS SELECT * FROM read_parquet('{glob['articles']}') r WHERE NOT EXISTS
+                    (SELECT 1 FROM superseded s WHERE s.content_hash = r.content_hash AND s.batch > r.batch)""")
     con.execute("CREATE VIEW committed AS SELECT DISTINCT batch FROM articles")
     for t in ("quotes", "targets"):
-        con.execute(f"""CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob[t]}')
-                        WHERE batch IN (SELECT batch FROM committed)
-                        AND content_hash NOT IN (SELECT content_hash FROM superseded)""")
+        con.execute(f"""CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob[t]}') r
+                        WHERE batch IN (SELECT batch FROM committed) AND NOT EXISTS
+                        (SELECT 1 FROM superseded s WHERE s.content_hash = r.content_hash AND s.batch > r.batch)""")
     # the stance rows as stored, for joins with the (already filtered) quotes view
     con.execute(f"CREATE VIEW stance_rows AS SELECT quote_id, target, label, score, cues FROM read_parquet('{glob['targets']}')")
     return con

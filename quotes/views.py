@@ -258,6 +258,14 @@ def quote_table(df: pd.DataFrame) -> pd.DataFrame:
                          "kind": df["kind"], "verb": df["cue"], "quote": df["text"]}, index=df.index)[cols]
 
 
+def statement_rows(row: Mapping[str, Any], outlets: Sequence[str]) -> pd.DataFrame:
+    """One statement of ``groups.statement_table`` as one row per outlet carrying it:
+    ``outlet, verb, date, quote`` (each outlet's wording in full, one under the other)."""
+    out = [{"outlet": o, "verb": row.get(f"{o} · verb"), "date": row.get(f"{o} · date"), "quote": row.get(f"{o} · quote")}
+           for o in outlets if isinstance(row.get(f"{o} · quote"), str) and row.get(f"{o} · quote")]
+    return pd.DataFrame(out, columns=["outlet", "verb", "date", "quote"])
+
+
 def stance_cues(value: Any) -> pd.DataFrame:
     """A quote's ``stance`` cell as a table: ``target, label, score, cues`` (cues joined)."""
     from quotes.compare import _records
@@ -456,15 +464,17 @@ def fig_heatmap(counts: pd.DataFrame, n: int = 30) -> go.Figure:
     df = df.groupby(["speaker", "outlet"], as_index=False)["count"].sum()
     fig = go.Figure(go.Scatter(
         x=[plotly_text(o) for o in df["outlet"]], y=[plotly_text(s) for s in df["speaker"]], mode="markers+text",
-        text=df["count"].astype(str), textfont={"size": 10},
+        text=df["count"].astype(str),
+        textfont={"size": 10, "color": ["white" if c > 0.55 * df["count"].max() else "#333" for c in df["count"]]},
         marker={"symbol": "square", "size": 26, "color": df["count"], "colorscale": "Blues", "showscale": True,
                 "line": {"width": 0}, "colorbar": {"title": {"text": "quotes"}}},
         customdata=df[["speaker", "outlet", "count"]].to_numpy().tolist(),
         hovertemplate="%{y} in %{x}: %{customdata[2]}<extra></extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=[plotly_text(s) for s in reversed(names)])
     fig.update_xaxes(categoryorder="category ascending", side="top")
-    fig = _layout(fig, title={"text": title}, height=max(320, 30 * len(names) + 160))
-    fig.update_layout(margin={"t": 110})
+    fig = _layout(fig, title={"text": title, "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 8}},
+                  height=max(320, 30 * len(names) + 190))
+    fig.update_layout(margin={"t": 150})  # the outlets' slanted names between the title and the squares
     return fig
 
 

@@ -53,6 +53,20 @@ def test_edited_article_replaces_its_quotes(tmp_path):
     assert "Jeanne Roux" in speakers and "Paul Arnaud1" not in speakers
 
 
+
+def test_an_edit_reverted_shows_the_first_version_again(tmp_path):
+    corpus, store = _corpus(tmp_path / "c", 2), tmp_path / "s"
+    ingest([str(corpus)], store, jobs=1)
+    before = _quote_set(store)
+    original = (corpus / "a0001.txt").read_text(encoding="utf-8")
+    (corpus / "a0001.txt").write_text("Titre\n\nLa ministre Jeanne Roux a affirmé que tout était réglé.", encoding="utf-8")
+    ingest([str(corpus)], store, jobs=1)
+    (corpus / "a0001.txt").write_text(original, encoding="utf-8")
+    report = ingest([str(corpus)], store, jobs=1)
+    assert (report.new, report.replaced, report.unchanged) == (0, 1, 1)
+    assert _quote_set(store) == before
+    assert "Jeanne Roux" not in set(st.export_frame(st.connect(store), st.Filters())["speaker"])
+
 def test_bad_files_are_counted_and_the_rest_lands(tmp_path):
     corpus, store = _corpus(tmp_path / "c", 4), tmp_path / "s"
     (corpus / "empty.txt").write_bytes(b"")

@@ -179,6 +179,19 @@ def test_stance_cues_table() -> None:
     assert views.stance_cues(None).empty
     assert views.stance_cues('[{"target": "UE", "label": "favorable", "score": 0.4, "cues": []}]')["target"].tolist() == ["UE"]
 
+def test_statement_rows_one_per_outlet_carrying_it() -> None:
+    row = {"group": 0, "speaker": "Mikhaïl Sorokine", "outlets": 2,
+           f"{AMR} · quote": "Nous resterons ouverts", f"{AMR} · verb": "a déclaré", f"{AMR} · date": "2025-01-21",
+           f"{FAN} · quote": None, f"{FAN} · verb": None, f"{FAN} · date": None,
+           f"{SXT} · quote": "nous resterons ouverts au dialogue", f"{SXT} · verb": "a martelé",
+           f"{SXT} · date": "2025-01-22"}
+    t = views.statement_rows(row, [AMR, FAN, SXT])
+    assert t["outlet"].tolist() == [AMR, SXT]
+    assert t.loc[1].to_dict() == {"outlet": SXT, "verb": "a martelé", "date": "2025-01-22",
+                                  "quote": "nous resterons ouverts au dialogue"}
+    assert views.statement_rows(row, [FAN]).empty
+
+
 
 # --- one quote ---------------------------------------------------------------------------------
 
