@@ -46,6 +46,10 @@ The method, per quote, in one pass over its words:
    ones on the side of the label, strongest first, each as it occurs in the quote
    (``+ "restaurer la coopération"``, ``- "effet néfaste"``).
 
+Lone targets: a target that no cue reaches takes, weighed ``UNTIED``, the evaluative cues that
+reach no target in the sentences where it is the only target (in the whole quote when it is the
+quote's only target): « Les sanctions n'ont rien changé ; c'est un échec cuisant ».
+
 Concession: after a clause opened by a turn (« mais », « cependant » …), a target's stance
 before it in the sentence weighs ``CONCEDED`` when it is the opposite of the one after it.
 
@@ -90,6 +94,8 @@ GOVERN_REACH = 4  # words between a verb cue and the evaluative noun it governs
 NECESSITY = 1.0  # weight of « Sans X, [negated clause] » for X
 CONCEDED = 0.4  # factor of a stance conceded before a turn (mais) that contradicts it
 DISLOCATION_REACH = 5  # words of a dislocated subject (« La Russie, elle, … »)
+UNTIED = 0.6  # share of an untied cue given to the lone target of its sentence or quote
+UNTIED_ROLES = frozenset({"eval", "agent"})  # the cues that may weigh on a target they do not reach
 NEUTRAL_CUES = ("selon", "d'après", "pour")
 FOLD = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("\u00a0", " "), ("\u202f", " "))  # one character for one
 PUNCT = ",;:.!?()[]«»\"“”—…"
@@ -611,16 +617,24 @@ def _blocked(clause: list[Tok], tok: Tok, m: Mention) -> bool:
     return any(t.cue is not None and t.cue.role == "eval" and t.cue.polarity != pol for t in _between(clause, tok, m.tok))
 
 
-def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -> list[tuple[Mention, Hit]]:
-    """What the cue ``clause[k]`` gives to each mention it can evaluate, the nearest fully.
+@dataclass
+class Valued:
+    """A cue's value in its clause, before it is tied to a target: ``value`` over the span
+    ``start:end``; ``gov`` the verb cue it is the object of, whose subject gets ``value * gov_factor``
+    over ``gov_start:end``."""
 
-    The object of a verb cue takes the verb's polarity toward the subject, before the verb:
-    « Moscou cherche la confrontation » blames Moscow, « Kiev sabote la paix » too, and
-    « Pékin rejette l'escalade » does not."""
+    value: float
+    start: int
+    end: int
+    gov: Tok | None = None
+    gov_factor: float = 1.0
+    gov_start: int = 0
+
+
+def _valued(clause: list[Tok], k: int, scope: Scope) -> Valued:
+    """The value of the cue ``clause[k]``: polarity, weight, modifiers, negation and governor."""
     tok = clause[k]
     cue = tok.cue
-    if cue is None or _demoted(clause, k):
-        return []
     neg = scope.negated(tok.i)
     gov = _governor(clause, k)
     gov_factor, gov_start = 1.0, tok.start
@@ -631,18 +645,32 @@ def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) 
         if neg is not None and neg == gov_neg:
             neg = None
     start, end, factor = _span(clause, k, neg)
-    value = cue.polarity * cue.weight * factor * (NEGATED if neg else 1.0)
+    value = cue.polarity * cue.weight * factor * (NEGATED if neg else 1.0)  # type: ignore[union-attr]
+    return Valued(value, start, end, gov, gov_factor, min(start, gov_start))
+
+
+def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -> list[tuple[Mention, Hit]]:
+    """What the cue ``clause[k]`` gives to each mention it can evaluate, the nearest fully.
+
+    The object of a verb cue takes the verb's polarity toward the subject, before the verb:
+    « Moscou cherche la confrontation » blames Moscow, « Kiev sabote la paix » too, and
+    « Pékin rejette l'escalade » does not."""
+    tok = clause[k]
+    cue = tok.cue
+    if cue is None or _demoted(clause, k):
+        return []
+    v = _valued(clause, k, scope)
     reached = sorted((m for m in mentions if _reaches(clause, tok, m) and not _blocked(clause, tok, m)),
                      key=lambda m: abs(m.tok.i - tok.i))
     out = []
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
-        shown = max(end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else end
+        shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else v.end
         share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET)
-        if gov is not None and m.tok.i < gov.i:
-            out.append((m, Hit(value * share * gov_factor, min(start, gov_start), end)))
+        if v.gov is not None and m.tok.i < v.gov.i:
+            out.append((m, Hit(v.value * share * v.gov_factor, v.gov_start, v.end)))
         else:
-            out.append((m, Hit(value * share, start, shown)))
+            out.append((m, Hit(v.value * share, v.start, shown)))
     return out
 
 
@@ -756,18 +784,26 @@ def _partners(clause: list[Tok], mentions: list[Mention], hits: dict[int, list[H
                     Hit(PARTNER * h.value, min(h.start, m.tok.start), max(h.end, p.tok.end)) for h in own)
 
 
-def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = True) -> dict[int, list[Hit]]:
-    """Every cue of a clause tied to the mentions of that clause (keys: ``id(mention)``)."""
+def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = True) -> tuple[dict[int, list[Hit]], list[Hit]]:
+    """Every cue of a clause tied to the mentions of that clause (keys: ``id(mention)``), and the
+    untied ones: the evaluative cues that reach no mention (see ``_lone_targets``)."""
     hits: dict[int, list[Hit]] = {}
-    if not mentions:
-        return hits
     scope = _scope(clause, mentions, negations)
+    untied: list[Hit] = []
+    # « condamner l'agression »: a verb cue and the noun it governs speak of the verb's subject only
+    governed = {t.i: g.i for k, t in enumerate(clause) if (g := _governor(clause, k)) is not None}
+    skip = set(governed) | set(governed.values())
     for k, t in enumerate(clause):
-        if t.cue is not None:
-            for m, h in _cue_hits(clause, k, mentions, scope):
-                hits.setdefault(id(m), []).append(h)
+        if t.cue is None:
+            continue
+        tied = _cue_hits(clause, k, mentions, scope) if mentions else []
+        for m, h in tied:
+            hits.setdefault(id(m), []).append(h)
+        if not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not _demoted(clause, k):
+            v = _valued(clause, k, scope)
+            untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
-    return hits
+    return hits, untied
 
 
 def _verdict(text: str, name: str, hits: list[Hit]) -> dict[str, object]:
@@ -826,25 +862,46 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     _dislocated(clauses, per_clause)
     order: list[str] = []
     per_target: list[dict[str, list[Hit]]] = []
+    untied: list[list[Hit]] = []
     counterfactual = -1  # the clause after « Sans X, »: its negation is not the speaker's judgement
     for ci, (clause, mentions) in enumerate(zip(clauses, per_clause, strict=True)):
+        loose: list[Hit] = []
         if _necessity(clauses, per_clause, ci):
             hits = {id(m): [Hit(NECESSITY, clause[0].start, m.tok.end)] for m in mentions if not _partner(clause, m)}
             counterfactual = ci + 1
         else:
-            hits = _clause_hits(clause, mentions, negations=ci != counterfactual)
+            hits, loose = _clause_hits(clause, mentions, negations=ci != counterfactual)
         own: dict[str, list[Hit]] = {}
         for m in mentions:
             if m.name not in order:
                 order.append(m.name)
             own.setdefault(m.name, []).extend(hits.get(id(m), []))
         per_target.append(own)
+        untied.append(loose)
     _concede(clauses, per_target)
     found: dict[str, list[Hit]] = {}
     for own in per_target:
         for name, hs in own.items():
             found.setdefault(name, []).extend(hs)
+    _lone_targets(clauses, per_target, untied, found)
     return [_verdict(text, name, found.get(name, [])) for name in order]
+
+
+def _lone_targets(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]], untied: list[list[Hit]],
+                  found: dict[str, list[Hit]]) -> None:
+    """A target that no cue reached takes, weighed ``UNTIED``, the untied cues of the sentences
+    where it is the only target (of the whole quote when it is the quote's only target):
+    « Les sanctions n'ont rien changé ; elles ont poussé l'économie visée à s'adapter »."""
+    names_of: dict[int, set[str]] = {}
+    for clause, own in zip(clauses, per_target, strict=True):
+        names_of.setdefault(clause[0].sentence, set()).update(own)
+    everywhere = len(found) == 1
+    for name, hits in found.items():
+        if hits:
+            continue
+        for clause, loose in zip(clauses, untied, strict=True):
+            if loose and (everywhere or names_of.get(clause[0].sentence) == {name}):
+                hits.extend(Hit(h.value * UNTIED, h.start, h.end) for h in loose)
 
 
 def _opens(clause: list[Tok], role: str) -> bool:

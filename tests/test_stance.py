@@ -173,6 +173,19 @@ def test_cue_tied_to_its_clause(text: str, expected: dict[str, str]) -> None:
     assert labels(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the only target of the quote takes the cues that reach no target
+    ("L'embargo dure depuis trois ans. Le bilan est désastreux.", {"sanctions": "opposed"}),
+    ("Les Ukrainiens ont tenu l'hiver. Leur courage est admirable.", {"Ukraine": "favorable"}),
+    # two targets in the sentence: an untied cue is nobody's
+    ("L'embargo et la Russie : le bilan est désastreux.", {"sanctions": "neutral", "Russie": "neutral"}),
+    # a target reached by a cue keeps its own
+    ("La coopération est précieuse ; le reste est un échec.", {"coopération": "favorable"}),
+])
+def test_lone_target_takes_the_untied_cues(text: str, expected: dict[str, str]) -> None:
+    assert labels(text) == expected
+
+
 @pytest.mark.parametrize(("text", "target"), [
     ("Moscou a fait un pas en avant.", "Russie"),
     ("Le Kremlin reste ouvert au dialogue.", "Russie"),
