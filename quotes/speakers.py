@@ -11,8 +11,9 @@ name to look complete. Roles, nationalities, organisations and gender cues are l
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import regex
 
@@ -49,19 +50,31 @@ def _variants(name: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     return regex.compile(rf"(?<![\w'-])(?:{alternation})(?![\w-])"), canon_of
 
 
-def _find(phrase: str, name: str) -> set[str]:
-    """The canonical entries of lexicon ``name`` whose variants occur as whole words in ``phrase``."""
+def _low(phrase: str) -> str:
+    """``phrase`` as the lexicon patterns read it: lower case, its words joined by one space."""
+    return " ".join(_WORD.findall(phrase.lower().replace("’", "'")))
+
+
+def _find(phrase: str, name: str, low: str | None = None) -> set[str]:
+    """The canonical entries of lexicon ``name`` whose variants occur as whole words in ``phrase``
+    (``low``: the phrase already through ``_low``)."""
     pattern, canon_of = _variants(name)
-    low = " ".join(_WORD.findall(phrase.lower().replace("’", "'")))
-    return {canon_of[m.group()] for m in pattern.finditer(low)}
+    return {canon_of[m.group()] for m in pattern.finditer(_low(phrase) if low is None else low)}
 
 
-def _roles(phrase: str) -> set[str]:
+def _roles(phrase: str, low: str | None = None) -> set[str]:
     """The roles a phrase names, nationality adjectives set aside (le ministre russe des Affaires
     étrangères is a ministre des affaires étrangères)."""
     pattern, _ = _variants("nationalities.txt")
-    low = " ".join(_WORD.findall(phrase.lower().replace("’", "'")))
-    return _find(pattern.sub(" ", low), "roles.txt")
+    bare = " ".join(pattern.sub(" ", _low(phrase) if low is None else low).split())
+    found = _find("", "roles.txt", bare)
+    return found | {b for r in found for b in _broader().get(r, ())}
+
+
+@functools.cache
+def _broader() -> dict[str, list[str]]:
+    """role → the broader roles it also is (a foreign minister is a minister: « le ministre russe »)."""
+    return dict(lexicon.pairs("roles_broader.txt"))
 
 
 def _gender(phrase: str, title: str | None) -> str | None:
@@ -127,8 +140,9 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
             person = _person_for(found, words)
             context = _role_context(text, m.start(), m.end())
             person.gender = person.gender or _gender(context.split("|")[0], m.group("title"))
-            person.roles |= _roles(context)
-            person.nations |= _find(context, "nationalities.txt")
+            low = _low(context)
+            person.roles |= _roles(context, low)
+            person.nations |= _find(context, "nationalities.txt", low)
             timeline.append((i, m.start(), person))
     return list({id(p): p for p in found.values()}.values()), timeline
 
@@ -162,10 +176,11 @@ def _by_name(mention: str, persons: list[Person]) -> Person | None:
 
 
 def _by_role(mention: str, ctx: Context) -> Person | None:
-    roles = _roles(mention)
+    low = _low(mention)
+    roles = _roles(mention, low)
     if not roles:
         return None
-    nations = _find(mention, "nationalities.txt")
+    nations = _find(mention, "nationalities.txt", low)
     gender = _gender(mention, None)
     hits = [
         p for p in ctx.persons
@@ -201,10 +216,18 @@ def _organisation(mention: str) -> str | None:
     return canon_of[m.group()] if m else None
 
 
+def _spoken_by(q: Quote, speaker: str | None, resolved: bool) -> Quote:
+    """``q`` with its speaker set: a shallow copy (``dataclasses.replace`` runs ``__init__`` again,
+    a sixth of the resolution's time)."""
+    out = copy.copy(q)
+    out.speaker, out.speaker_resolved = speaker, resolved
+    return out
+
+
 def resolve_one(q: Quote, ctx: Context) -> Quote:
     """``q`` with ``speaker`` set to a canonical name when the article allows it."""
     if not q.mention:
-        return replace(q, speaker=None, speaker_resolved=False)
+        return _spoken_by(q, None, False)
     mention = q.mention
     person = _by_name(mention, ctx.persons) or _by_role(mention, ctx)
     if person is None:
@@ -212,11 +235,11 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
     if person is not None:
         ctx.previous = person
         bisect.insort(ctx.timeline, (q.paragraph, max(q.mention_start, 0), person), key=lambda t: (t[0], t[1]))
-        return replace(q, speaker=person.name, speaker_resolved=True)
+        return _spoken_by(q, person.name, True)
     org = _organisation(mention)
     if org is not None:
-        return replace(q, speaker=org, speaker_resolved=True)
-    return replace(q, speaker=mention, speaker_resolved=False)
+        return _spoken_by(q, org, True)
+    return _spoken_by(q, mention, False)
 
 
 def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:

@@ -46,6 +46,14 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
         pytest.param(
             ["Paul Arnaud et Jacques Morel se sont rencontrés hier.", "« Tout va bien », a-t-il dit."],
             [("Jacques Morel", True)], id="pronoun-last-person"),
+        pytest.param(
+            ["Le chef de la diplomatie ostrienne, Piotr Valen, a reçu la délégation mardi.",
+             "« Nos portes restent ouvertes », a déclaré le ministre ostrien."],
+            [("Piotr Valen", True)], id="broader-role"),
+        pytest.param(
+            ["Le ministre ostrien Piotr Valen a reçu la délégation mardi.",
+             "« Nos portes restent ouvertes », a déclaré le chef de la diplomatie ostrienne."],
+            [("le chef de la diplomatie ostrienne", False)], id="broader-role-does-not-imply-the-specific"),
     ],
 )
 def test_resolution(paragraphs, expected):
