@@ -580,12 +580,12 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
     quotations, when the caller has them)."""
     out: list[Report] = []
     low = text.lower()
-    verbs = _verb_words_in(low)
-    if not verbs and "selon" not in low and "après" not in low and "pour" not in low:
+    present = first_words().intersection(PLAIN_WORD.findall(low))  # words that may start a verb form
+    if not present and "selon" not in low and "après" not in low and "pour" not in low:
         return out  # the quick test: most paragraphs without a report skip the analysis
     sentences = list(_sentences(text, _quotations(text) if spans is None else spans))
-    if len(sentences) == 1:
-        sentences[0].verbs = verbs  # the paragraph's test holds for its only sentence
+    for s in sentences:  # a sentence may report if it holds one of those words (as a substring: a superset)
+        s.verbs = bool(present) and (len(sentences) == 1 or any(w in low[s.start : s.end] for w in present))
     for s in sentences:
         reps = _verb_reports(s)
         reps += _pour_reports(s) if not reps else []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import copy
 import functools
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -42,12 +43,14 @@ class Person:
 
 
 @functools.cache
-def _variants(name: str) -> tuple[regex.Pattern[str], dict[str, str]]:
+def _variants(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
     """A pattern of every variant of a ``canonical = variant | …`` file (longest first, whole
-    words) and the map variant → canonical."""
+    words) and the map variant → canonical. The standard library's ``re`` runs these literal
+    alternations three times faster than ``regex``; they only ever see a name's context or a
+    mention (a few hundred characters at most), so no timeout guard is needed."""
     canon_of = {v.lower(): canon for canon, vs in lexicon.pairs(name) for v in [*vs, canon]}
-    alternation = "|".join(regex.escape(v) for v in sorted(canon_of, key=len, reverse=True))
-    return regex.compile(rf"(?<![\w'-])(?:{alternation})(?![\w-])"), canon_of
+    alternation = "|".join(re.escape(v) for v in sorted(canon_of, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w-])"), canon_of
 
 
 def _low(phrase: str) -> str:
