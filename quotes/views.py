@@ -368,17 +368,19 @@ def table_height(rows: int, most: int = 560) -> int:
     return min(most, 35 * (max(rows, 1) + 1) + 3)
 
 
-def _layout(fig: go.Figure, **kw: Any) -> go.Figure:
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend={"title": {"text": ""}}, **kw)
-    return fig
+MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
+
+
+def _figure(traces: list[dict[str, Any]], **layout: Any) -> go.Figure:
+    """A figure from plain trace and layout dicts, validated once by its constructor: adding traces
+    one by one and updating the layout validate at every step, ten times slower (the dashboard
+    builds its figures on every rerun)."""
+    return go.Figure({"data": traces, "layout": {"margin": MARGIN, "legend": {"title": {"text": ""}}, **layout}})
 
 
 def _empty(title: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text="No quotes for these filters", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return _layout(fig, title={"text": title})
+    note = {"text": "No quotes for these filters", "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper"}
+    return _figure([], annotations=[note], xaxis={"visible": False}, yaxis={"visible": False}, title={"text": title})
 
 
 def fig_top_speakers(counts: pd.DataFrame, n: int = 15, colours: Mapping[str, str] | None = None) -> go.Figure:
@@ -391,16 +393,14 @@ def fig_top_speakers(counts: pd.DataFrame, n: int = 15, colours: Mapping[str, st
         return _empty(title)
     df = counts[counts["speaker"].isin(names)].copy()
     df["outlet"] = df["outlet"].fillna(UNKNOWN)
-    fig = go.Figure()
-    for outlet, part in df.groupby("outlet", sort=True):
-        fig.add_bar(y=[plotly_text(s) for s in part["speaker"]], x=part["count"], orientation="h",
-                    name=plotly_text(outlet), marker_color=_colour(colours, outlet),
-                    customdata=part[["speaker", "outlet"]].to_numpy().tolist(),
-                    hovertemplate="%{y}<br>" + plotly_text(outlet) + ": %{x}<extra></extra>")
+    traces = [{"type": "bar", "y": [plotly_text(s) for s in part["speaker"]], "x": part["count"], "orientation": "h",
+               "name": plotly_text(outlet), "marker": {"color": _colour(colours, outlet)},
+               "customdata": part[["speaker", "outlet"]].to_numpy().tolist(),
+               "hovertemplate": "%{y}<br>" + plotly_text(outlet) + ": %{x}<extra></extra>"}
+              for outlet, part in df.groupby("outlet", sort=True)]
     order = [plotly_text(s) for s in reversed(names)]
-    fig.update_yaxes(categoryorder="array", categoryarray=order)
-    return _layout(fig, barmode="stack", title={"text": title}, height=max(300, 28 * len(names) + 80),
-                   xaxis_title="quotes")
+    return _figure(traces, yaxis={"categoryorder": "array", "categoryarray": order}, barmode="stack",
+                   title={"text": title}, height=max(300, 28 * len(names) + 80), xaxis={"title": {"text": "quotes"}})
 
 
 def fig_timeline(day_counts: pd.DataFrame, freq: str | None = None,
@@ -411,12 +411,11 @@ def fig_timeline(day_counts: pd.DataFrame, freq: str | None = None,
     tl = timeline_counts(day_counts, freq)
     if tl.empty:
         return _empty(title)
-    fig = go.Figure()
-    for outlet, part in tl.groupby("outlet", sort=True):
-        fig.add_bar(x=part["period"], y=part["count"], name=plotly_text(outlet), marker_color=_colour(colours, outlet),
-                    customdata=part[["outlet", "start", "end"]].to_numpy().tolist(),
-                    hovertemplate=plotly_text(outlet) + "<br>%{customdata[1]} → %{customdata[2]}: %{y}<extra></extra>")
-    return _layout(fig, barmode="stack", title={"text": title}, yaxis_title="quotes", height=360)
+    traces = [{"type": "bar", "x": part["period"], "y": part["count"], "name": plotly_text(outlet),
+               "marker": {"color": _colour(colours, outlet)}, "customdata": part[["outlet", "start", "end"]].to_numpy().tolist(),
+               "hovertemplate": plotly_text(outlet) + "<br>%{customdata[1]} → %{customdata[2]}: %{y}<extra></extra>"}
+              for outlet, part in tl.groupby("outlet", sort=True)]
+    return _figure(traces, barmode="stack", title={"text": title}, yaxis={"title": {"text": "quotes"}}, height=360)
 
 
 def kind_shares(kind_counts: pd.DataFrame) -> pd.DataFrame:
@@ -440,14 +439,13 @@ def fig_kind_share(kind_counts: pd.DataFrame) -> go.Figure:
     df = kind_shares(kind_counts)
     if df.empty:
         return _empty(title)
-    fig = go.Figure()
-    for kind, part in df.groupby("kind", sort=False):
-        fig.add_bar(y=[plotly_text(o) for o in part["outlet"]], x=part["share"], orientation="h",
-                    name=plotly_text(kind), marker_color=KIND_COLOURS.get(str(kind)),
-                    customdata=part[["outlet", "kind", "count"]].to_numpy().tolist(),
-                    hovertemplate="%{y}<br>" + plotly_text(kind) + ": %{x:.0%} (%{customdata[2]})<extra></extra>")
-    fig.update_xaxes(tickformat=".0%", range=[0, 1])
-    return _layout(fig, barmode="stack", title={"text": title}, height=max(260, 40 * df["outlet"].nunique() + 100))
+    traces = [{"type": "bar", "y": [plotly_text(o) for o in part["outlet"]], "x": part["share"], "orientation": "h",
+               "name": plotly_text(kind), "marker": {"color": KIND_COLOURS.get(str(kind))},
+               "customdata": part[["outlet", "kind", "count"]].to_numpy().tolist(),
+               "hovertemplate": "%{y}<br>" + plotly_text(kind) + ": %{x:.0%} (%{customdata[2]})<extra></extra>"}
+              for kind, part in df.groupby("kind", sort=False)]
+    return _figure(traces, xaxis={"tickformat": ".0%", "range": [0, 1]}, barmode="stack", title={"text": title},
+                   height=max(260, 40 * df["outlet"].nunique() + 100))
 
 
 def fig_heatmap(counts: pd.DataFrame, n: int = 30) -> go.Figure:
@@ -462,20 +460,18 @@ def fig_heatmap(counts: pd.DataFrame, n: int = 30) -> go.Figure:
     df = counts[counts["speaker"].isin(names)].copy()
     df["outlet"] = df["outlet"].fillna(UNKNOWN)
     df = df.groupby(["speaker", "outlet"], as_index=False)["count"].sum()
-    fig = go.Figure(go.Scatter(
-        x=[plotly_text(o) for o in df["outlet"]], y=[plotly_text(s) for s in df["speaker"]], mode="markers+text",
-        text=df["count"].astype(str),
-        textfont={"size": 10, "color": ["white" if c > 0.55 * df["count"].max() else "#333" for c in df["count"]]},
-        marker={"symbol": "square", "size": 26, "color": df["count"], "colorscale": "Blues", "showscale": True,
-                "line": {"width": 0}, "colorbar": {"title": {"text": "quotes"}}},
-        customdata=df[["speaker", "outlet", "count"]].to_numpy().tolist(),
-        hovertemplate="%{y} in %{x}: %{customdata[2]}<extra></extra>"))
-    fig.update_yaxes(categoryorder="array", categoryarray=[plotly_text(s) for s in reversed(names)])
-    fig.update_xaxes(categoryorder="category ascending", side="top")
-    fig = _layout(fig, title={"text": title, "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 8}},
-                  height=max(320, 30 * len(names) + 190))
-    fig.update_layout(margin={"t": 150})  # the outlets' slanted names between the title and the squares
-    return fig
+    cells = {"type": "scatter", "x": [plotly_text(o) for o in df["outlet"]], "y": [plotly_text(s) for s in df["speaker"]],
+             "mode": "markers+text", "text": df["count"].astype(str),
+             "textfont": {"size": 10, "color": ["white" if c > 0.55 * df["count"].max() else "#333" for c in df["count"]]},
+             "marker": {"symbol": "square", "size": 26, "color": df["count"], "colorscale": "Blues", "showscale": True,
+                        "line": {"width": 0}, "colorbar": {"title": {"text": "quotes"}}},
+             "customdata": df[["speaker", "outlet", "count"]].to_numpy().tolist(),
+             "hovertemplate": "%{y} in %{x}: %{customdata[2]}<extra></extra>"}
+    return _figure([cells], yaxis={"categoryorder": "array", "categoryarray": [plotly_text(s) for s in reversed(names)]},
+                   xaxis={"categoryorder": "category ascending", "side": "top"},
+                   title={"text": title, "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 8}},
+                   height=max(320, 30 * len(names) + 190),
+                   margin={**MARGIN, "t": 150})  # the outlets' slanted names between the title and the squares
 
 
 def fig_speaker_timeline(quotes: pd.DataFrame, speaker: str) -> go.Figure:
@@ -486,13 +482,12 @@ def fig_speaker_timeline(quotes: pd.DataFrame, speaker: str) -> go.Figure:
     df = df.dropna(subset=["day"])
     if df.empty:
         return _empty(plotly_text(title))
-    fig = go.Figure()
-    for kind, part in df.groupby("kind", sort=True):
-        fig.add_scatter(x=part["day"], y=[plotly_text(o) for o in part["outlet"].fillna(UNKNOWN)], mode="markers",
-                        name=plotly_text(kind), marker={"size": 11, "color": KIND_COLOURS.get(str(kind))},
-                        text=[plotly_text(t, 160) for t in part["text"]], customdata=[[i] for i in quote_ids(part)],
-                        hovertemplate="%{x|%Y-%m-%d} · %{y}<br>%{text}<extra></extra>")
-    return _layout(fig, title={"text": plotly_text(title)}, height=320)
+    traces = [{"type": "scatter", "x": part["day"], "y": [plotly_text(o) for o in part["outlet"].fillna(UNKNOWN)],
+               "mode": "markers", "name": plotly_text(kind), "marker": {"size": 11, "color": KIND_COLOURS.get(str(kind))},
+               "text": [plotly_text(t, 160) for t in part["text"]], "customdata": [[i] for i in quote_ids(part)],
+               "hovertemplate": "%{x|%Y-%m-%d} · %{y}<br>%{text}<extra></extra>"}
+              for kind, part in df.groupby("kind", sort=True)]
+    return _figure(traces, title={"text": plotly_text(title)}, height=320)
 
 
 def _stance_colour(score: float) -> str:
@@ -508,17 +503,16 @@ def fig_stance(stance: pd.DataFrame, title: str = "Stance by target", targets: S
     stance = counted(stance)
     if stance.empty:
         return _empty(title)
-    fig = go.Figure()
     single = stance["outlet"].nunique() == 1
-    for outlet, part in stance.groupby("outlet", sort=True):
-        colour = [_stance_colour(v) for v in part["mean_score"]] if single else _colour(colours, outlet)
-        fig.add_bar(x=[plotly_text(t) for t in part["target"]], y=part["mean_score"], name=plotly_text(outlet),
-                    marker_color=colour, customdata=part[["outlet", "target", "count"]].to_numpy().tolist(),
-                    hovertemplate=plotly_text(outlet) + "<br>%{x}: %{y:.2f} over %{customdata[2]} quotes<extra></extra>")
-    if targets:
-        fig.update_xaxes(categoryorder="array", categoryarray=[plotly_text(t) for t in targets], range=[-0.5, len(targets) - 0.5])
-    fig.update_yaxes(range=[-1, 1], title="mean stance (−1 opposed … +1 favorable)")
-    return _layout(fig, barmode="group", title={"text": title}, height=340, showlegend=not single)
+    traces = [{"type": "bar", "x": [plotly_text(t) for t in part["target"]], "y": part["mean_score"], "name": plotly_text(outlet),
+               "marker": {"color": [_stance_colour(v) for v in part["mean_score"]] if single else _colour(colours, outlet)},
+               "customdata": part[["outlet", "target", "count"]].to_numpy().tolist(),
+               "hovertemplate": plotly_text(outlet) + "<br>%{x}: %{y:.2f} over %{customdata[2]} quotes<extra></extra>"}
+              for outlet, part in stance.groupby("outlet", sort=True)]
+    xaxis = ({"categoryorder": "array", "categoryarray": [plotly_text(t) for t in targets], "range": [-0.5, len(targets) - 0.5]}
+             if targets else {})
+    return _figure(traces, xaxis=xaxis, yaxis={"range": [-1, 1], "title": {"text": "mean stance (−1 opposed … +1 favorable)"}},
+                   barmode="group", title={"text": title}, height=340, showlegend=not single)
 
 
 def fig_shares(shares: pd.DataFrame, key: str, title: str, n: int = 10) -> go.Figure:
@@ -528,12 +522,12 @@ def fig_shares(shares: pd.DataFrame, key: str, title: str, n: int = 10) -> go.Fi
     if shares.empty:
         return _empty(title)
     df = shares.sort_values(["count", key], ascending=[False, True]).head(n).iloc[::-1]
-    fig = go.Figure(go.Bar(y=[plotly_text(v) for v in df[key].fillna(UNKNOWN)], x=df["share"], orientation="h",
-                           customdata=df[["outlet", key, "count"]].astype(object).where(df[["outlet", key, "count"]].notna(),
-                                                                                       None).to_numpy().tolist(),
-                           hovertemplate="%{y}: %{x:.0%} (%{customdata[2]})<extra></extra>"))
-    fig.update_xaxes(tickformat=".0%")
-    return _layout(fig, title={"text": title}, height=max(220, 26 * len(df) + 80), showlegend=False)
+    data = df[["outlet", key, "count"]]
+    bars = {"type": "bar", "y": [plotly_text(v) for v in df[key].fillna(UNKNOWN)], "x": df["share"], "orientation": "h",
+            "customdata": data.astype(object).where(data.notna(), None).to_numpy().tolist(),
+            "hovertemplate": "%{y}: %{x:.0%} (%{customdata[2]})<extra></extra>"}
+    return _figure([bars], xaxis={"tickformat": ".0%"}, title={"text": title}, height=max(220, 26 * len(df) + 80),
+                   showlegend=False)
 
 
 # ---------------------------------------------------------------------------------------------
