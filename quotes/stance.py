@@ -4,7 +4,8 @@
 All language knowledge is in ``quotes/lexicon``: ``targets.txt`` (canonical targets, aliases,
 metonyms), ``stance_positive.txt`` / ``stance_negative.txt`` (evaluative cues with a role and a
 weight), ``stance_negators.txt``, ``stance_intensifiers.txt``, ``stance_attenuators.txt`` and
-``stance_structure.txt`` (clause openers, patient and partner prepositions, pronouns).
+``stance_structure.txt`` (clause openers, patient and partner prepositions, pronouns, copulas) and
+``stance_measures.txt`` (verbs strengthening or weakening a restrictive measure).
 
 The method, per quote, in one pass over its words:
 
@@ -39,6 +40,10 @@ The method, per quote, in one pass over its words:
    being counterfactual. An evaluative noun or adjective that is the object of a verb cue takes
    the verb's polarity toward the subject (« Moscou cherche la confrontation », « Pékin rejette
    l'escalade »). A capitalised cue inside a clause is a name (« l'Indo-Pacifique »).
+   A verb of ``stance_measures.txt`` whose object is a restrictive measure (targets of kind
+   ``measure``) reads as strengthening (favourable) or weakening it (opposed): « durcir les
+   sanctions », « lever l'embargo »; and a clause-initial infinitive verb cue followed by a copula
+   (« Relâcher les sanctions serait une erreur ») takes the sign of the judgement after the copula.
 5. Partners. A cooperation topic (dialogue, coopération) followed by ``avec`` / ``entre`` and an
    actor passes the stance it received to that actor: « restaurer le partenariat avec l'OTAN ».
 6. Score. The sum over the cues, squashed by ``tanh`` into [-1, 1]; ``favorable`` at or above
@@ -94,6 +99,7 @@ GOVERN_REACH = 4  # words between a verb cue and the evaluative noun it governs
 NECESSITY = 1.0  # weight of « Sans X, [negated clause] » for X
 CONCEDED = 0.4  # factor of a stance conceded before a turn (mais) that contradicts it
 DISLOCATION_REACH = 5  # words of a dislocated subject (« La Russie, elle, … »)
+TEXT_ONLY = frozenset({"objclitic"})  # structure roles looked up in the text, never tokens
 UNTIED = 0.6  # share of an untied cue given to the lone target of its sentence or quote
 UNTIED_ROLES = frozenset({"eval", "agent"})  # the cues that may weigh on a target they do not reach
 NEUTRAL_CUES = ("selon", "d'après", "pour")
@@ -124,6 +130,7 @@ class Lex:
     neg: frozenset[str] = frozenset()  # open | close | alone | cancel
     factor: float = 1.0  # intensifier (> 1) or attenuator (< 1)
     struct: frozenset[str] = frozenset()  # clause | patient | partner | pronoun | anaphor | impersonal | verbal
+    measure: Cue | None = None  # the reading on a restrictive measure it governs (stance_measures.txt)
 
 
 def _fold(text: str) -> str:
@@ -240,6 +247,18 @@ def _cue_table() -> tuple[dict[str, Cue], dict[str, Cue]]:
     return cues, {form: cue for form, cue in verbal.items() if cues[form] != cue}
 
 
+def _measure_table() -> dict[str, Cue]:
+    """Verb form → its cue on a restrictive measure, from stance_measures.txt (``+``/``-`` then a
+    cue line): « durcir les sanctions » is favourable to them, « lever l'embargo » opposed."""
+    out: dict[str, Cue] = {}
+    for line in lexicon.lines("stance_measures.txt"):
+        sign, rest = line.split(None, 1)
+        for form, cue, _, is_verb in _cue_entry(rest, 1 if sign == "+" else -1):
+            if is_verb:
+                out.setdefault(form, cue)
+    return out
+
+
 def _target_table() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """Alias → candidate targets, and target → kind (actor | topic), from targets.txt."""
     aliases: dict[str, list[str]] = {}
@@ -296,6 +315,8 @@ def _build() -> dict[str, Lex]:
     for lx in lex.values():
         if lx.cue is None:
             lx.verb_cue = None
+    for form, cue in _measure_table().items():
+        lex.setdefault(_key(form), Lex()).measure = cue
     for alias, names in aliases.items():  # a target is never a cue
         lex.setdefault(_key(alias), Lex()).targets = names
         lex[_key(alias)].cue = lex[_key(alias)].verb_cue = None
@@ -304,7 +325,8 @@ def _build() -> dict[str, Lex]:
     for form, factor in _factor_table().items():
         lex.setdefault(_key(form), Lex()).factor = factor
     for form, roles in _role_table("stance_structure.txt", "=").items():
-        lex.setdefault(_key(form), Lex()).struct = frozenset(roles)
+        if roles - TEXT_ONLY:  # an object clitic is read from the text, not made a token (« la », « les » …)
+            lex.setdefault(_key(form), Lex()).struct = frozenset(roles - TEXT_ONLY)
     lex.pop("", None)
     return lex
 
@@ -350,6 +372,7 @@ KINDS: dict[str, str] = _target_table()[1]
 TARGET_LEX: dict[str, Lex] = {k: lx for k, lx in LEX.items() if lx.targets}
 TARGET_TRIE: Trie = _trie(TARGET_LEX)
 HEADS: frozenset[str] = _heads()
+OBJECT_CLITICS: frozenset[str] = frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if "objclitic" in roles)
 
 
 # ------------------------------------------------------------------------------ tokens and clauses
@@ -784,22 +807,70 @@ def _partners(clause: list[Tok], mentions: list[Mention], hits: dict[int, list[H
                     Hit(PARTNER * h.value, min(h.start, m.tok.start), max(h.end, p.tok.end)) for h in own)
 
 
-def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = True) -> tuple[dict[int, list[Hit]], list[Hit]]:
+def _measures(clause: list[Tok], mentions: list[Mention]) -> None:
+    """« Il faut durcir les sanctions », « lever l'embargo »: a verb of stance_measures.txt whose
+    object is a restrictive measure (the next mention after it, within ``PREP_REACH`` words, of
+    kind ``measure``) takes its reading from that file: favourable when it strengthens the
+    measure, opposed when it weakens it. « Durcir le ton » keeps its ordinary reading."""
+    for t in clause:
+        if t.lex.measure is None:
+            continue
+        after = [m for m in mentions if m.tok.i > t.i]
+        nxt = min(after, key=lambda m: m.tok.i, default=None)
+        if nxt is not None and nxt.tok.i - t.i <= PREP_REACH and KINDS.get(nxt.name) == "measure":
+            t.cue = t.lex.measure
+
+
+INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")  # the endings of French infinitives (morphology, not vocabulary)
+
+
+def _judged_action(clause: list[Tok], scope: Scope, text: str) -> tuple[int, int, int] | None:
+    """« Relâcher les sanctions serait une erreur », « y renoncer reviendrait à envoyer un signal
+    désastreux »: an obj verb cue in the infinitive opening its clause (after at most a clause
+    opener and an object pronoun), then a copula (``copula`` of stance_structure.txt) and cues:
+    those cues judge the action, and their sign multiplies the verb's (dropping the sanctions is
+    an error: favourable to them). The positions of the verb and of the copula, and that sign."""
+    k0 = 1 if "clause" in clause[0].lex.struct and clause[0].i == clause[0].first else 0
+    if len(clause) < k0 + 3:
+        return None
+    verb = clause[k0]
+    lead = clause[0].i + 1 if k0 else verb.first
+    if verb.cue is None or verb.cue.role != "obj" or verb.i > lead + 1:
+        return None
+    words = text[verb.start : verb.end].lower().split()
+    head = words[1] if len(words) > 1 and words[0] in OBJECT_CLITICS else words[0]  # « y renoncer »
+    if not head.endswith(INFINITIVE_ENDINGS):
+        return None
+    kc = next((k for k in range(k0 + 1, len(clause)) if "copula" in clause[k].lex.struct), None)
+    if kc is None:
+        return None
+    total = sum(_valued(clause, j, scope).value for j in range(kc + 1, len(clause)) if clause[j].cue is not None)
+    return (k0, kc, 1 if total > 0 else -1) if total else None
+
+
+def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = True,
+                 text: str = "") -> tuple[dict[int, list[Hit]], list[Hit]]:
     """Every cue of a clause tied to the mentions of that clause (keys: ``id(mention)``), and the
     untied ones: the evaluative cues that reach no mention (see ``_lone_targets``)."""
     hits: dict[int, list[Hit]] = {}
+    _measures(clause, mentions)
     scope = _scope(clause, mentions, negations)
     untied: list[Hit] = []
+    judged = _judged_action(clause, scope, text) if text else None
     # « condamner l'agression »: a verb cue and the noun it governs speak of the verb's subject only
     governed = {t.i: g.i for k, t in enumerate(clause) if (g := _governor(clause, k)) is not None}
     skip = set(governed) | set(governed.values())
     for k, t in enumerate(clause):
-        if t.cue is None:
-            continue
+        if t.cue is None or judged is not None and k > judged[1]:
+            continue  # the cues after the copula judge the action, not a target
         tied = _cue_hits(clause, k, mentions, scope) if mentions else []
+        sign = judged[2] if judged is not None and k == judged[0] else 1
         for m, h in tied:
-            hits.setdefault(id(m), []).append(h)
-        if not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not _demoted(clause, k):
+            hits.setdefault(id(m), []).append(Hit(h.value * sign, h.start, h.end))
+        if not tied and judged is not None and k == judged[0]:  # « y renoncer serait une faute »
+            v = _valued(clause, k, scope)
+            untied.append(Hit(v.value * sign, v.start, v.end))
+        elif not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not _demoted(clause, k):
             v = _valued(clause, k, scope)
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
@@ -870,7 +941,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             hits = {id(m): [Hit(NECESSITY, clause[0].start, m.tok.end)] for m in mentions if not _partner(clause, m)}
             counterfactual = ci + 1
         else:
-            hits, loose = _clause_hits(clause, mentions, negations=ci != counterfactual)
+            hits, loose = _clause_hits(clause, mentions, ci != counterfactual, text)
         own: dict[str, list[Hit]] = {}
         for m in mentions:
             if m.name not in order:

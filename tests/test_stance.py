@@ -397,3 +397,72 @@ def test_lexicon_loads_and_is_consistent() -> None:
     assert all(not (lx.cue and lx.targets) for lx in stance.LEX.values())
     assert {"OTAN", "Russie", "États-Unis", "Union européenne", "Ukraine", "dialogue", "coopération",
             "sécurité", "sanctions"} <= set(stance.KINDS)
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a verb on a restrictive measure (stance_measures.txt): strengthening is favourable to it
+    ("Il faut durcir les sanctions sans attendre.", "sanctions", "favorable"),
+    ("Nous voulons étendre l'embargo aux banques.", "sanctions", "favorable"),
+    ("Le Conseil doit alourdir le régime de sanctions.", "sanctions", "favorable"),
+    # weakening or dropping it is opposed to it, and its negation favourable
+    ("Il est temps d'assouplir les sanctions.", "sanctions", "opposed"),
+    ("Nous proposons de lever l'embargo.", "sanctions", "opposed"),
+    ("Pas question de lever les sanctions.", "sanctions", "favorable"),
+    # the same verb on something else keeps its ordinary reading
+    ("Moscou durcit le ton envers Kertavi.", "sanctions", None),
+    ("Les sanctions ont été adoptées mardi.", "sanctions", "neutral"),
+])
+def test_verbs_on_restrictive_measures(text: str, target: str, label: str | None) -> None:
+    assert labels(text).get(target) == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an infinitive verb cue opening its clause, a copula, then a judgement of the action
+    ("Abandonner le dialogue serait une erreur.", "dialogue", "favorable"),
+    ("Rompre la coopération avec la Vardanie serait une faute grave.", "coopération", "favorable"),
+    ("Relancer la coopération serait une excellente chose.", "coopération", "favorable"),
+    ("Lever l'embargo serait une sage décision.", "sanctions", "opposed"),
+    ("L'embargo est en vigueur depuis mars ; y renoncer serait une erreur.", "sanctions", "favorable"),
+    # no judgement after the copula, or no infinitive: the ordinary reading
+    ("Le dialogue est prévu jeudi à Kertavi.", "dialogue", "neutral"),
+    ("Nous rejetons le dialogue, qui serait une erreur.", "dialogue", "opposed"),
+])
+def test_judged_action(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target) == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # restrictive « ne … que » belittles its subject
+    ("Ce partenariat n'est qu'un exercice de style.", "coopération", "opposed"),
+    ("Ces pourparlers ne servent qu'à gagner du temps.", "dialogue", "opposed"),
+    ("Cette coopération ne sera jamais qu'une vitrine.", "coopération", "opposed"),
+    ("Les discussions ne mènent nulle part.", "dialogue", "opposed"),
+    # « ne … que » of time or quantity is not a judgement
+    ("Les négociations ne reprendront qu'en mars.", "dialogue", "neutral"),
+    # distancing adjectives: what is claimed, not what is
+    ("Ce prétendu partenariat profite surtout aux intermédiaires.", "coopération", "opposed"),
+    ("La soi-disant coopération annoncée hier.", "coopération", "opposed"),
+    ("Un pseudo-dialogue s'est tenu à Kertavi.", "dialogue", "opposed"),
+])
+def test_restriction_and_distancing(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target) == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    ("Ce partenariat s'est révélé un piège.", "coopération", "opposed"),
+    ("Les pourparlers sont dans un cul-de-sac.", "dialogue", "opposed"),
+    ("Kertavi vit à la merci de Pékin.", "Chine", "opposed"),
+    ("La coopération a permis de déjouer plusieurs attentats.", "coopération", "favorable"),
+    ("Cet accord avec la Vardanie est une absurdité.", "Vardanie", "opposed"),
+    ("Les Vardanes se battent pour leur indépendance.", "Vardanie", "favorable"),
+    ("Le dialogue a au moins le mérite d'exister.", "dialogue", "favorable"),
+    ("Il faut relancer sans attendre le dialogue.", "dialogue", "favorable"),
+    # words that only look evaluative
+    ("Deux sociétés établies en Chine ont été citées.", "Chine", "neutral"),
+    ("L'uranium enrichi vient de Chine.", "Chine", "neutral"),
+    ("La Vardanie exporte maintenant l'essentiel de son blé.", "Vardanie", None),
+    ("Les pourparlers de paix reprennent lundi à Kertavi.", "dialogue", "neutral"),
+])
+def test_broad_vocabulary_second_pass(text: str, target: str, label: str | None) -> None:
+    got = labels(text).get(target)
+    assert got == label or label is None and got in (None, "neutral")
