@@ -5,7 +5,8 @@ All language knowledge is in ``quotes/lexicon``: ``targets.txt`` (canonical targ
 metonyms), ``stance_positive.txt`` / ``stance_negative.txt`` (evaluative cues with a role and a
 weight), ``stance_negators.txt``, ``stance_intensifiers.txt``, ``stance_attenuators.txt`` and
 ``stance_structure.txt`` (clause openers, patient and partner prepositions, pronouns, copulas) and
-``stance_measures.txt`` (verbs strengthening or weakening a restrictive measure).
+``stance_measures.txt`` (verbs strengthening or weakening a restrictive measure), loaded into a
+word trie by ``quotes/cues.py``.
 
 The method, per quote, in one pass over its words:
 
@@ -80,9 +81,22 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from quotes import lexicon
+from quotes.cues import (
+    HEADS,
+    KINDS,
+    OBJECT_CLITICS,
+    PUNCT,
+    SENTENCE_END,
+    TARGET_TRIE,
+    TRIE,
+    WORD_RE,
+    Cue,
+    Lex,
+    fold,
+    longest,
+)
 from quotes.model import Article, Quote
-from quotes.verbs import conjugate, verbs
+from quotes.verbs import verbs
 
 THRESHOLD = 0.25  # |score| from which a stance is favourable / opposed
 SCOPE = 6  # tokens a negation reaches past its last word
@@ -99,280 +113,11 @@ GOVERN_REACH = 4  # words between a verb cue and the evaluative noun it governs
 NECESSITY = 1.0  # weight of « Sans X, [negated clause] » for X
 CONCEDED = 0.4  # factor of a stance conceded before a turn (mais) that contradicts it
 DISLOCATION_REACH = 5  # words of a dislocated subject (« La Russie, elle, … »)
-TEXT_ONLY = frozenset({"objclitic"})  # structure roles looked up in the text, never tokens
 UNTIED = 0.6  # share of an untied cue given to the lone target of its sentence or quote
 UNTIED_ROLES = frozenset({"eval", "agent"})  # the cues that may weigh on a target they do not reach
 NEUTRAL_CUES = ("selon", "d'après", "pour")
-FOLD = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("\u00a0", " "), ("\u202f", " "))  # one character for one
-PUNCT = ",;:.!?()[]«»\"“”—…"
-SENTENCE_END = frozenset(".!?…")
-FUNCTION_WORDS = frozenset("de du des d' à au aux la le les l' en pour avec contre sur dans un une".split())
 
 
-# ------------------------------------------------------------------------------ lexicon
-
-
-@dataclass(frozen=True)
-class Cue:
-    polarity: int  # +1 | -1
-    weight: float
-    role: str  # eval | obj | agent | prep
-    adverb: bool = False  # an adverb in -ment (« docilement »): it modifies a verb, it is not its object
-
-
-@dataclass
-class Lex:
-    """Everything a lexicon string can be: one token of the analysis may play several roles."""
-
-    targets: tuple[str, ...] = ()  # candidate canonical targets (more than one: ambiguous)
-    cue: Cue | None = None
-    verb_cue: Cue | None = None  # the reading as a finite verb, when the form is also a noun or an adjective
-    neg: frozenset[str] = frozenset()  # open | close | alone | cancel
-    factor: float = 1.0  # intensifier (> 1) or attenuator (< 1)
-    struct: frozenset[str] = frozenset()  # clause | patient | partner | pronoun | anaphor | impersonal | verbal
-    measure: Cue | None = None  # the reading on a restrictive measure it governs (stance_measures.txt)
-
-
-def _fold(text: str) -> str:
-    """Lower case, apostrophes and spaces folded; same length as ``text``."""
-    low = text.lower()
-    if len(low) != len(text):  # a rare letter whose lower case is longer (İ): keep it as is
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for a, b in FOLD:
-        if a in low:
-            low = low.replace(a, b)
-    return low
-
-
-def _plural(word: str) -> str:
-    if word.endswith(("s", "x", "z")):
-        return word
-    if word.endswith("al"):
-        return word[:-2] + "aux"
-    return word + ("x" if word.endswith(("eau", "eu")) else "s")
-
-
-_FEMININE = (("eux", "euse"), ("if", "ive"), ("el", "elle"), ("eil", "eille"), ("en", "enne"), ("on", "onne"),
-             ("er", "ère"), ("teur", "trice"), ("eur", "euse"), ("et", "ète"), ("e", "e"))
-
-
-def _adjective(word: str) -> tuple[str, str, str, str]:
-    """Masculine and feminine, singular and plural; an adverb in -ment is invariable."""
-    if word.endswith("ment"):
-        return word, word, word, word
-    fem = next((word[: -len(a)] + b for a, b in _FEMININE if word.endswith(a)), word + "e")
-    return word, fem, _plural(word), fem + "s"
-
-
-def _head(words: list[str]) -> int:
-    """How many words of a phrase inflect: up to the first function word (« digne de confiance »)."""
-    return next((i for i, w in enumerate(words) if w in FUNCTION_WORDS and i > 0), len(words))
-
-
-def _verb_forms(words: list[str]) -> set[str]:
-    """Every form of the verb (its first word; a reflexive se/s' is dropped, as the pronoun is a
-    token of its own in the text: « nous nous opposons à », « il s'oppose à »)."""
-    if words[0] == "se" and len(words) > 1:
-        words = words[1:]
-    head, rest = words[0].removeprefix("s'"), " ".join(words[1:])
-    try:
-        forms = conjugate(head)
-    except ValueError:
-        forms = {head}
-    return {(f + " " + rest).strip() for f in forms}
-
-
-def _adjective_forms(words: list[str]) -> set[str]:
-    cut = _head(words)
-    variants = [_adjective(w) for w in words[:cut]]
-    return {" ".join([v[k] for v in variants] + words[cut:]) for k in range(4)}
-
-
-def _noun_forms(words: list[str]) -> set[str]:
-    cut = _head(words)
-    return {" ".join(words), " ".join([_plural(w) for w in words[:cut]] + words[cut:])}
-
-
-_GENERATORS = {"v": _verb_forms, "a": _adjective_forms, "n": _noun_forms, "x": lambda words: {" ".join(words)}}
-
-
-def _participles(forms: set[str]) -> set[str]:
-    """The past participles among a verb's forms: p, pe, ps and pes all there (salué, saluée …)."""
-    stems = {p for p in forms if " " not in p and all(p + x in forms for x in ("e", "s", "es"))}
-    return {p + end for p in stems for end in ("", "e", "s", "es")}
-
-
-def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
-    """``pos role weight phrase [/ form …] [-form …]`` → (form, cue, tier, verbal) for every form.
-
-    Tier 0: written in the entry (the phrase, the extra forms); tier 1: inflected nouns and
-    adjectives, and the past participles of an obj verb, which behave as adjectives and so
-    evaluate the nearest target on either side (« le dialogue a été gelé »); tier 2: the other
-    generated verb forms. ``verbal``: the reading of the form as a finite verb (a participle
-    after « a », « ont »: « Moscou a proposé un moratoire » keeps the obj role)."""
-    pos, role, weight, rest = line.split(None, 3)
-    if pos not in _GENERATORS or role not in ("eval", "obj", "agent", "prep"):
-        raise ValueError(f"stance cue {line!r}: pos must be v|a|n|x and role eval|obj|agent|prep")
-    excluded = {_fold(w[1:]) for w in rest.split() if w.startswith("-") and len(w) > 1}
-    rest = " ".join(w for w in rest.split() if not (w.startswith("-") and len(w) > 1))
-    phrase, *extra = [_fold(p).strip() for p in rest.split("/")]
-    cue = Cue(polarity, float(weight), role, pos == "a" and phrase.endswith("ment"))
-    written = {phrase, *(e for e in extra if e)}
-    generated = _GENERATORS[pos](phrase.split()) - excluded - written
-    out = [(f, cue, 0, pos == "v") for f in written - excluded]
-    if pos != "v":
-        return out + [(f, cue, 1, False) for f in generated]
-    adjectival = _participles(generated) if role == "obj" and " " not in phrase else set()
-    out += [(f, Cue(polarity, cue.weight, "eval"), 1, False) for f in adjectival]
-    return out + [(f, cue, 2, True) for f in generated]
-
-
-def _cue_table() -> tuple[dict[str, Cue], dict[str, Cue]]:
-    """Form → cue, and form → its reading as a finite verb. The lowest tier wins (« menace » the
-    noun over « menace » from menacer, « contre » over « contre » from contrer), then the first
-    entry. A form written (tier 0) both positive and negative is an error."""
-    best: dict[str, tuple[int, Cue]] = {}
-    verbal: dict[str, Cue] = {}
-    for name, polarity in (("stance_positive.txt", 1), ("stance_negative.txt", -1)):
-        for line in lexicon.lines(name):
-            for form, cue, tier, is_verb in _cue_entry(line, polarity):
-                old = best.get(form)
-                if old is not None and old[0] == tier == 0 and old[1].polarity != polarity:
-                    raise ValueError(f"stance cue {form!r} is both positive and negative ({line!r})")
-                if old is None or tier < old[0]:
-                    best[form] = (tier, cue)
-                if is_verb:
-                    verbal.setdefault(form, cue)
-    cues = {form: cue for form, (_, cue) in best.items()}
-    return cues, {form: cue for form, cue in verbal.items() if cues[form] != cue}
-
-
-def _measure_table() -> dict[str, Cue]:
-    """Verb form → its cue on a restrictive measure, from stance_measures.txt (``+``/``-`` then a
-    cue line): « durcir les sanctions » is favourable to them, « lever l'embargo » opposed."""
-    out: dict[str, Cue] = {}
-    for line in lexicon.lines("stance_measures.txt"):
-        sign, rest = line.split(None, 1)
-        for form, cue, _, is_verb in _cue_entry(rest, 1 if sign == "+" else -1):
-            if is_verb:
-                out.setdefault(form, cue)
-    return out
-
-
-def _target_table() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """Alias → candidate targets, and target → kind (actor | topic), from targets.txt."""
-    aliases: dict[str, list[str]] = {}
-    kinds: dict[str, str] = {}
-    for head, alts in lexicon.pairs("targets.txt"):
-        name, _, kind = head.partition("[")
-        name, kind = name.strip(), kind.strip(" ]") or "actor"
-        kinds[name] = kind
-        for alias in [name, *alts]:
-            key = _fold(alias.rstrip("*").strip())
-            if name not in aliases.setdefault(key, []):
-                aliases[key].append(name)
-    return {k: tuple(v) for k, v in aliases.items()}, kinds
-
-
-def _factor_table() -> dict[str, float]:
-    out = {}
-    for name in ("stance_intensifiers.txt", "stance_attenuators.txt"):
-        for line in lexicon.lines(name):
-            phrase, _, factor = line.rpartition(" ")
-            out[_fold(phrase.strip())] = float(factor)
-    return out
-
-
-def _role_table(name: str, sep: str | None) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    if sep is None:
-        for line in lexicon.lines(name):
-            role, phrase = line.split(None, 1)
-            out.setdefault(_fold(phrase.strip()), set()).add(role)
-        return out
-    for role, words in lexicon.pairs(name, sep):
-        for w in words:
-            out.setdefault(_fold(w), set()).add(role)
-    return out
-
-
-WORD_RE = re.compile(r"\w+'?|[" + re.escape(PUNCT) + "]")  # stdlib re: twice as fast as regex here
-
-
-def _key(phrase: str) -> str:
-    """A lexicon string as the analysis sees it: its tokens joined by one space (hyphens dropped)."""
-    return " ".join(WORD_RE.findall(_fold(phrase)))
-
-
-def _build() -> dict[str, Lex]:
-    lex: dict[str, Lex] = {}
-    aliases, _ = _target_table()
-    cues, verbal = _cue_table()
-    for form, cue in cues.items():
-        lex.setdefault(_key(form), Lex()).cue = cue
-    for form, cue in verbal.items():
-        lex[_key(form)].verb_cue = cue
-    for lx in lex.values():
-        if lx.cue is None:
-            lx.verb_cue = None
-    for form, cue in _measure_table().items():
-        lex.setdefault(_key(form), Lex()).measure = cue
-    for alias, names in aliases.items():  # a target is never a cue
-        lex.setdefault(_key(alias), Lex()).targets = names
-        lex[_key(alias)].cue = lex[_key(alias)].verb_cue = None
-    for form, roles in _role_table("stance_negators.txt", None).items():
-        lex.setdefault(_key(form), Lex()).neg = frozenset(roles)
-    for form, factor in _factor_table().items():
-        lex.setdefault(_key(form), Lex()).factor = factor
-    for form, roles in _role_table("stance_structure.txt", "=").items():
-        if roles - TEXT_ONLY:  # an object clitic is read from the text, not made a token (« la », « les » …)
-            lex.setdefault(_key(form), Lex()).struct = frozenset(roles - TEXT_ONLY)
-    lex.pop("", None)
-    return lex
-
-
-Trie = dict[str, tuple["Trie", "Lex | None"]]  # word → (what may follow it, the entry ending here)
-
-
-def _trie(lex: dict[str, Lex]) -> Trie:
-    """The lexicon strings as a word trie, for a longest match without building strings."""
-    root: Trie = {}
-    for key, lx in lex.items():
-        node = root
-        words = key.split(" ")
-        for k, w in enumerate(words):
-            child, here = node.get(w, ({}, None))
-            node[w] = (child, lx if k == len(words) - 1 else here)
-            node = child
-    return root
-
-
-def _longest(trie: Trie, words: list[str], i: int) -> tuple[int, Lex | None]:
-    """The longest lexicon string starting at ``words[i]``: its length in words and its entry."""
-    best: tuple[int, Lex | None] = (1, None)
-    node, j = trie, i
-    while j < len(words) and words[j] in node:
-        node, lx = node[words[j]]
-        j += 1
-        if lx is not None:
-            best = (j - i, lx)
-    return best
-
-
-def _heads() -> frozenset[str]:
-    """First words of the target aliases and the subject pronouns: a text with none of them
-    has no target and is not analysed further."""
-    keys = [k for k, lx in LEX.items() if lx.targets or lx.struct & {"pronoun", "anaphor"}]
-    return frozenset(k.split(" ")[0] for k in keys)
-
-
-LEX: dict[str, Lex] = _build()
-TRIE: Trie = _trie(LEX)
-KINDS: dict[str, str] = _target_table()[1]
-TARGET_LEX: dict[str, Lex] = {k: lx for k, lx in LEX.items() if lx.targets}
-TARGET_TRIE: Trie = _trie(TARGET_LEX)
-HEADS: frozenset[str] = _heads()
-OBJECT_CLITICS: frozenset[str] = frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if "objclitic" in roles)
 
 
 # ------------------------------------------------------------------------------ tokens and clauses
@@ -411,7 +156,7 @@ def _reading(lx: Lex, prev: Tok | None, prev2: Tok | None = None) -> Cue | None:
 def tokenize(text: str) -> list[Tok]:
     """The lexicon strings of ``text`` (longest match) as tokens; plain words only advance the
     word index; punctuation and the clause openers of stance_structure.txt advance the clause."""
-    found = list(WORD_RE.finditer(_fold(text)))
+    found = list(WORD_RE.finditer(fold(text)))
     return _tokens(found, [m.group() for m in found])
 
 
@@ -424,7 +169,7 @@ def _tokens(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
         if i < after:  # inside the lexicon string just taken
             continue
         entry = TRIE.get(w)
-        n, lx = (1, None) if entry is None else _longest(TRIE, words, i) if entry[0] else (1, entry[1])
+        n, lx = (1, None) if entry is None else longest(TRIE, words, i) if entry[0] else (1, entry[1])
         if lx is None:
             if w in PUNCT:
                 clause, first = clause + 1, idx
@@ -703,10 +448,10 @@ def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) 
 def _target_names(text: str) -> Iterator[str]:
     """The targets ``text`` names through an unambiguous alias (longest alias first): a lighter
     pass than ``tokenize``, for whole articles."""
-    words = WORD_RE.findall(_fold(text))
+    words = WORD_RE.findall(fold(text))
     i = 0
     while i < len(words):
-        n, lx = _longest(TARGET_TRIE, words, i) if words[i] in TARGET_TRIE else (1, None)
+        n, lx = longest(TARGET_TRIE, words, i) if words[i] in TARGET_TRIE else (1, None)
         if lx is not None and len(lx.targets) == 1:
             yield lx.targets[0]
         i += n
@@ -916,7 +661,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     ``ctx`` resolves ambiguous aliases (default: the text alone); ``main()`` gives the actor a
     clause-initial ils/elles may stand for, asked only when the text names no actor.
     """
-    found = list(WORD_RE.finditer(_fold(text)))
+    found = list(WORD_RE.finditer(fold(text)))
     words = [m.group() for m in found]
     if HEADS.isdisjoint(words):
         return []

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from quotes import stance
+from quotes import cues, stance
 from quotes.model import Article, Quote
 from tests.conftest import DATA, ROOT
 
@@ -391,12 +391,12 @@ def test_eval_floor() -> None:
 
 
 def test_lexicon_loads_and_is_consistent() -> None:
-    cues = [lx for lx in stance.LEX.values() if lx.cue is not None]
-    assert len([c for c in cues if c.cue.polarity > 0]) > 100
-    assert len([c for c in cues if c.cue.polarity < 0]) > 100
-    assert all(not (lx.cue and lx.targets) for lx in stance.LEX.values())
+    entries = [lx for lx in cues.LEX.values() if lx.cue is not None]
+    assert len([c for c in entries if c.cue.polarity > 0]) > 100
+    assert len([c for c in entries if c.cue.polarity < 0]) > 100
+    assert all(not (lx.cue and lx.targets) for lx in cues.LEX.values())
     assert {"OTAN", "Russie", "États-Unis", "Union européenne", "Ukraine", "dialogue", "coopération",
-            "sécurité", "sanctions"} <= set(stance.KINDS)
+            "sécurité", "sanctions"} <= set(cues.KINDS)
 
 
 @pytest.mark.parametrize(("text", "target", "label"), [
