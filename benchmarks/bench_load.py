@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -153,6 +154,28 @@ async def _run(url: str, plan: Plan, args: argparse.Namespace) -> tuple[dict[str
     return times, errors, wall
 
 
+def _busy() -> float:
+    """CPU seconds the whole machine has been busy (every core, every process)."""
+    import psutil
+
+    t = psutil.cpu_times()
+    return sum(t) - t.idle - getattr(t, "iowait", 0.0)
+
+
+def _server_cpu() -> float:
+    """CPU seconds used so far by the ``streamlit run`` server this benchmark started."""
+    import psutil
+
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if any("streamlit" in part for part in child.cmdline()):
+                t = child.cpu_times()
+                return t.user + t.system
+        except psutil.Error:
+            continue
+    return 0.0
+
+
 def _line(label: str, values: list[float]) -> str:
     if not values:
         return f"  {label:<22} (none)"
@@ -173,7 +196,9 @@ def main() -> None:
     ingest.ingest([str(ROOT / "data" / "articles")], sample, jobs=1, progress=False)
     plan = Plan(sample)
     with server(sample) as (url, _):
+        busy, served = _busy(), _server_cpu()
         times, errors, wall = asyncio.run(_run(url, plan, args))
+        busy, served = _busy() - busy, _server_cpu() - served
     everything = [t for values in times.values() for t in values]
     print(f"{args.sessions} concurrent sessions (arriving over {args.ramp:g} s, {args.think:g} s between "
           f"interactions), {args.rounds} round(s) each: {len(everything)} interactions in {wall:.1f} s, "
@@ -182,6 +207,8 @@ def main() -> None:
                   "remove both filters"):
         print(_line(label, times.get(label, [])))
     print(_line("all interactions", everything) + "   (target: p95 < 3 s)")
+    print(f"  CPU: the machine busy {busy:.0f} s over {wall:.0f} s of {os.cpu_count()} cores; the dashboard server "
+          f"{served:.0f} s of it ({100 * served / max(busy, 1e-9):.0f} %), the browsers and this driver the rest")
     print(f"  errors: {len(errors)}")
     for e in errors[:20]:
         print(f"    {e}")
