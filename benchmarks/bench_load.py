@@ -38,6 +38,7 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -162,25 +163,38 @@ def _busy() -> float:
     return sum(t) - t.idle - getattr(t, "iowait", 0.0)
 
 
-def _server_cpu() -> float:
-    """CPU seconds used so far by the ``streamlit run`` server this benchmark started."""
+def _server() -> Any:
+    """The ``streamlit run`` server process this benchmark started (a psutil.Process), or None."""
     import psutil
 
     for child in psutil.Process().children(recursive=True):
         try:
             if any("streamlit" in part for part in child.cmdline()):
-                t = child.cpu_times()
-                return t.user + t.system
+                return child
         except psutil.Error:
             continue
-    return 0.0
+    return None
+
+
+def _server_cpu() -> float:
+    """CPU seconds used so far by the ``streamlit run`` server this benchmark started."""
+    proc = _server()
+    if proc is None:
+        return 0.0
+    t = proc.cpu_times()
+    return t.user + t.system
+
+
+def _server_rss_mb() -> float:
+    proc = _server()
+    return proc.memory_info().rss / 2**20 if proc is not None else 0.0
 
 
 def _line(label: str, values: list[float]) -> str:
     if not values:
-        return f"  {label:<22} (none)"
+        return f"  {label:<24} (none)"
     p95 = statistics.quantiles(values, n=20, method="inclusive")[18] if len(values) > 1 else values[0]
-    return (f"  {label:<22} n={len(values):<4} p50 {statistics.median(values):5.2f} s   p95 {p95:5.2f} s   "
+    return (f"  {label:<24} n={len(values):<4} p50 {statistics.median(values):5.2f} s   p95 {p95:5.2f} s   "
             f"max {max(values):5.2f} s")
 
 
