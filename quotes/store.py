@@ -38,6 +38,7 @@ import pyarrow.parquet as pq
 from quotes.model import Article, Quote
 
 TABLES = ("articles", "quotes", "targets", "superseded")
+EMPTY_FILE = "batch-0-empty.parquet"  # one a table, written by init: every glob has a schema to read
 
 ARTICLE_SCHEMA = pa.schema([
     ("batch", pa.string()), ("content_hash", pa.string()), ("article_id", pa.string()), ("source", pa.string()),
@@ -77,7 +78,7 @@ def init(store: Path) -> None:
     for name, schema in SCHEMAS.items():
         folder = store / name
         folder.mkdir(parents=True, exist_ok=True)
-        empty = folder / "batch-0-empty.parquet"
+        empty = folder / EMPTY_FILE
         if not empty.exists():
             _write_atomic(pa.Table.from_pylist([], schema=schema), empty)
 
@@ -157,17 +158,23 @@ def connect(store: Path | str | None = None) -> duckdb.DuckDBPyConnection:
     init(store)
     con = duckdb.connect()
     glob = {t: (store / t / "*.parquet").as_posix().replace("'", "''") for t in TABLES}
-    # a replacement counts once its batch is committed (a batch cut short by a kill or a full disk
-    # hides nothing), and hides only the copies stored before it (an edit reverted shows again)
-    con.execute(f"""CREATE VIEW superseded AS SELECT DISTINCT content_hash, batch FROM read_parquet('{glob['superseded']}')
-                    WHERE batch IN (SELECT batch FROM read_parquet('{glob['articles']}'))""")
-    con.execute(f"""CREATE VIEW articles AS SELECT * FROM read_parquet('{glob['articles']}') r WHERE NOT EXISTS
-                    (SELECT 1 FROM superseded s WHERE s.content_hash = r.content_hash AND s.batch > r.batch)""")
-    con.execute("CREATE VIEW committed AS SELECT DISTINCT batch FROM articles")
+    # A replacement counts once its batch is committed (a batch cut short by a kill or a full disk
+    # hides nothing) and hides only the copies stored before it (an edit reverted shows again): per
+    # content hash, the last committed batch that replaced it; a row stays when it is not older.
+    # (A hash join on that small table: a correlated NOT EXISTS was four times slower.)
+    con.execute(f"CREATE VIEW committed AS SELECT DISTINCT batch FROM read_parquet('{glob['articles']}')")
+    con.execute(f"""CREATE VIEW superseded AS SELECT content_hash, max(batch) AS until
+                    FROM read_parquet('{glob['superseded']}') WHERE batch IN (SELECT batch FROM committed)
+                    GROUP BY content_hash""")
+    # A store where no article was ever replaced needs no join (the views are made again with each
+    # connection, and the dashboard connects anew whenever a batch is committed: store.version).
+    replaced = any(p.name != EMPTY_FILE for p in (store / "superseded").glob("*.parquet"))
+    join = "LEFT JOIN superseded s ON s.content_hash = r.content_hash" if replaced else ""
+    kept = "(s.until IS NULL OR r.batch >= s.until)" if replaced else "TRUE"
+    con.execute(f"CREATE VIEW articles AS SELECT r.* FROM read_parquet('{glob['articles']}') r {join} WHERE {kept}")
     for t in ("quotes", "targets"):
-        con.execute(f"""CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob[t]}') r
-                        WHERE batch IN (SELECT batch FROM committed) AND NOT EXISTS
-                        (SELECT 1 FROM superseded s WHERE s.content_hash = r.content_hash AND s.batch > r.batch)""")
+        con.execute(f"""CREATE VIEW {t} AS SELECT r.* FROM read_parquet('{glob[t]}') r {join}
+                        WHERE r.batch IN (SELECT batch FROM committed) AND {kept}""")
     # the stance rows as stored, for joins with the (already filtered) quotes view
     con.execute(f"CREATE VIEW stance_rows AS SELECT quote_id, target, label, score, cues FROM read_parquet('{glob['targets']}')")
     return con
