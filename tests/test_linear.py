@@ -12,7 +12,7 @@ from quotes.extract import extract_text
 UNIT = "Le ministre Paul Arnaud a déclaré que la réunion aurait lieu demain, a-t-il ajouté devant la presse. "
 
 
-def _seconds(text: str, runs: int = 3) -> float:
+def _seconds(text: str, runs: int = 5) -> float:
     """The best of a few runs: a noisy neighbour slows a run, never speeds it up."""
     best = float("inf")
     gc.collect()
