@@ -198,16 +198,27 @@ def _line(label: str, values: list[float]) -> str:
             f"max {max(values):5.2f} s")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def load_args(description: str | None, rounds_help: str) -> argparse.Namespace:
+    """The options of both load benchmarks: sessions, rounds, arrivals, think time, timeout."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sessions", type=int, default=20)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=3, help=rounds_help)
     ap.add_argument("--ramp", type=float, default=10.0, help="seconds over which the sessions arrive")
     ap.add_argument("--think", type=float, default=1.0, help="seconds between two interactions of a session (±50 %%)")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds an interaction may take")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def sample_store() -> Path:
+    """A store of the sample corpus in data/, in a temporary folder."""
     sample = Path(tempfile.mkdtemp(prefix="quotes-load-")) / "store"
     ingest.ingest([str(ROOT / "data" / "articles")], sample, jobs=1, progress=False)
+    return sample
+
+
+def main() -> None:
+    args = load_args(__doc__, "rounds of the five interactions")
+    sample = sample_store()
     plan = Plan(sample)
     with server(sample) as (url, _):
         busy, served = _busy(), _server_cpu()

@@ -25,7 +25,6 @@ import argparse
 import asyncio
 import random
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -36,9 +35,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_dashboard import server  # noqa: E402
-from bench_load import _busy, _line, _server_cpu, _server_rss_mb  # noqa: E402
+from bench_load import _busy, _line, _server_cpu, _server_rss_mb, load_args, sample_store  # noqa: E402
 
-from quotes import ingest, store  # noqa: E402
+from quotes import store  # noqa: E402
 
 VIEWS = ("Compare outlets", "Speakers", "Quotes")
 
@@ -104,15 +103,8 @@ async def run(ws_url: str, plan: dict[str, list[str]], args: argparse.Namespace)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sessions", type=int, default=20)
-    ap.add_argument("--rounds", type=int, default=3, help="rounds of one link of each kind, in random order")
-    ap.add_argument("--ramp", type=float, default=10.0, help="seconds over which the sessions arrive")
-    ap.add_argument("--think", type=float, default=1.0, help="seconds between two page views of a session (±50 %%)")
-    ap.add_argument("--timeout", type=float, default=60.0, help="seconds a page view may take")
-    args = ap.parse_args()
-    sample = Path(tempfile.mkdtemp(prefix="quotes-server-load-")) / "store"
-    ingest.ingest([str(ROOT / "data" / "articles")], sample, jobs=1, progress=False)
+    args = load_args(__doc__, "rounds of one link of each kind, in random order")
+    sample = sample_store()
     plan = links(sample)
     with server(sample) as (url, _):
         asyncio.run(visit(url.replace("http", "ws") + "/_stcore/stream", "", args.timeout))  # the server's imports
