@@ -11,6 +11,7 @@ Nothing from an article is rendered as Markdown or HTML: tables are ``st.datafra
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,10 @@ import streamlit as st
 
 from quotes import compare, store, views
 from quotes.groups import MAX_DAYS, THRESHOLD, group_statements, statement_table
+
+if __name__ != "__main__":  # imported once by the server at start-up (see the end of this file):
+    # the caches declared below are then never used, and need not warn that no session runs yet
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 ROOT = Path(__file__).resolve().parent
 STORE = Path(os.environ.get("QUOTES_STORE") or ROOT / "store")
