@@ -106,7 +106,7 @@ class Sentence:
     start: int
     end: int
     spans: list[Span]  # top-level quotations that overlap the sentence
-    verbs: bool | None = None  # whether a word could be a reporting verb (None: not tested yet)
+    verbs: bool = False  # whether a word could be a reporting verb (extract_reports tests the paragraph once)
 
     @functools.cached_property
     def toks(self) -> list[Tok]:
@@ -130,8 +130,6 @@ class Sentence:
 
     def may_report(self) -> bool:
         """Whether any word could be a reporting verb: most sentences are never tokenised."""
-        if self.verbs is None:
-            self.verbs = _verb_words_in(self.text[self.start : self.end].lower())
         return self.verbs
 
 
@@ -568,11 +566,6 @@ class _Coverage:
             if n >= 0 and end > pos and self.reports[n] is not but:
                 return True
         return False
-
-
-def _verb_words_in(low: str) -> bool:
-    """Whether a word of the (lower-case) text is the first word of a reporting verb form."""
-    return not first_words().isdisjoint(PLAIN_WORD.findall(low))
 
 
 def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:

@@ -58,19 +58,18 @@ def _low(phrase: str) -> str:
     return " ".join(_WORD.findall(phrase.lower().replace("’", "'")))
 
 
-def _find(phrase: str, name: str, low: str | None = None) -> set[str]:
-    """The canonical entries of lexicon ``name`` whose variants occur as whole words in ``phrase``
-    (``low``: the phrase already through ``_low``)."""
+def _find(low: str, name: str) -> set[str]:
+    """The canonical entries of lexicon ``name`` whose variants occur as whole words in ``low``
+    (a phrase through ``_low``)."""
     pattern, canon_of = _variants(name)
-    return {canon_of[m.group()] for m in pattern.finditer(_low(phrase) if low is None else low)}
+    return {canon_of[m.group()] for m in pattern.finditer(low)}
 
 
-def _roles(phrase: str, low: str | None = None) -> set[str]:
-    """The roles a phrase names, nationality adjectives set aside (le ministre russe des Affaires
-    étrangères is a ministre des affaires étrangères)."""
+def _roles(low: str) -> set[str]:
+    """The roles a phrase (through ``_low``) names, nationality adjectives set aside (le ministre
+    russe des Affaires étrangères is a ministre des affaires étrangères), with their broader roles."""
     pattern, _ = _variants("nationalities.txt")
-    bare = " ".join(pattern.sub(" ", _low(phrase) if low is None else low).split())
-    found = _find("", "roles.txt", bare)
+    found = _find(" ".join(pattern.sub(" ", low).split()), "roles.txt")
     return found | {b for r in found for b in _broader().get(r, ())}
 
 
@@ -144,8 +143,8 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
             context = _role_context(text, m.start(), m.end())
             person.gender = person.gender or _gender(context.split("|")[0], m.group("title"))
             low = _low(context)
-            person.roles |= _roles(context, low)
-            person.nations |= _find(context, "nationalities.txt", low)
+            person.roles |= _roles(low)
+            person.nations |= _find(low, "nationalities.txt")
             timeline.append((i, m.start(), person))
     return list({id(p): p for p in found.values()}.values()), timeline
 
@@ -180,10 +179,10 @@ def _by_name(mention: str, persons: list[Person]) -> Person | None:
 
 def _by_role(mention: str, ctx: Context) -> Person | None:
     low = _low(mention)
-    roles = _roles(mention, low)
+    roles = _roles(low)
     if not roles:
         return None
-    nations = _find(mention, "nationalities.txt", low)
+    nations = _find(low, "nationalities.txt")
     gender = _gender(mention, None)
     hits = [
         p for p in ctx.persons
@@ -215,7 +214,7 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
 
 def _organisation(mention: str) -> str | None:
     pattern, canon_of = _variants("organisations.txt")
-    m = pattern.search(" ".join(_WORD.findall(mention.lower().replace("’", "'"))))
+    m = pattern.search(_low(mention))
     return canon_of[m.group()] if m else None
 
 
