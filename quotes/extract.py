@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -123,7 +124,7 @@ class Sentence:
     @functools.cached_property
     def marks(self) -> list[int]:
         """Positions of the quotation marks of the sentence (for ``mixed``)."""
-        return [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end, timeout=REGEX_TIMEOUT)]
+        return [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end)]
 
     def has_mark(self, a: int, b: int) -> bool:
         return bisect.bisect_left(self.marks, a) < bisect.bisect_left(self.marks, b)
@@ -414,7 +415,7 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
 
 
 # The words a selon/d'après attribution needs: the quick test before the full pattern.
-_SELON_CUE = regex.compile(r"(?i)selon|après")
+_SELON_CUE = re.compile(r"(?i)selon|après")  # two words: no timeout guard needed
 
 
 @functools.cache
@@ -448,7 +449,7 @@ def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
 
 
 def _selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
-    if not _SELON_CUE.search(s.text, s.start, s.end, timeout=REGEX_TIMEOUT):
+    if not _SELON_CUE.search(s.text, s.start, s.end):
         return []  # the quick test: most sentences have neither selon nor d'après
     out = []
     taken = sorted(taken, key=lambda r: r.start)
