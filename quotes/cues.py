@@ -270,6 +270,25 @@ def longest(trie: Trie, words: list[str], i: int) -> tuple[int, Lex | None]:
     return best
 
 
+def longest_across(trie: Trie, words: list[str], i: int, inside: frozenset[str]) -> tuple[int, Lex | None, int]:
+    """``longest``, letting one or two words of ``inside`` stand at one place within the string
+    (« respecte pas le droit international », « respecte toujours pas … »): the length taken, the
+    entry, and the index of the first word stepped over (-1 when the string taken steps over none)."""
+    best: tuple[int, Lex | None, int] = (1, None, -1)
+    node, j, skipped = trie, i, -1
+    while j < len(words):
+        if words[j] not in node:
+            run = 2 if j + 2 < len(words) and words[j + 1] in inside and words[j + 2] in node else 1
+            if skipped >= 0 or j == i or words[j] not in inside or j + run >= len(words) or words[j + run] not in node:
+                break
+            skipped, j = j, j + run
+        node, lx = node[words[j]]
+        j += 1
+        if lx is not None:
+            best = (j - i, lx, skipped)
+    return best
+
+
 def _heads() -> frozenset[str]:
     """First words of the target aliases and the subject pronouns: a text with none of them
     has no target and is not analysed further."""
@@ -283,4 +302,5 @@ KINDS: dict[str, str] = _target_table()[1]
 TARGET_LEX: dict[str, Lex] = {k: lx for k, lx in LEX.items() if lx.targets}
 TARGET_TRIE: Trie = _trie(TARGET_LEX)
 HEADS: frozenset[str] = _heads()
+INSIDE: frozenset[str] = frozenset(k for k, lx in LEX.items() if "inside" in lx.neg)
 OBJECT_CLITICS: frozenset[str] = frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if "objclitic" in roles)

@@ -83,7 +83,9 @@ from dataclasses import dataclass
 
 from quotes.cues import (
     HEADS,
+    INSIDE,
     KINDS,
+    LEX,
     OBJECT_CLITICS,
     PUNCT,
     SENTENCE_END,
@@ -94,6 +96,7 @@ from quotes.cues import (
     Lex,
     fold,
     longest,
+    longest_across,
 )
 from quotes.model import Article, Quote
 from quotes.verbs import verbs
@@ -169,7 +172,12 @@ def _tokens(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
         if i < after:  # inside the lexicon string just taken
             continue
         entry = TRIE.get(w)
-        n, lx = (1, None) if entry is None else longest(TRIE, words, i) if entry[0] else (1, entry[1])
+        n, lx, skipped = (1, None, -1) if entry is None else longest_across(TRIE, words, i, INSIDE) if entry[0] else (1, entry[1], -1)
+        for s in range(skipped, -1 if skipped < 0 else i + n):  # « ne respecte pas le droit … »: the
+            if words[s] not in INSIDE:  # negation words stepped over first, then the cue around them
+                break
+            toks.append(Tok(idx, found[s].start(), found[s].end(), LEX[words[s]], clause, first, None, sentence))
+            idx += 1
         if lx is None:
             if w in PUNCT:
                 clause, first = clause + 1, idx
@@ -322,9 +330,15 @@ def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
     """« l'Ukraine face à l'agression »: an eval cue inside a phrase opened by a preposition
     (patient or prep cue) after the target does not reach back to it; nor does the head of a
     partner phrase (« le dialogue avec l'adversaire »: the adversary is the partner, the dialogue
-    is not judged)."""
-    return any("patient" in t.lex.struct or _is_prep(t) or "partner" in t.lex.struct and cue.i - t.i <= 2
-               for t in _between(clause, target, cue))
+    is not judged). A phrase closed by a finite verb is part of the subject: « la présence de
+    l'Otan sur le territoire européen a un effet néfaste » judges the Otan."""
+    between = _between(clause, target, cue)
+    for n, t in enumerate(between):
+        if "partner" in t.lex.struct and cue.i - t.i <= 2:
+            return True
+        if ("patient" in t.lex.struct or _is_prep(t)) and not any("finite" in u.lex.struct for u in between[n + 1 :]):
+            return True
+    return False
 
 
 def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
@@ -339,6 +353,19 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     if after:
         return not _cut_by_patient(clause, cue, m.tok)
     return role != "eval" or not _cut_backward(clause, cue, m.tok)
+
+
+def _embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) -> bool:
+    """A target in a phrase that completes the subject, before the finite verb, is not what an
+    evaluative or agent cue after that verb judges: « les sanctions contre la Russie sont un
+    échec » and « les sanctions contre Moscou ont échoué » judge the sanctions only."""
+    if cue.cue.role not in ("eval", "agent") or m.tok.i > cue.i:  # type: ignore[union-attr]
+        return False
+    if not any("finite" in t.lex.struct for t in _between(clause, m.tok, cue)):
+        return False
+    heads = [h.tok for h in mentions if h.tok.i < m.tok.i]
+    return any(any("patient" in t.lex.struct or "partner" in t.lex.struct or _is_prep(t) for t in _between(clause, h, m.tok))
+               and not any("finite" in t.lex.struct for t in _between(clause, h, m.tok)) for h in heads)
 
 
 def _demoted(clause: list[Tok], k: int) -> bool:
@@ -428,8 +455,8 @@ def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) 
     if cue is None or _demoted(clause, k):
         return []
     v = _valued(clause, k, scope)
-    reached = sorted((m for m in mentions if _reaches(clause, tok, m) and not _blocked(clause, tok, m)),
-                     key=lambda m: abs(m.tok.i - tok.i))
+    reached = sorted((m for m in mentions if _reaches(clause, tok, m) and not _blocked(clause, tok, m)
+                      and not _embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
     out = []
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)

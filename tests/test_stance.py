@@ -63,6 +63,16 @@ def test_polarity(text: str, target: str, label: str) -> None:
     ("Aucun partenariat sérieux n'est possible.", "coopération", "opposed"),
     ("Il n'y a aucune menace de la part de Pékin.", "Chine", "favorable"),
     ("Non seulement le dialogue est utile, mais il est indispensable.", "dialogue", "favorable"),
+    # a negation word inside a cue phrase: « ne respecte pas le droit international »
+    ("Pékin ne respecte toujours pas le droit international.", "Chine", "opposed"),
+    ("Washington ne respecte pas le droit international.", "États-Unis", "opposed"),
+    ("Kiev ne respecte plus ses engagements.", "Ukraine", "opposed"),
+    ("Kiev respecte ses engagements.", "Ukraine", "favorable"),
+    ("Nous n'avons pas besoin de l'Alliance.", "OTAN", "opposed"),
+    ("Nous avons besoin de négociations.", "dialogue", "favorable"),
+    # the epistemic « il est possible que » judges nothing
+    ("Il est possible que Washington réponde la semaine prochaine.", "États-Unis", "neutral"),
+    ("Il n'est pas impossible que l'UE tranche lundi.", "Union européenne", "neutral"),
 ])
 def test_negation(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
@@ -168,6 +178,11 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     ("Les sanctions sont inacceptables, car le dialogue est la seule voie.", {"sanctions": "opposed", "dialogue": "neutral"}),
     ("L'OTAN est une menace pour la Russie.", {"OTAN": "opposed", "Russie": "neutral"}),
     ("Nous condamnons l'agression contre l'Ukraine.", {"Ukraine": "neutral"}),
+    # a prepositional phrase inside the subject ends at the finite verb: the cue after it reaches
+    # the subject's target, and not the target inside the phrase
+    ("Le déploiement de l'OTAN près de nos frontières a des conséquences désastreuses.", {"OTAN": "opposed"}),
+    ("Le dialogue avec Pékin sur le climat est devenu indispensable.", {"dialogue": "favorable", "Chine": "favorable"}),
+    ("L'embargo contre Washington est un échec.", {"sanctions": "opposed", "États-Unis": "opposed"}),
 ])
 def test_cue_tied_to_its_clause(text: str, expected: dict[str, str]) -> None:
     assert labels(text) == expected
