@@ -350,6 +350,8 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return d <= PREP_REACH
     if role == "obj" and any(_is_prep(t) for t in _between(clause, cue, m.tok)):
         return False  # « se construire contre la Russie »: the preposition relates the target
+    if role == "obj" and any("partner" in t.lex.struct and t.i > cue.i + 1 for t in _between(clause, cue, m.tok)):
+        return False  # « suspendre sa mission auprès de l'OTAN »: the partner of the object, not it
     if after:
         return not _cut_by_patient(clause, cue, m.tok)
     return role != "eval" or not _cut_backward(clause, cue, m.tok)

@@ -182,7 +182,11 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     # the subject's target, and not the target inside the phrase
     ("Le déploiement de l'OTAN près de nos frontières a des conséquences désastreuses.", {"OTAN": "opposed"}),
     ("Le dialogue avec Pékin sur le climat est devenu indispensable.", {"dialogue": "favorable", "Chine": "favorable"}),
-    ("L'embargo contre Washington est un échec.", {"sanctions": "opposed", "États-Unis": "opposed"}),
+    ("La présence de l'OTAN à nos portes est une menace.", {"OTAN": "opposed"}),
+    # the partner of a verb's object is not that object
+    ("Nous poursuivrons le dialogue malgré la décision de Moscou de fermer son bureau auprès de l'Alliance.",
+     {"dialogue": "favorable", "Russie": "neutral", "OTAN": "neutral"}),
+    ("Le gouvernement a choisi de rompre avec l'Alliance.", {"OTAN": "opposed"}),
 ])
 def test_cue_tied_to_its_clause(text: str, expected: dict[str, str]) -> None:
     assert labels(text) == expected
