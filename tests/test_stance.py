@@ -73,6 +73,12 @@ def test_polarity(text: str, target: str, label: str) -> None:
     # the epistemic « il est possible que » judges nothing
     ("Il est possible que Washington réponde la semaine prochaine.", "États-Unis", "neutral"),
     ("Il n'est pas impossible que l'UE tranche lundi.", "Union européenne", "neutral"),
+    # not hiding is showing; « plus que jamais » negates nothing
+    ("Pékin n'a jamais caché ses ambitions hégémoniques.", "Chine", "opposed"),
+    ("Washington ne cache pas ses visées impérialistes.", "États-Unis", "opposed"),
+    ("L'Alliance est plus que jamais indispensable.", "OTAN", "favorable"),
+    ("L'Ukraine n'est pas notre ennemie.", "Ukraine", "favorable"),
+    ("Les Européens ont tort de céder.", "Union européenne", "opposed"),
 ])
 def test_negation(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
