@@ -357,6 +357,11 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     return role != "eval" or not _cut_backward(clause, cue, m.tok)
 
 
+def _lacking(clause: list[Tok], cue: Tok, m: Mention) -> bool:
+    """« déplorer l'absence de dialogue »: the verb judges the lack, so the target the other way."""
+    return cue.cue.role in ("obj", "prep") and m.tok.i > cue.i and any("lack" in t.lex.neg for t in _between(clause, cue, m.tok))  # type: ignore[union-attr]
+
+
 def _embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) -> bool:
     """A target in a phrase that completes the subject, before the finite verb, is not what an
     evaluative or agent cue after that verb judges: « les sanctions contre la Russie sont un
@@ -463,7 +468,7 @@ def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) 
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
         shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else v.end
-        share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET)
+        share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET) * (-1 if _lacking(clause, tok, m) else 1)
         if v.gov is not None and m.tok.i < v.gov.i:
             out.append((m, Hit(v.value * share * v.gov_factor, v.gov_start, v.end)))
         else:

@@ -79,6 +79,13 @@ def test_polarity(text: str, target: str, label: str) -> None:
     ("L'Alliance est plus que jamais indispensable.", "OTAN", "favorable"),
     ("L'Ukraine n'est pas notre ennemie.", "Ukraine", "favorable"),
     ("Les Européens ont tort de céder.", "Union européenne", "opposed"),
+    # a verb on « l'absence de X » judges X the other way
+    ("Nous regrettons l'absence de négociations.", "dialogue", "favorable"),
+    ("Le gouvernement se félicite de l'absence de sanctions.", "sanctions", "opposed"),
+    # grâce à / à cause de
+    ("Grâce au soutien de Washington, le projet a abouti.", "États-Unis", "favorable"),
+    ("À cause de Pékin, les négociations piétinent.", "Chine", "opposed"),
+    ("Il faut privilégier une solution diplomatique.", "dialogue", "favorable"),
 ])
 def test_negation(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
