@@ -260,8 +260,10 @@ class Scope:
         return covering[-1] if len(covering) % 2 == 1 else None
 
 
-def _scope(clause: list[Tok], mentions: list[Mention], negations: bool = True) -> Scope:
+def _scope(clause: list[Tok], mentions: list[Mention], negations: bool = True, rhetorical: bool = False) -> Scope:
     groups = _negations(clause) if negations else []
+    if rhetorical:  # « Comment faire confiance à Moscou ? » asserts the opposite of its cues
+        groups.insert(0, (clause[0].i, clause[-1].i))
     np = frozenset(t.i for t in clause if "np" in t.lex.neg)
     return Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions])
 
@@ -628,12 +630,12 @@ def _judged_action(clause: list[Tok], scope: Scope, text: str) -> tuple[int, int
 
 
 def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = True,
-                 text: str = "") -> tuple[dict[int, list[Hit]], list[Hit]]:
+                 text: str = "", rhetorical: bool = False) -> tuple[dict[int, list[Hit]], list[Hit]]:
     """Every cue of a clause tied to the mentions of that clause (keys: ``id(mention)``), and the
     untied ones: the evaluative cues that reach no mention (see ``_lone_targets``)."""
     hits: dict[int, list[Hit]] = {}
     _measures(clause, mentions)
-    scope = _scope(clause, mentions, negations)
+    scope = _scope(clause, mentions, negations, rhetorical)
     untied: list[Hit] = []
     judged = _judged_action(clause, scope, text) if text else None
     # « condamner l'agression »: a verb cue and the noun it governs speak of the verb's subject only
@@ -689,6 +691,19 @@ def _main_actor(clauses: list[list[Tok]], per_clause: list[list[Mention]], main:
             mentions.insert(0, Mention(pron, name))
 
 
+def _rhetorical(words: list[str], toks: list[Tok]) -> frozenset[int]:
+    """The clauses that are rhetorical questions: the clause that opens with a ``rhetoric`` phrase of
+    stance_structure.txt in a sentence that ends with « ? » (« Comment faire confiance à Moscou ? »)."""
+    questions: set[int] = set()
+    sentence = 0
+    for w in words:
+        if w in SENTENCE_END:
+            if w == "?":
+                questions.add(sentence)
+            sentence += 1
+    return frozenset(t.clause for t in toks if "rhetoric" in t.lex.struct and t.sentence in questions and t.i - t.first <= 1)
+
+
 def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None] | None = None) -> list[dict[str, object]]:
     """The stance of ``text`` toward each target it mentions (in order of first mention).
 
@@ -710,6 +725,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
         _main_actor(clauses, per_clause, main)
     _anaphora(clauses, per_clause)
     _dislocated(clauses, per_clause)
+    rhetorical = _rhetorical(words, toks)
     order: list[str] = []
     per_target: list[dict[str, list[Hit]]] = []
     untied: list[list[Hit]] = []
@@ -720,7 +736,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             hits = {id(m): [Hit(NECESSITY, clause[0].start, m.tok.end)] for m in mentions if not _partner(clause, m)}
             counterfactual = ci + 1
         else:
-            hits, loose = _clause_hits(clause, mentions, ci != counterfactual, text)
+            hits, loose = _clause_hits(clause, mentions, ci != counterfactual, text, clause[0].clause in rhetorical)
         own: dict[str, list[Hit]] = {}
         for m in mentions:
             if m.name not in order:

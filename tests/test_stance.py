@@ -86,6 +86,12 @@ def test_polarity(text: str, target: str, label: str) -> None:
     ("Grâce au soutien de Washington, le projet a abouti.", "États-Unis", "favorable"),
     ("À cause de Pékin, les négociations piétinent.", "Chine", "opposed"),
     ("Il faut privilégier une solution diplomatique.", "dialogue", "favorable"),
+    # a rhetorical question asserts the opposite of its cues, in its own clause only
+    ("Comment croire que Washington est un allié fiable ?", "États-Unis", "opposed"),
+    ("Qui peut croire que l'Alliance est une organisation défensive ?", "OTAN", "opposed"),
+    ("Comment peut-on ne pas soutenir les Ukrainiens ?", "Ukraine", "favorable"),
+    ("Comment Pékin a-t-il salué la reprise du dialogue ?", "dialogue", "favorable"),
+    ("Comment faire confiance à un voisin quand Moscou menace ?", "Russie", "opposed"),
 ])
 def test_negation(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
