@@ -20,7 +20,7 @@ FOLD = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("\u00a0", " "), ("\u202f", " "
 PUNCT = ",;:.!?()[]«»\"“”—…"
 SENTENCE_END = frozenset(".!?…")
 FUNCTION_WORDS = frozenset("de du des d' à au aux la le les l' en pour avec contre sur dans un une".split())
-TEXT_ONLY = frozenset({"objclitic"})  # structure roles looked up in the text, never tokens
+TEXT_ONLY = frozenset({"objclitic", "usclitic"})  # structure roles looked up in the text, never tokens
 
 
 @dataclass(frozen=True)
@@ -304,3 +304,4 @@ TARGET_TRIE: Trie = _trie(TARGET_LEX)
 HEADS: frozenset[str] = _heads()
 INSIDE: frozenset[str] = frozenset(k for k, lx in LEX.items() if "inside" in lx.neg)
 OBJECT_CLITICS: frozenset[str] = frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if "objclitic" in roles)
+US_CLITICS: frozenset[str] = frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if "usclitic" in roles)

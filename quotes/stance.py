@@ -91,6 +91,7 @@ from quotes.cues import (
     SENTENCE_END,
     TARGET_TRIE,
     TRIE,
+    US_CLITICS,
     WORD_RE,
     Cue,
     Lex,
@@ -651,11 +652,30 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
         if not tied and judged is not None and k == judged[0]:  # « y renoncer serait une faute »
             v = _valued(clause, k, scope)
             untied.append(Hit(v.value * sign, v.start, v.end))
+        elif not tied and (m := _against_us(clause, k, mentions, text)) is not None:
+            v = _valued(clause, k, scope)
+            hits.setdefault(id(m), []).append(Hit(v.value, min(v.start, m.tok.start), v.end))
         elif not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not _demoted(clause, k):
             v = _valued(clause, k, scope)
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
     return hits, untied
+
+
+def _against_us(clause: list[Tok], k: int, mentions: list[Mention], text: str) -> Mention | None:
+    """« Washington nous a abandonnés », « l'Europe ne nous a jamais lâchés »: a verb cue whose object
+    is the speaker's side (an object pronoun of ``usclitic``, stance_structure.txt) judges its
+    subject, the target right before the pronoun (at most an auxiliary and an adverb between)."""
+    tok = clause[k]
+    before = [m for m in mentions if m.tok.i < tok.i]
+    if tok.cue.role != "obj" or not before or not text:  # type: ignore[union-attr]
+        return None
+    m = max(before, key=lambda m: m.tok.i)
+    gap = WORD_RE.findall(fold(text[m.tok.end : tok.start]))
+    gap = gap[1:] if gap[:1] in (["ne"], ["n'"]) else gap
+    if not gap or gap[0] not in US_CLITICS or len(gap) > 3 or any(w in PUNCT for w in gap):
+        return None
+    return m
 
 
 def _verdict(text: str, name: str, hits: list[Hit]) -> dict[str, object]:

@@ -92,6 +92,10 @@ def test_polarity(text: str, target: str, label: str) -> None:
     ("Comment peut-on ne pas soutenir les Ukrainiens ?", "Ukraine", "favorable"),
     ("Comment Pékin a-t-il salué la reprise du dialogue ?", "dialogue", "favorable"),
     ("Comment faire confiance à un voisin quand Moscou menace ?", "Russie", "opposed"),
+    # a verb cue on « nous » judges its subject
+    ("Les Américains nous ont lâchés au pire moment.", "États-Unis", "opposed"),
+    ("La Commission européenne ne nous a jamais abandonnés.", "Union européenne", "favorable"),
+    ("Kiev nous a demandé de soutenir l'accord.", "Ukraine", "neutral"),
 ])
 def test_negation(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
