@@ -368,11 +368,14 @@ def _lacking(clause: list[Tok], cue: Tok, m: Mention) -> bool:
 def _embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) -> bool:
     """A target in a phrase that completes the subject, before the finite verb, is not what an
     evaluative or agent cue after that verb judges: « les sanctions contre la Russie sont un
-    échec » and « les sanctions contre Moscou ont échoué » judge the sanctions only."""
+    échec » and « les sanctions contre Moscou ont échoué » judge the sanctions only, « la
+    production d'acier en Ukraine a reculé » no target."""
     if cue.cue.role not in ("eval", "agent") or m.tok.i > cue.i:  # type: ignore[union-attr]
         return False
     if not any("finite" in t.lex.struct for t in _between(clause, m.tok, cue)):
         return False
+    if any("locative" in t.lex.struct and t.i == m.tok.i - 1 and t.i > t.first for t in clause):
+        return True
     heads = [h.tok for h in mentions if h.tok.i < m.tok.i]
     return any(any("patient" in t.lex.struct or "partner" in t.lex.struct or _is_prep(t) for t in _between(clause, h, m.tok))
                and not any("finite" in t.lex.struct for t in _between(clause, h, m.tok)) for h in heads)
@@ -655,7 +658,8 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
         elif not tied and (m := _against_us(clause, k, mentions, text)) is not None:
             v = _valued(clause, k, scope)
             hits.setdefault(id(m), []).append(Hit(v.value, min(v.start, m.tok.start), v.end))
-        elif not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not _demoted(clause, k):
+        elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not _demoted(clause, k)
+              and not any(_embedded(clause, t, m, mentions) for m in mentions)):  # a place is not untied
             v = _valued(clause, k, scope)
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)

@@ -206,6 +206,9 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     ("Le déploiement de l'OTAN près de nos frontières a des conséquences désastreuses.", {"OTAN": "opposed"}),
     ("Le dialogue avec Pékin sur le climat est devenu indispensable.", {"dialogue": "favorable", "Chine": "favorable"}),
     ("La présence de l'OTAN à nos portes est une menace.", {"OTAN": "opposed"}),
+    # a target that is a place inside the subject is not judged
+    ("Le climat des affaires en Chine est désastreux.", {"Chine": "neutral"}),
+    ("La situation humanitaire en Ukraine est dramatique.", {"Ukraine": "neutral"}),
     # the partner of a verb's object is not that object
     ("Nous poursuivrons le dialogue malgré la décision de Moscou de fermer son bureau auprès de l'Alliance.",
      {"dialogue": "favorable", "Russie": "neutral", "OTAN": "neutral"}),
