@@ -11,7 +11,6 @@ name to look complete. Roles, nationalities, organisations and gender cues are l
 from __future__ import annotations
 
 import bisect
-import copy
 import functools
 import re
 from dataclasses import dataclass, field
@@ -221,7 +220,7 @@ def _organisation(mention: str) -> str | None:
 def _spoken_by(q: Quote, speaker: str | None, resolved: bool) -> Quote:
     """``q`` with its speaker set: a shallow copy (``dataclasses.replace`` runs ``__init__`` again,
     a sixth of the resolution's time)."""
-    out = copy.copy(q)
+    out = q.copy()
     out.speaker, out.speaker_resolved = speaker, resolved
     return out
 

@@ -73,7 +73,6 @@ Framing: the connotation class of the reporting verb, from the ``frame`` column 
 
 from __future__ import annotations
 
-import copy
 import functools
 import math
 import re
@@ -174,11 +173,8 @@ def _tokens(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
             continue
         entry = TRIE.get(w)
         n, lx, skipped = (1, None, -1) if entry is None else longest_across(TRIE, words, i, INSIDE) if entry[0] else (1, entry[1], -1)
-        for s in range(skipped, -1 if skipped < 0 else i + n):  # « ne respecte pas le droit … »: the
-            if words[s] not in INSIDE:  # negation words stepped over first, then the cue around them
-                break
-            toks.append(Tok(idx, found[s].start(), found[s].end(), LEX[words[s]], clause, first, None, sentence))
-            idx += 1
+        if skipped >= 0:  # « ne respecte pas le droit … »: the words stepped over, then the cue around them
+            idx = _stepped_over(toks, found, words, skipped, idx, clause, first, sentence)
         if lx is None:
             if w in PUNCT:
                 clause, first = clause + 1, idx
@@ -196,6 +192,17 @@ def _tokens(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
         toks.append(tok)
         after, idx = i + n, idx + 1
     return toks
+
+
+def _stepped_over(toks: list[Tok], found: list[re.Match[str]], words: list[str], start: int, idx: int,
+                  clause: int, first: int, sentence: int) -> int:
+    """Append the words of ``INSIDE`` from ``words[start]`` on (two at most) as tokens; the next word index."""
+    for s in range(start, min(start + 2, len(words))):
+        if words[s] not in INSIDE:
+            break
+        toks.append(Tok(idx, found[s].start(), found[s].end(), LEX[words[s]], clause, first, None, sentence))
+        idx += 1
+    return idx
 
 
 def _clauses(toks: list[Tok]) -> list[list[Tok]]:
@@ -735,7 +742,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     clause-initial ils/elles may stand for, asked only when the text names no actor.
     """
     found = list(WORD_RE.finditer(fold(text)))
-    words = [m.group() for m in found]
+    words = list(map(re.Match.group, found))
     if HEADS.isdisjoint(words):
         return []
     ctx = ctx or Context([text])
@@ -874,7 +881,7 @@ def score_quote(q: Quote, ctx: Context) -> Quote:
         name = ctx.main_actor()
         return None if name is None or _speaker_is(q, name) else name
 
-    out = copy.copy(q)  # as dataclasses.replace, without running __init__ again
+    out = q.copy()
     out.stance = analyse(q.text, ctx, main)
     out.targets = [s["target"] for s in out.stance]
     out.frame = frame(q.cue_lemma)
