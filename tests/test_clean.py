@@ -1,6 +1,12 @@
+import re
+
 import pytest
 
-from quotes.clean import clean_paragraphs, normalize, pair_quotes, split_paragraphs, split_sentences
+from quotes import lexicon
+from quotes.clean import clean_paragraphs, is_boilerplate, normalize, pair_quotes, split_paragraphs, split_sentences
+
+# A group that holds an unbounded quantifier and is repeated without bound: « (a+)+ », « (\w*)* ».
+NESTED = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})")
 
 
 @pytest.mark.parametrize(
@@ -70,6 +76,23 @@ def test_clean_drops_boilerplate_and_keeps_indices():
     out = clean_paragraphs("Un titre", paragraphs)
     assert len(out) == len(paragraphs)
     assert [i for i, p in enumerate(out) if p] == [1, 6]
+
+
+@pytest.mark.parametrize("pattern", lexicon.lines("boilerplate.txt"))
+def test_boilerplate_patterns_never_nest_unbounded_quantifiers(pattern):
+    # they run with no timeout guard (is_boilerplate), so none may backtrack without end
+    re.compile(pattern)
+    assert not NESTED.search(pattern)
+
+
+def test_nested_quantifier_check_catches_one():
+    assert NESTED.search(r"^(\w+\s?)+$") and NESTED.search(r"(a*)*b") and not NESTED.search(r"(\s\S+){0,3}$")
+
+
+@pytest.mark.parametrize("text", ["Ключевые слова", "12/03/2025 - 14:20", "新华社"])
+def test_a_paragraph_without_latin_letters_is_boilerplate(text):
+    assert is_boilerplate(text)
+    assert not is_boilerplate("Le ministre a parlé.")
 
 
 def test_clean_drops_a_block_printed_twice():

@@ -22,6 +22,7 @@ CATALOGUE = [
     pytest.param(lambda: "a déclaré " * 10_000, id="10k-reporting-verbs"),
     pytest.param(lambda: '"' * 200_000, id="200k-straight-quotes"),
     pytest.param(lambda: "selon " * 50_000 + "lui, oui.", id="50k-selon"),
+    pytest.param(lambda: "Fin." + " " * 500_000 + "» Suite. »" + " \t" * 200_000 + "Oui.", id="500k-spaces-around-marks"),
     pytest.param(lambda: "\x00\x07" * 50_000 + "« Oui », a-t-il dit.", id="control-characters"),
 ]
 
