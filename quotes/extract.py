@@ -228,13 +228,14 @@ def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
 
 
 def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
-    """``X a déclaré : « … »`` (or a long quotation right after the verb)."""
+    """``X a déclaré : « … »``, ``X rapporte la vie des officiers : « … »`` (an object of a few
+    words before the colon), or a long quotation right after the verb."""
     k, gap = hit.j, 0
-    while k < len(s.toks) and s.toks[k].norm not in (":", "«", '"', "“") and gap < 6:
-        if s.toks[k].norm in PUNCT and s.toks[k].norm != ",":
-            return None
+    while k < len(s.toks) and s.toks[k].norm not in (":", "«", '"', "“") and gap < COLON_REACH:
+        if s.toks[k].norm in PUNCT and s.toks[k].norm != "," or s.toks[k].norm in ("que", "qu'") or forms().get(s.toks[k].norm):
+            return None  # a clause of its own (que …) or another verb's quotation (…, avant d'ajouter :)
         k, gap = k + 1, gap + 1
-    if k >= len(s.toks):
+    if k >= len(s.toks) or gap >= 6 and s.toks[k].norm != ":":
         return None
     sp = _span_after(s, s.toks[k].start if s.toks[k].norm != ":" else s.toks[k].end)
     if sp is None:
@@ -255,6 +256,25 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         rep.open_right = sp.close >= len(s.text)
         rep.subordinate = subordinate
     return rep
+
+
+COLON_REACH = 14  # words between a verb and the colon that opens its quotation
+
+
+def _listed(s: Sentence, rep: Report) -> list[Report]:
+    """The quotations that follow the first one in a list: ``Les fiches rapportent : « … »,
+    « … » et « … »``; each is a report of the same verb and speaker."""
+    out: list[Report] = []
+    sp = _span_at(s, rep.start)
+    while sp is not None:
+        i = bisect.bisect_right(s.opens, sp.open)
+        if i >= len(s.spans) or s.text[sp.close + 1 : s.spans[i].open].strip() not in (",", "et", ", et", ";"):
+            break
+        sp = s.spans[i]
+        a, b = _quote_content(s.text, sp)
+        if a < b:
+            out.append(Report("direct", a, b, rep.cue, rep.cue_lemma, rep.cue_class, rep.cue_start, rep.cue_end, rep.mention))
+    return out
 
 
 _GAP_OK = ("à", "au", "aux", "devant", "lors", "auprès", "dans", "pendant", "en", "sur", "ce", "cette", "hier",
@@ -391,9 +411,10 @@ def _verb_reports(s: Sentence) -> list[Report]:
             clause_end = _clause_end(s, nxt)
             rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
                    or _unquoted_incise(s, hit, g))
-        if rep and (rep.start, rep.end) not in seen:
-            seen.add((rep.start, rep.end))
-            reports.append(rep)
+        for r in [rep, *_listed(s, rep)] if rep and rep.kind == "direct" and rep.start > rep.cue_start else [rep]:
+            if r and (r.start, r.end) not in seen:
+                seen.add((r.start, r.end))
+                reports.append(r)
     return reports
 
 

@@ -607,6 +607,19 @@ CASES = [
     case("cognition-inverted-noun-phrase",
          "« Le pire est à venir », craint une commerçante.",
          direct("Le pire est à venir", "craint", "une commerçante", "craindre", "cognition")),
+    # ------------------------------------------------------------------ colon after an object, lists
+    case("colon-after-long-adjunct",
+         "Le maire a déclaré à la presse réunie devant la mairie ce matin : « Le marché rouvrira lundi. »",
+         direct("Le marché rouvrira lundi.", "déclaré", "Le maire")),
+    case("colon-list-of-quotations",
+         "Le porte-parole a répété aux journalistes présents : « Nous ne céderons pas », « Nous irons au bout ».",
+         direct("Nous ne céderons pas", "répété", "Le porte-parole"),
+         direct("Nous irons au bout", "répété", "Le porte-parole")),
+    case("colon-list-with-et",
+         "Les notes des gendarmes rapportent les habitudes du suspect : « Sort le soir », « Boit seul » et « Ne parle à personne ».",
+         direct("Sort le soir", "rapportent", "Les notes des gendarmes"),
+         direct("Boit seul", "rapportent", "Les notes des gendarmes"),
+         direct("Ne parle à personne", "rapportent", "Les notes des gendarmes")),
 ]
 
 
@@ -684,6 +697,9 @@ NEGATIVES = [
     pytest.param("Le gouvernement veut faire en sorte que chaque élève dispose d'un ordinateur.",
                  id="neg-faire-en-sorte-que"),
     pytest.param("L'arbitre doit veiller à ce que les règles soient respectées.", id="neg-veiller-a-ce-que"),
+    pytest.param("Elle a lu trois romans cet été : « Germinal », « Nana » et « Candide ».", id="neg-list-of-titles"),
+    pytest.param("Le maire a déclaré la fermeture du pont pour toute la durée des travaux. Les riverains : « Enfin ! »",
+                 id="neg-colon-in-the-next-sentence"),
 ]
 
 
