@@ -348,9 +348,21 @@ def _is_participle(toks: list[Tok], hit: VerbHit) -> bool:
     pour / sans: its subject is the main clause's."""
     prev = toks[hit.i - 1].norm if hit.i else ","
     if toks[hit.i].norm.endswith("ant"):
-        return prev in (",", "en", "tout", "et")
+        return prev in (",", "en", "tout", "et") or _after_auxiliary(toks, hit.i)
     prev2 = toks[hit.i - 2].norm if hit.i > 1 else ""
     return toks[hit.i].norm == hit.lemma and (prev in ("pour", "sans") or prev in ("de", "d'") and prev2 in ("avant", "afin"))
+
+
+def _after_auxiliary(toks: list[Tok], i: int) -> bool:
+    """A compound verb stands before ``toks[i]``, no comma between: « X s'est baigné à Miami
+    affirmant que … » (the participle goes with the main clause; « un communiqué affirmant que … »
+    and « …, les gendarmes craignant que … » have their own subject)."""
+    for t in reversed(toks[:i]):
+        if t.norm in (",", ".", ";", ":", "que", "qu'", "qui", "«", "»", '"'):
+            return False
+        if t.norm in AUX_WORDS:
+            return True
+    return False
 
 
 def _subjunctive_clause(s: Sentence, q: int) -> bool:

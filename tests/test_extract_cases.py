@@ -607,6 +607,16 @@ CASES = [
     case("cognition-inverted-noun-phrase",
          "« Le pire est à venir », craint une commerçante.",
          direct("Le pire est à venir", "craint", "une commerçante", "craindre", "cognition")),
+    # ------------------------------------------------------------------ a participle after the main verb
+    case("participle-after-compound-verb",
+         "La ministre s'est rendue mardi dans une usine de Lorraine assurant que le site serait sauvé.",
+         indirect("le site serait sauvé", "assurant", "La ministre")),
+    case("participle-of-a-noun",
+         "Le syndicat a diffusé un tract affirmant que la direction ment.",
+         indirect("la direction ment", "affirmant", "Le syndicat")),
+    case("participle-absolute-after-comma",
+         "Les recherches ont repris à l'aube, les secouristes estimant que la neige les avait retardés.",
+         indirect("la neige les avait retardés", "estimant", "les secouristes")),
     # ------------------------------------------------------------------ colon after an object, lists
     case("colon-after-long-adjunct",
          "Le maire a déclaré à la presse réunie devant la mairie ce matin : « Le marché rouvrira lundi. »",
