@@ -617,6 +617,9 @@ CASES = [
     case("participle-absolute-after-comma",
          "Les recherches ont repris à l'aube, les secouristes estimant que la neige les avait retardés.",
          indirect("la neige les avait retardés", "estimant", "les secouristes")),
+    case("modal-infinitive-after-opinion-verb",
+         "Le préfet pense pouvoir annoncer que la route rouvrira jeudi.",
+         indirect("la route rouvrira jeudi", "annoncer", "Le préfet")),
     # ------------------------------------------------------------------ colon after an object, lists
     case("colon-after-long-adjunct",
          "Le maire a déclaré à la presse réunie devant la mairie ce matin : « Le marché rouvrira lundi. »",
