@@ -122,8 +122,8 @@ def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
     generated verb forms. ``verbal``: the reading of the form as a finite verb (a participle
     after « a », « ont »: « Moscou a proposé un moratoire » keeps the obj role)."""
     pos, role, weight, rest = line.split(None, 3)
-    if pos not in _GENERATORS or role not in ("eval", "obj", "agent", "prep"):
-        raise ValueError(f"stance cue {line!r}: pos must be v|a|n|x and role eval|obj|agent|prep")
+    if pos not in _GENERATORS or role not in ("eval", "obj", "agent", "prep", "event"):
+        raise ValueError(f"stance cue {line!r}: pos must be v|a|n|x and role eval|obj|agent|prep|event")
     excluded = {fold(w[1:]) for w in rest.split() if w.startswith("-") and len(w) > 1}
     rest = " ".join(w for w in rest.split() if not (w.startswith("-") and len(w) > 1))
     phrase, *extra = [fold(p).strip() for p in rest.split("/")]

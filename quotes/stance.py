@@ -108,6 +108,7 @@ DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
 OTHER_TARGET = 0.5  # share of a cue taken by a target that is not the nearest one
 PARTNER = 0.8  # share of a cooperation topic's stance passed to its partner
 PREP_REACH = 4  # tokens a prep cue reaches
+EVENT_REACH = 6  # words between an event noun and the actor that wages it
 PARTNER_REACH = 6  # tokens between a cooperation topic and its partner
 SUBJECT_REACH = 2  # a pronoun opens its clause within this many tokens
 CLOSE_REACH = 5  # tokens between « ne » and its « pas »
@@ -354,10 +355,12 @@ def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
 def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     """Whether ``cue`` can evaluate the mention ``m``, given the cue's role and what lies between."""
     role, after, d = cue.cue.role, m.tok.i > cue.i, abs(m.tok.i - cue.i)  # type: ignore[union-attr]
-    if role in ("obj", "prep") and not after or role == "agent" and after:
-        return False
+    if role in ("obj", "prep") and not after or role in ("agent", "event") and after:
+        return False  # « la guerre en Ukraine »: an event noun judges the actor that wages it, before it
     if role == "prep":
         return d <= PREP_REACH
+    if role == "event" and d > EVENT_REACH:
+        return False
     if role == "obj" and any(_is_prep(t) for t in _between(clause, cue, m.tok)):
         return False  # « se construire contre la Russie »: the preposition relates the target
     if role == "obj" and any("partner" in t.lex.struct and t.i > cue.i + 1 for t in _between(clause, cue, m.tok)):
@@ -394,7 +397,7 @@ def _demoted(clause: list[Tok], k: int) -> bool:
     if not _is_prep(clause[k]) or k == 0 or clause[k - 1].i != clause[k].i - 1:
         return False
     prev = clause[k - 1]
-    return bool(prev.lex.targets) or prev.cue is not None and prev.cue.role == "eval"
+    return bool(prev.lex.targets) or prev.cue is not None and prev.cue.role in ("eval", "event")
 
 
 def _span(clause: list[Tok], k: int, neg: tuple[int, int] | None) -> tuple[int, int, float]:
@@ -412,7 +415,7 @@ def _governor(clause: list[Tok], k: int) -> Tok | None:
     « sabote tout effort de paix »): the nearest cue before it, a verb within ``GOVERN_REACH``
     words, with no target between."""
     tok = clause[k]
-    if tok.cue is None or tok.cue.role != "eval" or tok.cue.adverb:
+    if tok.cue is None or tok.cue.role not in ("eval", "event") or tok.cue.adverb:
         return None
     for prev in reversed(clause[:k]):
         if tok.i - prev.i > GOVERN_REACH or prev.lex.targets:

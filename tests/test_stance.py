@@ -209,6 +209,10 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     # a target that is a place inside the subject is not judged
     ("Le climat des affaires en Chine est désastreux.", {"Chine": "neutral"}),
     ("La situation humanitaire en Ukraine est dramatique.", {"Ukraine": "neutral"}),
+    # an event noun judges the actor that wages it, not the place, the victim or a lone target
+    ("Le conflit en Ukraine dure depuis trois ans.", {"Ukraine": "neutral"}),
+    ("Depuis le début de la crise, la Chine a doublé ses achats.", {"Chine": "neutral"}),
+    ("Le Kremlin a déclenché cette guerre contre l'Ukraine.", {"Russie": "opposed", "Ukraine": "neutral"}),
     # the partner of a verb's object is not that object
     ("Nous poursuivrons le dialogue malgré la décision de Moscou de fermer son bureau auprès de l'Alliance.",
      {"dialogue": "favorable", "Russie": "neutral", "OTAN": "neutral"}),
