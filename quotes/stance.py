@@ -559,17 +559,26 @@ def _opening_pronoun(clause: list[Tok], role: str) -> Tok | None:
     return None if nxt is not None and "impersonal" in nxt.lex.struct else pron
 
 
-def _anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> None:
+def _anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str = "") -> None:
     """« L'Otan parle de transparence, mais elle déploie ses troupes »: a clause opened by
-    il/elle/ils/elles, and naming no actor itself, takes the one actor of the nearest earlier
-    clause that names targets, when that clause names nothing else."""
+    il/elle/ils/elles, and naming no actor itself, takes the one target of the nearest earlier
+    clause that names targets, when that clause names nothing else: an actor, or a topic whose
+    number agrees (« les sanctions sont imparfaites, mais elles restent indispensables »)."""
     last: list[Mention] = []
     for clause, mentions in zip(clauses, per_clause, strict=True):
         pron = None if _names_an_actor([mentions]) else _opening_pronoun(clause, "anaphor")
-        if pron is not None and len(last) == 1 and KINDS.get(last[0].name) == "actor":
+        if pron is not None and len(last) == 1 and _agrees(last[0], pron, text):
             mentions.insert(0, Mention(pron, last[0].name))
         elif mentions:
             last = mentions
+
+
+def _agrees(m: Mention, pron: Tok, text: str) -> bool:
+    """An actor takes any subject pronoun; a topic one of its number (a plural alias, ils/elles)."""
+    if KINDS.get(m.name) == "actor":
+        return True
+    plural = text[m.tok.start : m.tok.end].lower().endswith(("s", "x"))
+    return bool(text) and plural == text[pron.start : pron.end].lower().endswith("s")
 
 
 def _speaker_is(q: Quote, name: str) -> bool:
@@ -757,7 +766,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     per_clause = [_mentions(c, ctx) for c in clauses]
     if main is not None:
         _main_actor(clauses, per_clause, main)
-    _anaphora(clauses, per_clause)
+    _anaphora(clauses, per_clause, text)
     _dislocated(clauses, per_clause)
     rhetorical = _rhetorical(words, toks)
     order: list[str] = []
