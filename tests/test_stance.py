@@ -214,7 +214,7 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     ("Depuis le début de la crise, la Chine a doublé ses achats.", {"Chine": "neutral"}),
     ("Le Kremlin a déclenché cette guerre contre l'Ukraine.", {"Russie": "opposed", "Ukraine": "neutral"}),
     # a pronoun after « mais » stands for the topic of the clause before when their numbers agree
-    ("Les négociations sont laborieuses, mais elles restent indispensables.", {"dialogue": "favorable"}),
+    ("Les sanctions sont imparfaites, mais elles restent indispensables.", {"sanctions": "favorable"}),
     ("Les sanctions coûtent cher, mais la croissance, elle, résiste.", {"sanctions": "opposed"}),
     # the partner of a verb's object is not that object
     ("Nous poursuivrons le dialogue malgré la décision de Moscou de fermer son bureau auprès de l'Alliance.",
