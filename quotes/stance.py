@@ -556,7 +556,8 @@ def _opening_pronoun(clause: list[Tok], role: str) -> Tok | None:
     if pron is None or not any(t.cue is not None for t in clause):
         return None
     nxt = next((t for t in clause if t.i == pron.i + 1), None)
-    return None if nxt is not None and "impersonal" in nxt.lex.struct else pron
+    impersonal = pron.lex is LEX["il"] and nxt is not None and "impersonal" in nxt.lex.struct
+    return None if impersonal else pron  # « il reste à faire », never « elle reste »
 
 
 def _anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str = "") -> None:

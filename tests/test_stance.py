@@ -216,6 +216,9 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     # a pronoun after « mais » stands for the topic of the clause before when their numbers agree
     ("Les sanctions sont imparfaites, mais elles restent indispensables.", {"sanctions": "favorable"}),
     ("Les sanctions coûtent cher, mais la croissance, elle, résiste.", {"sanctions": "opposed"}),
+    # « elle reste » is never impersonal; « manquer de » negates what follows
+    ("La Commission européenne est hostile, mais elle reste un partenaire fiable.", {"Union européenne": "favorable"}),
+    ("Washington a manqué de courage.", {"États-Unis": "opposed"}),
     # the partner of a verb's object is not that object
     ("Nous poursuivrons le dialogue malgré la décision de Moscou de fermer son bureau auprès de l'Alliance.",
      {"dialogue": "favorable", "Russie": "neutral", "OTAN": "neutral"}),
