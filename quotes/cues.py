@@ -107,6 +107,19 @@ def _noun_forms(words: list[str]) -> set[str]:
 _GENERATORS = {"v": _verb_forms, "a": _adjective_forms, "n": _noun_forms, "x": lambda words: {" ".join(words)}}
 
 
+_CONTRACTED = {"à": ("au", "aux"), "de": ("du", "des", "d'")}  # à le → au, de les → des …
+
+
+def _contracted(forms: set[str]) -> set[str]:
+    """The forms with their final « à » / « de » also contracted: « renoncer à » reads « renoncer
+    aux sanctions », « besoin de » reads « besoin du dialogue »."""
+    out = set(forms)
+    for f in forms:
+        head, _, last = f.rpartition(" ")
+        out.update(f"{head} {c}" for c in _CONTRACTED.get(last, ()) if head)
+    return out
+
+
 def _participles(forms: set[str]) -> set[str]:
     """The past participles among a verb's forms: p, pe, ps and pes all there (salué, saluée …)."""
     stems = {p for p in forms if " " not in p and all(p + x in forms for x in ("e", "s", "es"))}
@@ -128,8 +141,8 @@ def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
     rest = " ".join(w for w in rest.split() if not (w.startswith("-") and len(w) > 1))
     phrase, *extra = [fold(p).strip() for p in rest.split("/")]
     cue = Cue(polarity, float(weight), role, pos == "a" and phrase.endswith("ment"))
-    written = {phrase, *(e for e in extra if e)}
-    generated = _GENERATORS[pos](phrase.split()) - excluded - written
+    written = _contracted({phrase, *(e for e in extra if e)})
+    generated = _contracted(_GENERATORS[pos](phrase.split())) - excluded - written
     out = [(f, cue, 0, pos == "v") for f in written - excluded]
     if pos != "v":
         return out + [(f, cue, 1, False) for f in generated]

@@ -379,11 +379,12 @@ def _embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) 
     """A target in a phrase that completes the subject, before the finite verb, is not what an
     evaluative or agent cue after that verb judges: « les sanctions contre la Russie sont un
     échec » and « les sanctions contre Moscou ont échoué » judge the sanctions only, « la
-    production d'acier en Ukraine a reculé » no target."""
+    production d'acier en Ukraine a reculé » no target, « le dialogue avec Pékin a le mérite
+    d'exister » the dialogue."""
     if cue.cue.role not in ("eval", "agent") or m.tok.i > cue.i:  # type: ignore[union-attr]
         return False
-    if not any("finite" in t.lex.struct for t in _between(clause, m.tok, cue)):
-        return False
+    if cue.cue.role == "eval" and not any("finite" in t.lex.struct for t in _between(clause, m.tok, cue)):  # type: ignore[union-attr]
+        return False  # an agent cue is a verb: its own tense ends the subject
     if any("locative" in t.lex.struct and t.i == m.tok.i - 1 and t.i > t.first for t in clause):
         return True
     heads = [h.tok for h in mentions if h.tok.i < m.tok.i]
@@ -679,11 +680,17 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
             v = _valued(clause, k, scope)
             hits.setdefault(id(m), []).append(Hit(v.value, min(v.start, m.tok.start), v.end))
         elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not _demoted(clause, k)
-              and not any(_embedded(clause, t, m, mentions) for m in mentions)):  # a place is not untied
+              and not _after_preposition(clause, k) and not any(_embedded(clause, t, m, mentions) for m in mentions)):
             v = _valued(clause, k, scope)
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
     return hits, untied
+
+
+def _after_preposition(clause: list[Tok], k: int) -> bool:
+    """« protéger ses membres contre toute menace », « face aux menaces »: an evaluative noun
+    governed by a preposition names what is opposed, not a judgement left for a lone target."""
+    return any(t.i >= clause[k].i - 2 and ("patient" in t.lex.struct or _is_prep(t)) for t in clause[max(0, k - 2) : k])
 
 
 def _against_us(clause: list[Tok], k: int, mentions: list[Mention], text: str) -> Mention | None:

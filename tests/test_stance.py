@@ -219,6 +219,12 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     # « elle reste » is never impersonal; « manquer de » negates what follows
     ("La Commission européenne est hostile, mais elle reste un partenaire fiable.", {"Union européenne": "favorable"}),
     ("Washington a manqué de courage.", {"États-Unis": "opposed"}),
+    # a verb phrase in « à » / « de » reads the contracted articles too
+    ("Il faut renoncer aux sanctions.", {"sanctions": "opposed"}),
+    ("Pékin a mis fin aux négociations.", {"dialogue": "opposed", "Chine": "neutral"}),
+    # an evaluative noun governed by a preposition is not left to a lone target
+    ("L'Alliance protège ses membres contre toute menace.", {"OTAN": "neutral"}),
+    ("Les Vingt-Sept ont surmonté leurs divisions.", {"Union européenne": "favorable"}),
     # the partner of a verb's object is not that object
     ("Nous poursuivrons le dialogue malgré la décision de Moscou de fermer son bureau auprès de l'Alliance.",
      {"dialogue": "favorable", "Russie": "neutral", "OTAN": "neutral"}),
