@@ -225,6 +225,8 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     # an evaluative noun governed by a preposition is not left to a lone target
     ("L'Alliance protège ses membres contre toute menace.", {"OTAN": "neutral"}),
     ("Les Vingt-Sept ont surmonté leurs divisions.", {"Union européenne": "favorable"}),
+    ("Le Kremlin se moque des règles communes.", {"Russie": "opposed"}),
+    ("Ce cycle de pourparlers est une perte de temps.", {"dialogue": "opposed"}),
     # the partner of a verb's object is not that object
     ("Nous poursuivrons le dialogue malgré la décision de Moscou de fermer son bureau auprès de l'Alliance.",
      {"dialogue": "favorable", "Russie": "neutral", "OTAN": "neutral"}),
