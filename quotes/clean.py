@@ -193,7 +193,7 @@ def _is_abbreviation(text: str, start: int, cut: int) -> bool:
     return word in _abbreviations() or (len(word) == 1 and word.isupper())
 
 
-_LINE_END = regex.compile(r"[.!?…:»\"”)]\s*$")
+_LINE_ENDS = frozenset('.!?…:»"”)')  # a line that ends with one of these ends its sentence
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -210,7 +210,7 @@ def split_paragraphs(text: str) -> list[str]:
             out[-1] += " " + line
         else:
             out.append(line)
-        glue = not _LINE_END.search(line)
+        glue = line[-1:] not in _LINE_ENDS
     return out
 
 

@@ -102,10 +102,13 @@ def _date(iso: str | None) -> dt.date | None:
         return None
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with options makes one a call
+
+
 def quote_row(q: Quote, batch: str, content_hash: str) -> dict[str, Any]:
     row = q.to_dict()
     row.update(quote_id=f"{content_hash}:{q.paragraph}:{q.start}", batch=batch, content_hash=content_hash,
-               published=_date(q.published), stance=json.dumps(q.stance, ensure_ascii=False),
+               published=_date(q.published), stance=_JSON.encode(q.stance),
                stance_keys=[f"{s['target']}:{s['label']}" for s in q.stance],
                stance_scores=[float(s["score"]) for s in q.stance])
     return row
