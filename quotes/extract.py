@@ -32,6 +32,7 @@ from quotes.mentions import (
     Mention,
     main_subject,
     passive_agent,
+    speaker_or_none,
     subject_after,
     subject_before,
 )
@@ -98,6 +99,7 @@ def _report(text: str, kind: str, ab: tuple[int, int], hit: VerbHit, mention: Me
         return None
     v = verbs()[hit.lemma]
     cls = "cognition" if v.cls == "cognition" else "speech"
+    mention = speaker_or_none(text, mention, hit.cue.start, hit.cue.norm == hit.lemma)
     return Report(kind, a, b, text[hit.cue.start : hit.cue_end], hit.lemma, cls, hit.cue.start, hit.cue_end, mention)
 
 

@@ -21,6 +21,43 @@ class Mention:
     end: int
 
 
+@functools.cache
+def _impersonal() -> dict[str, frozenset[str]]:
+    """role → words of lexicon/impersonal.txt."""
+    out: dict[str, set[str]] = {}
+    for role, word in lexicon.table("impersonal.txt", 2):
+        out.setdefault(role, set()).add(word.lower())
+    return {role: frozenset(ws) for role, ws in out.items()}
+
+
+def speaker_or_none(text: str, mention: Mention | None, cue_start: int, infinitive: bool) -> Mention | None:
+    """``mention`` as a speaker: a conjunction at its front dropped (« comme il »), None when it is
+    a complement (« de revenir sur ce point, notons ») or, before an infinitive report, the
+    impersonal « il » (« il faut noter que », « il est intéressant de noter que », « faut-il
+    rappeler que », « force est de constater que »)."""
+    if mention is None:
+        return None
+    imp = _impersonal()
+    first, _, rest = mention.text.partition(" ")
+    if first.lower() in imp["drop"] and rest:
+        mention = Mention(rest, mention.start + len(first) + 1, mention.end)
+        first = rest.split(" ", 1)[0]
+    if first.lower() in imp["reject"]:
+        return None
+    if infinitive and 0 <= mention.start < cue_start:
+        span = text[mention.start : cue_start].lower().replace("-", " ").replace("’", "'").split()
+        inverted = len(span) > 1 and span[1] == "il" and span[0] in imp["verb"]  # faut-il
+        if span[0] in imp["opener"] or inverted or span[0] == "il" and _impersonal_after_il(span[1:], imp):
+            return None
+    return mention
+
+
+def _impersonal_after_il(span: list[str], imp: dict[str, frozenset[str]]) -> bool:
+    if any(w in imp["verb"] for w in span):
+        return True
+    return bool(span) and span[0] in imp["copula"] and span[-1] in ("de", "d'", "à") and len(span) <= 4
+
+
 def mention_of(text: str, toks: list[Tok], a: int, b: int) -> Mention | None:
     """The tokens ``a``..``b-1`` as written, trimmed of edge punctuation."""
     while a < b and toks[a].norm in PUNCT:
