@@ -39,13 +39,18 @@ def speaker_or_none(text: str, mention: Mention | None, cue_start: int, infiniti
         return None
     imp = _impersonal()
     first, _, rest = mention.text.partition(" ")
-    if first.lower() in imp["drop"] and rest:
+    if first.lower() in imp["drop"]:
+        if not rest:
+            return None
         mention = Mention(rest, mention.start + len(first) + 1, mention.end)
-        first = rest.split(" ", 1)[0]
-    if first.lower() in imp["reject"]:
-        return None
-    if infinitive and 0 <= mention.start < cue_start:
-        span = text[mention.start : cue_start].lower().replace("-", " ").replace("’", "'").split()
+        first, _, rest = rest.partition(" ")
+    second = rest.split(" ", 1)[0]
+    if first.lower() in imp["reject"] or first in ("de", "d'") and second.islower() and second.endswith(("er", "ir", "oir")):
+        return None  # « de revenir sur ce point » is an infinitive, « de nombreux experts » a subject
+    span = text[mention.start : cue_start].lower().replace("-", " ").replace("’", "'").split() if 0 <= mention.start < cue_start else []
+    if span[:1] == ["il"] and len(span) == 3 and span[2] == "été":
+        return None  # the impersonal passive: « comme il a été souligné »
+    if infinitive and span:
         inverted = len(span) > 1 and span[1] == "il" and span[0] in imp["verb"]  # faut-il
         if span[0] in imp["opener"] or inverted or span[0] == "il" and _impersonal_after_il(span[1:], imp):
             return None
