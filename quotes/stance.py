@@ -6,7 +6,8 @@ metonyms), ``stance_positive.txt`` / ``stance_negative.txt`` (evaluative cues wi
 weight), ``stance_negators.txt``, ``stance_intensifiers.txt``, ``stance_attenuators.txt`` and
 ``stance_structure.txt`` (clause openers, patient and partner prepositions, pronouns, copulas) and
 ``stance_measures.txt`` (verbs strengthening or weakening a restrictive measure), loaded into a
-word trie by ``quotes/cues.py``.
+word trie by ``quotes/cues.py``. Steps 1, 2 and 4 (tokens, clauses, negation) are in
+``quotes/clauses.py``, step 3 (ties) in ``quotes/ties.py``; this module puts them together.
 
 The method, per quote, in one pass over its words:
 
@@ -78,419 +79,35 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
+from quotes.clauses import Mention, Scope, Tok, negation_groups, scope_of, split_clauses, tokens_from
 from quotes.cues import (
     HEADS,
-    INSIDE,
     KINDS,
     LEX,
     OBJECT_CLITICS,
     PUNCT,
     SENTENCE_END,
     TARGET_TRIE,
-    TRIE,
     US_CLITICS,
     WORD_RE,
-    Cue,
-    Lex,
     fold,
     longest,
-    longest_across,
 )
 from quotes.model import Article, Quote
+from quotes.ties import PREP_REACH, Hit, cue_hits, demoted, embedded, governor, is_prep, valued
 from quotes.verbs import verbs
 
 THRESHOLD = 0.25  # |score| from which a stance is favourable / opposed
-SCOPE = 6  # tokens a negation reaches past its last word
-NEGATED = -0.8  # factor of a negated cue
-DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
-OTHER_TARGET = 0.5  # share of a cue taken by a target that is not the nearest one
 PARTNER = 0.8  # share of a cooperation topic's stance passed to its partner
-PREP_REACH = 4  # tokens a prep cue reaches
-EVENT_REACH = 6  # words between an event noun and the actor that wages it
 PARTNER_REACH = 6  # tokens between a cooperation topic and its partner
 SUBJECT_REACH = 2  # a pronoun opens its clause within this many tokens
-CLOSE_REACH = 5  # tokens between « ne » and its « pas »
-MERGE_REACH = 3  # negators this close form one negation (ni … ni, pas … non plus)
-GOVERN_REACH = 4  # words between a verb cue and the evaluative noun it governs
 NECESSITY = 1.0  # weight of « Sans X, [negated clause] » for X
 CONCEDED = 0.4  # factor of a stance conceded before a turn (mais) that contradicts it
 DISLOCATION_REACH = 5  # words of a dislocated subject (« La Russie, elle, … »)
 UNTIED = 0.6  # share of an untied cue given to the lone target of its sentence or quote
 UNTIED_ROLES = frozenset({"eval", "agent"})  # the cues that may weigh on a target they do not reach
 NEUTRAL_CUES = ("selon", "d'après", "pour")
-
-
-
-
-# ------------------------------------------------------------------------------ tokens and clauses
-
-EMPTY = Lex()
-
-
-@dataclass(slots=True)
-class Tok:
-    """A lexicon string found in a text. Plain words get no Tok, but count in the indices."""
-
-    i: int  # index in the text, in words (a lexicon string counts as one word)
-    start: int  # character offsets
-    end: int
-    lex: Lex
-    clause: int
-    first: int  # index of the first word of its clause
-    cue: Cue | None = None  # the reading in context (noun/adjective or verb)
-    sentence: int = 0  # index of its sentence in the text (. ! ? … end one)
-
-
-def _verbal(t: Tok) -> bool:
-    return "verbal" in t.lex.struct or bool(t.lex.targets) or "open" in t.lex.neg
-
-
-def _reading(lx: Lex, prev: Tok | None, prev2: Tok | None = None) -> Cue | None:
-    """A form that is both a noun (or adjective) and a verb is read as a verb after a subject
-    (a target, a pronoun), « ne » or an auxiliary: « personne ne menace », « Moscou a proposé »;
-    also after the negation that follows an auxiliary: « n'a jamais cherché », « n'a pas proposé »."""
-    if lx.verb_cue is None or prev is None:
-        return lx.cue
-    verbal = _verbal(prev) or "adverb" in prev.lex.neg and prev2 is not None and "verbal" in prev2.lex.struct
-    return lx.verb_cue if verbal else lx.cue
-
-
-def tokenize(text: str) -> list[Tok]:
-    """The lexicon strings of ``text`` (longest match) as tokens; plain words only advance the
-    word index; punctuation and the clause openers of stance_structure.txt advance the clause."""
-    found = list(WORD_RE.finditer(fold(text)))
-    return _tokens(found, [m.group() for m in found])
-
-
-def _tokens(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
-    toks: list[Tok] = []
-    clause = idx = first = after = sentence = 0
-    prev: Tok | None = None
-    prev2: Tok | None = None
-    for i, w in enumerate(words):
-        if i < after:  # inside the lexicon string just taken
-            continue
-        entry = TRIE.get(w)
-        n, lx, skipped = (1, None, -1) if entry is None else longest_across(TRIE, words, i, INSIDE) if entry[0] else (1, entry[1], -1)
-        if skipped >= 0:  # « ne respecte pas le droit … »: the words stepped over, then the cue around them
-            idx = _stepped_over(toks, found, words, skipped, idx, clause, first, sentence)
-        if lx is None:
-            if w in PUNCT:
-                clause, first = clause + 1, idx
-                if w in SENTENCE_END:
-                    sentence += 1
-            else:
-                idx += 1
-            prev = None
-            continue
-        if lx.struct and "clause" in lx.struct:
-            clause, first, prev = clause + 1, idx, None
-        tok = Tok(idx, found[i].start(), found[i + n - 1].end(), lx, clause, first,
-                  lx.cue if lx.verb_cue is None else _reading(lx, prev, prev2), sentence)
-        prev, prev2 = tok, prev
-        toks.append(tok)
-        after, idx = i + n, idx + 1
-    return toks
-
-
-def _stepped_over(toks: list[Tok], found: list[re.Match[str]], words: list[str], start: int, idx: int,
-                  clause: int, first: int, sentence: int) -> int:
-    """Append the words of ``INSIDE`` from ``words[start]`` on (two at most) as tokens; the next word index."""
-    for s in range(start, min(start + 2, len(words))):
-        if words[s] not in INSIDE:
-            break
-        toks.append(Tok(idx, found[s].start(), found[s].end(), LEX[words[s]], clause, first, None, sentence))
-        idx += 1
-    return idx
-
-
-def _clauses(toks: list[Tok]) -> list[list[Tok]]:
-    out: dict[int, list[Tok]] = {}
-    for t in toks:
-        out.setdefault(t.clause, []).append(t)
-    return list(out.values())
-
-
-# ------------------------------------------------------------------------------ negation
-
-
-def _closed(clause: list[Tok], k: int) -> tuple[int, int] | None:
-    """« ne » at ``clause[k]`` with its other half: after it (« ne … pas ») or just before it
-    (« personne ne », « rien ne »); None for the restrictive or expletive « ne »."""
-    ne = clause[k]
-    after = next((u for u in clause[k + 1 :] if u.i <= ne.i + CLOSE_REACH and "close" in u.lex.neg), None)
-    if after is not None:
-        return ne.i, after.i
-    before = next((u for u in clause[:k] if u.i >= ne.i - 3 and "before" in u.lex.neg), None)
-    return (before.i, ne.i) if before is not None else None
-
-
-def _negations(clause: list[Tok]) -> list[tuple[int, int]]:
-    """The negations of a clause, as (first token index, last token index)."""
-    groups: list[tuple[int, int]] = []
-    for k, t in enumerate(clause):
-        if "open" in t.lex.neg:
-            group = _closed(clause, k)
-        elif "alone" in t.lex.neg:
-            group = (t.i, t.i)
-        else:
-            continue
-        if group is None:
-            continue
-        if groups and group[0] <= groups[-1][1] + MERGE_REACH:
-            groups[-1] = (min(groups[-1][0], group[0]), max(groups[-1][1], group[1]))
-        else:
-            groups.append(group)
-    return groups
-
-
-@dataclass
-class Scope:
-    """The negations of a clause and what ends their scope before ``SCOPE`` does: a
-    coordination (« n'a fourni aucune arme et continuera d'appeler au dialogue »), and, for a
-    negation of a noun phrase (« sans », « faute de »), the target it governs: what follows that
-    target describes it (« sans un dialogue franc »: the dialogue is not said to lack frankness)."""
-
-    groups: list[tuple[int, int]]
-    stops: list[int]  # word indices of the coordinations (barrier)
-    np: frozenset[int]  # first word index of the groups opened by a noun-phrase negator
-    targets: list[int]  # word indices of the clause's mentions
-
-    def covers(self, g: tuple[int, int], i: int) -> bool:
-        if not g[0] <= i <= g[1] + SCOPE or any(g[1] < b < i for b in self.stops):
-            return False
-        return g[0] not in self.np or not any(g[1] < m < i for m in self.targets)
-
-    def negated(self, i: int) -> tuple[int, int] | None:
-        """The negation whose scope covers token ``i``; an even number of them cancel out."""
-        covering = [g for g in self.groups if self.covers(g, i)]
-        return covering[-1] if len(covering) % 2 == 1 else None
-
-
-def _scope(clause: list[Tok], mentions: list[Mention], negations: bool = True, rhetorical: bool = False) -> Scope:
-    groups = _negations(clause) if negations else []
-    if rhetorical:  # « Comment faire confiance à Moscou ? » asserts the opposite of its cues
-        groups.insert(0, (clause[0].i, clause[-1].i))
-    np = frozenset(t.i for t in clause if "np" in t.lex.neg)
-    return Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions])
-
-
-def _factor(clause: list[Tok], k: int) -> tuple[float, int, int]:
-    """Product of the intensifiers and attenuators in the two words before ``clause[k]`` and the
-    one right after it (« soutenir pleinement », « une menace réelle »), and the positions in
-    ``clause`` of the first and last of them (``k`` when there are none)."""
-    at = clause[k].i
-    factor, first, last = 1.0, k, k
-    for j in range(max(0, k - 2), min(len(clause), k + 2)):
-        t = clause[j]
-        if j == k or not at - 2 <= t.i <= at + 1 or t.lex.factor == 1.0 or t.cue is not None or t.lex.targets:
-            continue
-        factor, first, last = factor * t.lex.factor, min(first, j), max(last, j)
-    return factor, first, last
-
-
-# ------------------------------------------------------------------------------ ties
-
-
-@dataclass
-class Hit:
-    """One cue's contribution to one target."""
-
-    value: float
-    start: int  # span shown as the cue, in the quote
-    end: int
-
-
-@dataclass
-class Mention:
-    tok: Tok
-    name: str
-
-
-def _proximity(d: int) -> float:
-    return 1.0 / (1.0 + DECAY * max(0, d - 1))
-
-
-def _between(clause: list[Tok], a: Tok, b: Tok) -> list[Tok]:
-    return [t for t in clause if a.i < t.i < b.i]
-
-
-def _is_prep(t: Tok) -> bool:
-    return t.cue is not None and t.cue.role == "prep"
-
-
-def _cut_by_patient(clause: list[Tok], cue: Tok, target: Tok) -> bool:
-    """« une menace pour la Russie »: a patient preposition between a negative eval or agent cue
-    and a target after it; for an obj cue, only with an evaluative noun before the preposition
-    (« condamner l'agression contre l'Ukraine »: the Ukraine is the victim, not the thing
-    condemned). A beneficiary shares the praise of a positive cue: « notre soutien à l'Ukraine »."""
-    if cue.cue.polarity > 0:  # type: ignore[union-attr]
-        return False
-    between = _between(clause, cue, target)
-    marks = [t for t in between if "patient" in t.lex.struct]
-    if not marks:
-        return False
-    if cue.cue.role != "obj":  # type: ignore[union-attr]
-        return True
-    return any(t.cue is not None and t.i < marks[-1].i for t in between)
-
-
-def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
-    """« l'Ukraine face à l'agression »: an eval cue inside a phrase opened by a preposition
-    (patient or prep cue) after the target does not reach back to it; nor does the head of a
-    partner phrase (« le dialogue avec l'adversaire »: the adversary is the partner, the dialogue
-    is not judged). A phrase closed by a finite verb is part of the subject: « la présence de
-    l'Otan sur le territoire européen a un effet néfaste » judges the Otan."""
-    between = _between(clause, target, cue)
-    for n, t in enumerate(between):
-        if "partner" in t.lex.struct and cue.i - t.i <= 2:
-            return True
-        if ("patient" in t.lex.struct or _is_prep(t)) and not any("finite" in u.lex.struct for u in between[n + 1 :]):
-            return True
-    return False
-
-
-def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
-    """Whether ``cue`` can evaluate the mention ``m``, given the cue's role and what lies between."""
-    role, after, d = cue.cue.role, m.tok.i > cue.i, abs(m.tok.i - cue.i)  # type: ignore[union-attr]
-    if role in ("obj", "prep") and not after or role in ("agent", "event") and after:
-        return False  # « la guerre en Ukraine »: an event noun judges the actor that wages it, before it
-    if role == "prep":
-        return d <= PREP_REACH
-    if role == "event" and d > EVENT_REACH:
-        return False
-    if role == "obj" and any(_is_prep(t) for t in _between(clause, cue, m.tok)):
-        return False  # « se construire contre la Russie »: the preposition relates the target
-    if role == "obj" and any("partner" in t.lex.struct and t.i > cue.i + 1 for t in _between(clause, cue, m.tok)):
-        return False  # « suspendre sa mission auprès de l'OTAN »: the partner of the object, not it
-    if after:
-        return not _cut_by_patient(clause, cue, m.tok)
-    return role != "eval" or not _cut_backward(clause, cue, m.tok)
-
-
-def _lacking(clause: list[Tok], cue: Tok, m: Mention) -> bool:
-    """« déplorer l'absence de dialogue »: the verb judges the lack, so the target the other way."""
-    return cue.cue.role in ("obj", "prep") and m.tok.i > cue.i and any("lack" in t.lex.neg for t in _between(clause, cue, m.tok))  # type: ignore[union-attr]
-
-
-def _embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) -> bool:
-    """A target in a phrase that completes the subject, before the finite verb, is not what an
-    evaluative or agent cue after that verb judges: « les sanctions contre la Russie sont un
-    échec » and « les sanctions contre Moscou ont échoué » judge the sanctions only, « la
-    production d'acier en Ukraine a reculé » no target, « le dialogue avec Pékin a le mérite
-    d'exister » the dialogue."""
-    if cue.cue.role not in ("eval", "agent") or m.tok.i > cue.i:  # type: ignore[union-attr]
-        return False
-    if cue.cue.role == "eval" and not any("finite" in t.lex.struct for t in _between(clause, m.tok, cue)):  # type: ignore[union-attr]
-        return False  # an agent cue is a verb: its own tense ends the subject
-    if any("locative" in t.lex.struct and t.i == m.tok.i - 1 and t.i > t.first for t in clause):
-        return True
-    heads = [h.tok for h in mentions if h.tok.i < m.tok.i]
-    return any(any("patient" in t.lex.struct or "partner" in t.lex.struct or _is_prep(t) for t in _between(clause, h, m.tok))
-               and not any("finite" in t.lex.struct for t in _between(clause, h, m.tok)) for h in heads)
-
-
-def _demoted(clause: list[Tok], k: int) -> bool:
-    """A prep cue right after an evaluative noun or a target only relates them: « l'agression
-    contre l'Ukraine », « les sanctions contre la Russie »."""
-    if not _is_prep(clause[k]) or k == 0 or clause[k - 1].i != clause[k].i - 1:
-        return False
-    prev = clause[k - 1]
-    return bool(prev.lex.targets) or prev.cue is not None and prev.cue.role in ("eval", "event")
-
-
-def _span(clause: list[Tok], k: int, neg: tuple[int, int] | None) -> tuple[int, int, float]:
-    """The span shown for the cue ``clause[k]`` (with its modifiers and negation) and the factor
-    of its modifiers."""
-    factor, first, last = _factor(clause, k)
-    by_i = {t.i: t for t in clause}
-    start = min(clause[first].start, by_i[neg[0]].start if neg else clause[k].start)
-    end = max(clause[last].end, by_i[neg[1]].end if neg else clause[k].end)
-    return start, end, factor
-
-
-def _governor(clause: list[Tok], k: int) -> Tok | None:
-    """The verb cue whose object the eval cue ``clause[k]`` is (« cherche la confrontation »,
-    « sabote tout effort de paix »): the nearest cue before it, a verb within ``GOVERN_REACH``
-    words, with no target between."""
-    tok = clause[k]
-    if tok.cue is None or tok.cue.role not in ("eval", "event") or tok.cue.adverb:
-        return None
-    for prev in reversed(clause[:k]):
-        if tok.i - prev.i > GOVERN_REACH or prev.lex.targets:
-            return None
-        if prev.cue is not None and not prev.cue.adverb:
-            return prev if prev.cue.role in ("obj", "agent") else None
-    return None
-
-
-def _blocked(clause: list[Tok], tok: Tok, m: Mention) -> bool:
-    """A target after a cue belongs to the nearest evaluative noun before it when that one has the
-    other polarity: in « la meilleure réponse aux intimidations du Kremlin » the Kremlin takes
-    « intimidations », not « meilleure »."""
-    if m.tok.i < tok.i:
-        return False
-    pol = tok.cue.polarity  # type: ignore[union-attr]
-    return any(t.cue is not None and t.cue.role == "eval" and t.cue.polarity != pol for t in _between(clause, tok, m.tok))
-
-
-@dataclass
-class Valued:
-    """A cue's value in its clause, before it is tied to a target: ``value`` over the span
-    ``start:end``; ``gov`` the verb cue it is the object of, whose subject gets ``value * gov_factor``
-    over ``gov_start:end``."""
-
-    value: float
-    start: int
-    end: int
-    gov: Tok | None = None
-    gov_factor: float = 1.0
-    gov_start: int = 0
-
-
-def _valued(clause: list[Tok], k: int, scope: Scope) -> Valued:
-    """The value of the cue ``clause[k]``: polarity, weight, modifiers, negation and governor."""
-    tok = clause[k]
-    cue = tok.cue
-    neg = scope.negated(tok.i)
-    gov = _governor(clause, k)
-    gov_factor, gov_start = 1.0, tok.start
-    if gov is not None:  # « ne respecte aucun engagement »: the verb is negated, not its object
-        gov_neg = scope.negated(gov.i)
-        gov_factor = gov.cue.polarity * (NEGATED if gov_neg else 1.0)  # type: ignore[union-attr]
-        gov_start = min(b.start for b in clause if b.i == (gov_neg[0] if gov_neg else gov.i))
-        if neg is not None and neg == gov_neg:
-            neg = None
-    start, end, factor = _span(clause, k, neg)
-    value = cue.polarity * cue.weight * factor * (NEGATED if neg else 1.0)  # type: ignore[union-attr]
-    return Valued(value, start, end, gov, gov_factor, min(start, gov_start))
-
-
-def _cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -> list[tuple[Mention, Hit]]:
-    """What the cue ``clause[k]`` gives to each mention it can evaluate, the nearest fully.
-
-    The object of a verb cue takes the verb's polarity toward the subject, before the verb:
-    « Moscou cherche la confrontation » blames Moscow, « Kiev sabote la paix » too, and
-    « Pékin rejette l'escalade » does not."""
-    tok = clause[k]
-    cue = tok.cue
-    if cue is None or _demoted(clause, k):
-        return []
-    v = _valued(clause, k, scope)
-    reached = sorted((m for m in mentions if _reaches(clause, tok, m) and not _blocked(clause, tok, m)
-                      and not _embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
-    out = []
-    for rank, m in enumerate(reached):
-        d = abs(m.tok.i - tok.i)
-        shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else v.end
-        share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET) * (-1 if _lacking(clause, tok, m) else 1)
-        if v.gov is not None and m.tok.i < v.gov.i:
-            out.append((m, Hit(v.value * share * v.gov_factor, v.gov_start, v.end)))
-        else:
-            out.append((m, Hit(v.value * share, v.start, shown)))
-    return out
 
 
 # ------------------------------------------------------------------------------ targets
@@ -650,7 +267,7 @@ def _judged_action(clause: list[Tok], scope: Scope, text: str) -> tuple[int, int
     kc = next((k for k in range(k0 + 1, len(clause)) if "copula" in clause[k].lex.struct), None)
     if kc is None:
         return None
-    total = sum(_valued(clause, j, scope).value for j in range(kc + 1, len(clause)) if clause[j].cue is not None)
+    total = sum(valued(clause, j, scope).value for j in range(kc + 1, len(clause)) if clause[j].cue is not None)
     return (k0, kc, 1 if total > 0 else -1) if total else None
 
 
@@ -660,28 +277,28 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     untied ones: the evaluative cues that reach no mention (see ``_lone_targets``)."""
     hits: dict[int, list[Hit]] = {}
     _measures(clause, mentions)
-    scope = _scope(clause, mentions, negations, rhetorical)
+    scope = scope_of(clause, mentions, negations, rhetorical)
     untied: list[Hit] = []
     judged = _judged_action(clause, scope, text) if text else None
     # « condamner l'agression »: a verb cue and the noun it governs speak of the verb's subject only
-    governed = {t.i: g.i for k, t in enumerate(clause) if (g := _governor(clause, k)) is not None}
+    governed = {t.i: g.i for k, t in enumerate(clause) if (g := governor(clause, k)) is not None}
     skip = set(governed) | set(governed.values())
     for k, t in enumerate(clause):
         if t.cue is None or judged is not None and k > judged[1]:
             continue  # the cues after the copula judge the action, not a target
-        tied = _cue_hits(clause, k, mentions, scope) if mentions else []
+        tied = cue_hits(clause, k, mentions, scope) if mentions else []
         sign = judged[2] if judged is not None and k == judged[0] else 1
         for m, h in tied:
             hits.setdefault(id(m), []).append(Hit(h.value * sign, h.start, h.end))
         if not tied and judged is not None and k == judged[0]:  # « y renoncer serait une faute »
-            v = _valued(clause, k, scope)
+            v = valued(clause, k, scope)
             untied.append(Hit(v.value * sign, v.start, v.end))
         elif not tied and (m := _against_us(clause, k, mentions, text)) is not None:
-            v = _valued(clause, k, scope)
+            v = valued(clause, k, scope)
             hits.setdefault(id(m), []).append(Hit(v.value, min(v.start, m.tok.start), v.end))
-        elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not _demoted(clause, k)
-              and not _after_preposition(clause, k) and not any(_embedded(clause, t, m, mentions) for m in mentions)):
-            v = _valued(clause, k, scope)
+        elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not demoted(clause, k)
+              and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)):
+            v = valued(clause, k, scope)
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
     return hits, untied
@@ -690,7 +307,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
 def _after_preposition(clause: list[Tok], k: int) -> bool:
     """« protéger ses membres contre toute menace », « face aux menaces »: an evaluative noun
     governed by a preposition names what is opposed, not a judgement left for a lone target."""
-    return any(t.i >= clause[k].i - 2 and ("patient" in t.lex.struct or _is_prep(t)) for t in clause[max(0, k - 2) : k])
+    return any(t.i >= clause[k].i - 2 and ("patient" in t.lex.struct or is_prep(t)) for t in clause[max(0, k - 2) : k])
 
 
 def _against_us(clause: list[Tok], k: int, mentions: list[Mention], text: str) -> Mention | None:
@@ -766,11 +383,11 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     if HEADS.isdisjoint(words):
         return []
     ctx = ctx or Context([text])
-    toks = _tokens(found, words)
+    toks = tokens_from(found, words)
     for t in toks:  # « l'Indo-Pacifique », « les Nations Unies »: a capital inside a clause makes a name
         if t.cue is not None and t.i != t.first and text[t.start].isupper():
             t.cue = None
-    clauses = _clauses(toks)
+    clauses = split_clauses(toks)
     per_clause = [_mentions(c, ctx) for c in clauses]
     if main is not None:
         _main_actor(clauses, per_clause, main)
@@ -858,7 +475,7 @@ def _necessity(clauses: list[list[Tok]], per_clause: list[list[Mention]], ci: in
     if not per_clause[ci] or ci + 1 >= len(clauses) or "np" not in clause[0].lex.neg or clause[0].i != clause[0].first:
         return False
     nxt = clauses[ci + 1]
-    return nxt[0].sentence == clause[0].sentence and bool(_negations(nxt))
+    return nxt[0].sentence == clause[0].sentence and bool(negation_groups(nxt))
 
 
 def _concede(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]]) -> None:

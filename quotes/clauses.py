@@ -1,0 +1,197 @@
+"""Stance, step 1 and 2: the lexicon strings of a quote as tokens, its clauses, and the negations
+of each clause with their scope (see ``quotes/stance.py`` for the method)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.cues import (
+    INSIDE,
+    LEX,
+    PUNCT,
+    SENTENCE_END,
+    TRIE,
+    WORD_RE,
+    Cue,
+    Lex,
+    fold,
+    longest_across,
+)
+
+SCOPE = 6  # tokens a negation reaches past its last word
+NEGATED = -0.8  # factor of a negated cue
+CLOSE_REACH = 5  # tokens between « ne » and its « pas »
+MERGE_REACH = 3  # negators this close form one negation (ni … ni, pas … non plus)
+
+
+@dataclass(slots=True)
+class Tok:
+    """A lexicon string found in a text. Plain words get no Tok, but count in the indices."""
+
+    i: int  # index in the text, in words (a lexicon string counts as one word)
+    start: int  # character offsets
+    end: int
+    lex: Lex
+    clause: int
+    first: int  # index of the first word of its clause
+    cue: Cue | None = None  # the reading in context (noun/adjective or verb)
+    sentence: int = 0  # index of its sentence in the text (. ! ? … end one)
+
+
+def _verbal(t: Tok) -> bool:
+    return "verbal" in t.lex.struct or bool(t.lex.targets) or "open" in t.lex.neg
+
+
+def _reading(lx: Lex, prev: Tok | None, prev2: Tok | None = None) -> Cue | None:
+    """A form that is both a noun (or adjective) and a verb is read as a verb after a subject
+    (a target, a pronoun), « ne » or an auxiliary: « personne ne menace », « Moscou a proposé »;
+    also after the negation that follows an auxiliary: « n'a jamais cherché », « n'a pas proposé »."""
+    if lx.verb_cue is None or prev is None:
+        return lx.cue
+    verbal = _verbal(prev) or "adverb" in prev.lex.neg and prev2 is not None and "verbal" in prev2.lex.struct
+    return lx.verb_cue if verbal else lx.cue
+
+
+def tokenize(text: str) -> list[Tok]:
+    """The lexicon strings of ``text`` (longest match) as tokens; plain words only advance the
+    word index; punctuation and the clause openers of stance_structure.txt advance the clause."""
+    found = list(WORD_RE.finditer(fold(text)))
+    return tokens_from(found, [m.group() for m in found])
+
+
+def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
+    toks: list[Tok] = []
+    clause = idx = first = after = sentence = 0
+    prev: Tok | None = None
+    prev2: Tok | None = None
+    for i, w in enumerate(words):
+        if i < after:  # inside the lexicon string just taken
+            continue
+        entry = TRIE.get(w)
+        n, lx, skipped = (1, None, -1) if entry is None else longest_across(TRIE, words, i, INSIDE) if entry[0] else (1, entry[1], -1)
+        if skipped >= 0:  # « ne respecte pas le droit … »: the words stepped over, then the cue around them
+            idx = _stepped_over(toks, found, words, skipped, idx, clause, first, sentence)
+        if lx is None:
+            if w in PUNCT:
+                clause, first = clause + 1, idx
+                if w in SENTENCE_END:
+                    sentence += 1
+            else:
+                idx += 1
+            prev = None
+            continue
+        if lx.struct and "clause" in lx.struct:
+            clause, first, prev = clause + 1, idx, None
+        tok = Tok(idx, found[i].start(), found[i + n - 1].end(), lx, clause, first,
+                  lx.cue if lx.verb_cue is None else _reading(lx, prev, prev2), sentence)
+        prev, prev2 = tok, prev
+        toks.append(tok)
+        after, idx = i + n, idx + 1
+    return toks
+
+
+def _stepped_over(toks: list[Tok], found: list[re.Match[str]], words: list[str], start: int, idx: int,
+                  clause: int, first: int, sentence: int) -> int:
+    """Append the words of ``INSIDE`` from ``words[start]`` on (two at most) as tokens; the next word index."""
+    for s in range(start, min(start + 2, len(words))):
+        if words[s] not in INSIDE:
+            break
+        toks.append(Tok(idx, found[s].start(), found[s].end(), LEX[words[s]], clause, first, None, sentence))
+        idx += 1
+    return idx
+
+
+def split_clauses(toks: list[Tok]) -> list[list[Tok]]:
+    out: dict[int, list[Tok]] = {}
+    for t in toks:
+        out.setdefault(t.clause, []).append(t)
+    return list(out.values())
+
+
+# ------------------------------------------------------------------------------ negation
+
+
+def _closed(clause: list[Tok], k: int) -> tuple[int, int] | None:
+    """« ne » at ``clause[k]`` with its other half: after it (« ne … pas ») or just before it
+    (« personne ne », « rien ne »); None for the restrictive or expletive « ne »."""
+    ne = clause[k]
+    after = next((u for u in clause[k + 1 :] if u.i <= ne.i + CLOSE_REACH and "close" in u.lex.neg), None)
+    if after is not None:
+        return ne.i, after.i
+    before = next((u for u in clause[:k] if u.i >= ne.i - 3 and "before" in u.lex.neg), None)
+    return (before.i, ne.i) if before is not None else None
+
+
+def negation_groups(clause: list[Tok]) -> list[tuple[int, int]]:
+    """The negations of a clause, as (first token index, last token index)."""
+    groups: list[tuple[int, int]] = []
+    for k, t in enumerate(clause):
+        if "open" in t.lex.neg:
+            group = _closed(clause, k)
+        elif "alone" in t.lex.neg:
+            group = (t.i, t.i)
+        else:
+            continue
+        if group is None:
+            continue
+        if groups and group[0] <= groups[-1][1] + MERGE_REACH:
+            groups[-1] = (min(groups[-1][0], group[0]), max(groups[-1][1], group[1]))
+        else:
+            groups.append(group)
+    return groups
+
+
+@dataclass
+class Scope:
+    """The negations of a clause and what ends their scope before ``SCOPE`` does: a
+    coordination (« n'a fourni aucune arme et continuera d'appeler au dialogue »), and, for a
+    negation of a noun phrase (« sans », « faute de »), the target it governs: what follows that
+    target describes it (« sans un dialogue franc »: the dialogue is not said to lack frankness)."""
+
+    groups: list[tuple[int, int]]
+    stops: list[int]  # word indices of the coordinations (barrier)
+    np: frozenset[int]  # first word index of the groups opened by a noun-phrase negator
+    targets: list[int]  # word indices of the clause's mentions
+
+    def covers(self, g: tuple[int, int], i: int) -> bool:
+        if not g[0] <= i <= g[1] + SCOPE or any(g[1] < b < i for b in self.stops):
+            return False
+        return g[0] not in self.np or not any(g[1] < m < i for m in self.targets)
+
+    def negated(self, i: int) -> tuple[int, int] | None:
+        """The negation whose scope covers token ``i``; an even number of them cancel out."""
+        covering = [g for g in self.groups if self.covers(g, i)]
+        return covering[-1] if len(covering) % 2 == 1 else None
+
+
+def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True, rhetorical: bool = False) -> Scope:
+    """The negations of ``clause`` (none when ``negations`` is off; the whole clause once more when
+    it is a rhetorical question) and what ends their scope."""
+    groups = negation_groups(clause) if negations else []
+    if rhetorical:  # « Comment faire confiance à Moscou ? » asserts the opposite of its cues
+        groups.insert(0, (clause[0].i, clause[-1].i))
+    np = frozenset(t.i for t in clause if "np" in t.lex.neg)
+    return Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions])
+
+
+def modifier_factor(clause: list[Tok], k: int) -> tuple[float, int, int]:
+    """Product of the intensifiers and attenuators in the two words before ``clause[k]`` and the
+    one right after it (« soutenir pleinement », « une menace réelle »), and the positions in
+    ``clause`` of the first and last of them (``k`` when there are none)."""
+    at = clause[k].i
+    factor, first, last = 1.0, k, k
+    for j in range(max(0, k - 2), min(len(clause), k + 2)):
+        t = clause[j]
+        if j == k or not at - 2 <= t.i <= at + 1 or t.lex.factor == 1.0 or t.cue is not None or t.lex.targets:
+            continue
+        factor, first, last = factor * t.lex.factor, min(first, j), max(last, j)
+    return factor, first, last
+
+
+@dataclass
+class Mention:
+    """A target named in a clause: the token that names it and its canonical name."""
+
+    tok: Tok
+    name: str

@@ -1,0 +1,207 @@
+"""Stance, step 3: how a cue reaches the targets of its clause (role, distance, what stands
+between) and what it gives each (see ``quotes/stance.py`` for the method)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
+
+DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
+OTHER_TARGET = 0.5  # share of a cue taken by a target that is not the nearest one
+PREP_REACH = 4  # tokens a prep cue reaches
+EVENT_REACH = 6  # words between an event noun and the actor that wages it
+GOVERN_REACH = 4  # words between a verb cue and the evaluative noun it governs
+
+
+@dataclass
+class Hit:
+    """One cue's contribution to one target."""
+
+    value: float
+    start: int  # span shown as the cue, in the quote
+    end: int
+
+
+def _proximity(d: int) -> float:
+    return 1.0 / (1.0 + DECAY * max(0, d - 1))
+
+
+def _between(clause: list[Tok], a: Tok, b: Tok) -> list[Tok]:
+    return [t for t in clause if a.i < t.i < b.i]
+
+
+def is_prep(t: Tok) -> bool:
+    return t.cue is not None and t.cue.role == "prep"
+
+
+def _cut_by_patient(clause: list[Tok], cue: Tok, target: Tok) -> bool:
+    """« une menace pour la Russie »: a patient preposition between a negative eval or agent cue
+    and a target after it; for an obj cue, only with an evaluative noun before the preposition
+    (« condamner l'agression contre l'Ukraine »: the Ukraine is the victim, not the thing
+    condemned). A beneficiary shares the praise of a positive cue: « notre soutien à l'Ukraine »."""
+    if cue.cue.polarity > 0:  # type: ignore[union-attr]
+        return False
+    between = _between(clause, cue, target)
+    marks = [t for t in between if "patient" in t.lex.struct]
+    if not marks:
+        return False
+    if cue.cue.role != "obj":  # type: ignore[union-attr]
+        return True
+    return any(t.cue is not None and t.i < marks[-1].i for t in between)
+
+
+def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
+    """« l'Ukraine face à l'agression »: an eval cue inside a phrase opened by a preposition
+    (patient or prep cue) after the target does not reach back to it; nor does the head of a
+    partner phrase (« le dialogue avec l'adversaire »: the adversary is the partner, the dialogue
+    is not judged). A phrase closed by a finite verb is part of the subject: « la présence de
+    l'Otan sur le territoire européen a un effet néfaste » judges the Otan."""
+    between = _between(clause, target, cue)
+    for n, t in enumerate(between):
+        if "partner" in t.lex.struct and cue.i - t.i <= 2:
+            return True
+        if ("patient" in t.lex.struct or is_prep(t)) and not any("finite" in u.lex.struct for u in between[n + 1 :]):
+            return True
+    return False
+
+
+def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
+    """Whether ``cue`` can evaluate the mention ``m``, given the cue's role and what lies between."""
+    role, after, d = cue.cue.role, m.tok.i > cue.i, abs(m.tok.i - cue.i)  # type: ignore[union-attr]
+    if role in ("obj", "prep") and not after or role in ("agent", "event") and after:
+        return False  # « la guerre en Ukraine »: an event noun judges the actor that wages it, before it
+    if role == "prep":
+        return d <= PREP_REACH
+    if role == "event" and d > EVENT_REACH:
+        return False
+    if role == "obj" and any(is_prep(t) for t in _between(clause, cue, m.tok)):
+        return False  # « se construire contre la Russie »: the preposition relates the target
+    if role == "obj" and any("partner" in t.lex.struct and t.i > cue.i + 1 for t in _between(clause, cue, m.tok)):
+        return False  # « suspendre sa mission auprès de l'OTAN »: the partner of the object, not it
+    if after:
+        return not _cut_by_patient(clause, cue, m.tok)
+    return role != "eval" or not _cut_backward(clause, cue, m.tok)
+
+
+def _lacking(clause: list[Tok], cue: Tok, m: Mention) -> bool:
+    """« déplorer l'absence de dialogue »: the verb judges the lack, so the target the other way."""
+    return cue.cue.role in ("obj", "prep") and m.tok.i > cue.i and any("lack" in t.lex.neg for t in _between(clause, cue, m.tok))  # type: ignore[union-attr]
+
+
+def embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) -> bool:
+    """A target in a phrase that completes the subject, before the finite verb, is not what an
+    evaluative or agent cue after that verb judges: « les sanctions contre la Russie sont un
+    échec » and « les sanctions contre Moscou ont échoué » judge the sanctions only, « la
+    production d'acier en Ukraine a reculé » no target, « le dialogue avec Pékin a le mérite
+    d'exister » the dialogue."""
+    if cue.cue.role not in ("eval", "agent") or m.tok.i > cue.i:  # type: ignore[union-attr]
+        return False
+    if cue.cue.role == "eval" and not any("finite" in t.lex.struct for t in _between(clause, m.tok, cue)):  # type: ignore[union-attr]
+        return False  # an agent cue is a verb: its own tense ends the subject
+    if any("locative" in t.lex.struct and t.i == m.tok.i - 1 and t.i > t.first for t in clause):
+        return True
+    heads = [h.tok for h in mentions if h.tok.i < m.tok.i]
+    return any(any("patient" in t.lex.struct or "partner" in t.lex.struct or is_prep(t) for t in _between(clause, h, m.tok))
+               and not any("finite" in t.lex.struct for t in _between(clause, h, m.tok)) for h in heads)
+
+
+def demoted(clause: list[Tok], k: int) -> bool:
+    """A prep cue right after an evaluative noun or a target only relates them: « l'agression
+    contre l'Ukraine », « les sanctions contre la Russie »."""
+    if not is_prep(clause[k]) or k == 0 or clause[k - 1].i != clause[k].i - 1:
+        return False
+    prev = clause[k - 1]
+    return bool(prev.lex.targets) or prev.cue is not None and prev.cue.role in ("eval", "event")
+
+
+def _span(clause: list[Tok], k: int, neg: tuple[int, int] | None) -> tuple[int, int, float]:
+    """The span shown for the cue ``clause[k]`` (with its modifiers and negation) and the factor
+    of its modifiers."""
+    factor, first, last = modifier_factor(clause, k)
+    by_i = {t.i: t for t in clause}
+    start = min(clause[first].start, by_i[neg[0]].start if neg else clause[k].start)
+    end = max(clause[last].end, by_i[neg[1]].end if neg else clause[k].end)
+    return start, end, factor
+
+
+def governor(clause: list[Tok], k: int) -> Tok | None:
+    """The verb cue whose object the eval cue ``clause[k]`` is (« cherche la confrontation »,
+    « sabote tout effort de paix »): the nearest cue before it, a verb within ``GOVERN_REACH``
+    words, with no target between."""
+    tok = clause[k]
+    if tok.cue is None or tok.cue.role not in ("eval", "event") or tok.cue.adverb:
+        return None
+    for prev in reversed(clause[:k]):
+        if tok.i - prev.i > GOVERN_REACH or prev.lex.targets:
+            return None
+        if prev.cue is not None and not prev.cue.adverb:
+            return prev if prev.cue.role in ("obj", "agent") else None
+    return None
+
+
+def _blocked(clause: list[Tok], tok: Tok, m: Mention) -> bool:
+    """A target after a cue belongs to the nearest evaluative noun before it when that one has the
+    other polarity: in « la meilleure réponse aux intimidations du Kremlin » the Kremlin takes
+    « intimidations », not « meilleure »."""
+    if m.tok.i < tok.i:
+        return False
+    pol = tok.cue.polarity  # type: ignore[union-attr]
+    return any(t.cue is not None and t.cue.role == "eval" and t.cue.polarity != pol for t in _between(clause, tok, m.tok))
+
+
+@dataclass
+class Valued:
+    """A cue's value in its clause, before it is tied to a target: ``value`` over the span
+    ``start:end``; ``gov`` the verb cue it is the object of, whose subject gets ``value * gov_factor``
+    over ``gov_start:end``."""
+
+    value: float
+    start: int
+    end: int
+    gov: Tok | None = None
+    gov_factor: float = 1.0
+    gov_start: int = 0
+
+
+def valued(clause: list[Tok], k: int, scope: Scope) -> Valued:
+    """The value of the cue ``clause[k]``: polarity, weight, modifiers, negation and governor."""
+    tok = clause[k]
+    cue = tok.cue
+    neg = scope.negated(tok.i)
+    gov = governor(clause, k)
+    gov_factor, gov_start = 1.0, tok.start
+    if gov is not None:  # « ne respecte aucun engagement »: the verb is negated, not its object
+        gov_neg = scope.negated(gov.i)
+        gov_factor = gov.cue.polarity * (NEGATED if gov_neg else 1.0)  # type: ignore[union-attr]
+        gov_start = min(b.start for b in clause if b.i == (gov_neg[0] if gov_neg else gov.i))
+        if neg is not None and neg == gov_neg:
+            neg = None
+    start, end, factor = _span(clause, k, neg)
+    value = cue.polarity * cue.weight * factor * (NEGATED if neg else 1.0)  # type: ignore[union-attr]
+    return Valued(value, start, end, gov, gov_factor, min(start, gov_start))
+
+
+def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -> list[tuple[Mention, Hit]]:
+    """What the cue ``clause[k]`` gives to each mention it can evaluate, the nearest fully.
+
+    The object of a verb cue takes the verb's polarity toward the subject, before the verb:
+    « Moscou cherche la confrontation » blames Moscow, « Kiev sabote la paix » too, and
+    « Pékin rejette l'escalade » does not."""
+    tok = clause[k]
+    cue = tok.cue
+    if cue is None or demoted(clause, k):
+        return []
+    v = valued(clause, k, scope)
+    reached = sorted((m for m in mentions if _reaches(clause, tok, m) and not _blocked(clause, tok, m)
+                      and not embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
+    out = []
+    for rank, m in enumerate(reached):
+        d = abs(m.tok.i - tok.i)
+        shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else v.end
+        share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET) * (-1 if _lacking(clause, tok, m) else 1)
+        if v.gov is not None and m.tok.i < v.gov.i:
+            out.append((m, Hit(v.value * share * v.gov_factor, v.gov_start, v.end)))
+        else:
+            out.append((m, Hit(v.value * share, v.start, shown)))
+    return out
