@@ -79,6 +79,10 @@ def test_polarity(text: str, target: str, label: str) -> None:
     ("L'Alliance est plus que jamais indispensable.", "OTAN", "favorable"),
     ("L'Ukraine n'est pas notre ennemie.", "Ukraine", "favorable"),
     ("Les Européens ont tort de céder.", "Union européenne", "opposed"),
+    # « pas question de » / « hors de question de » negate the action that follows
+    ("Pas question de lever l'embargo.", "sanctions", "favorable"),
+    ("Il est hors de question de soutenir le Kremlin.", "Russie", "opposed"),
+    ("L'Alliance a failli à sa mission.", "OTAN", "opposed"),
     # a verb on « l'absence de X » judges X the other way
     ("Nous regrettons l'absence de négociations.", "dialogue", "favorable"),
     ("Le gouvernement se félicite de l'absence de sanctions.", "sanctions", "opposed"),
