@@ -281,7 +281,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     untied: list[Hit] = []
     judged = _judged_action(clause, scope, text) if text else None
     # « condamner l'agression »: a verb cue and the noun it governs speak of the verb's subject only
-    governed = {t.i: g.i for k, t in enumerate(clause) if (g := governor(clause, k)) is not None}
+    governed = {t.i: g.i for k, t in enumerate(clause) if t.cue is not None and (g := governor(clause, k)) is not None}
     skip = set(governed) | set(governed.values())
     for k, t in enumerate(clause):
         if t.cue is None or judged is not None and k > judged[1]:
@@ -362,6 +362,8 @@ def _main_actor(clauses: list[list[Tok]], per_clause: list[list[Mention]], main:
 def _rhetorical(words: list[str], toks: list[Tok]) -> frozenset[int]:
     """The clauses that are rhetorical questions: the clause that opens with a ``rhetoric`` phrase of
     stance_structure.txt in a sentence that ends with « ? » (« Comment faire confiance à Moscou ? »)."""
+    if "?" not in words:
+        return frozenset()
     questions: set[int] = set()
     sentence = 0
     for w in words:
