@@ -20,6 +20,8 @@ FOLD = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("\u00a0", " "), ("\u202f", " "
 PUNCT = ",;:.!?()[]«»\"“”—…"
 SENTENCE_END = frozenset(".!?…")
 FUNCTION_WORDS = frozenset("de du des d' à au aux la le les l' en pour avec contre sur dans un une".split())
+ROLES = ("eval", "obj", "agent", "cause", "prep", "event")  # what a cue evaluates: stance_positive.txt
+SUBJECT_ROLES = frozenset({"agent", "cause"})  # cues that judge the target before them, their subject
 TEXT_ONLY = frozenset({"objclitic", "usclitic"})  # structure roles looked up in the text, never tokens
 
 
@@ -135,8 +137,8 @@ def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
     generated verb forms. ``verbal``: the reading of the form as a finite verb (a participle
     after « a », « ont »: « Moscou a proposé un moratoire » keeps the obj role)."""
     pos, role, weight, rest = line.split(None, 3)
-    if pos not in _GENERATORS or role not in ("eval", "obj", "agent", "prep", "event"):
-        raise ValueError(f"stance cue {line!r}: pos must be v|a|n|x and role eval|obj|agent|prep|event")
+    if pos not in _GENERATORS or role not in ROLES:
+        raise ValueError(f"stance cue {line!r}: pos must be v|a|n|x and role {'|'.join(ROLES)}")
     excluded = {fold(w[1:]) for w in rest.split() if w.startswith("-") and len(w) > 1}
     rest = " ".join(w for w in rest.split() if not (w.startswith("-") and len(w) > 1))
     phrase, *extra = [fold(p).strip() for p in rest.split("/")]

@@ -106,7 +106,7 @@ NECESSITY = 1.0  # weight of « Sans X, [negated clause] » for X
 CONCEDED = 0.4  # factor of a stance conceded before a turn (mais) that contradicts it
 DISLOCATION_REACH = 5  # words of a dislocated subject (« La Russie, elle, … »)
 UNTIED = 0.6  # share of an untied cue given to the lone target of its sentence or quote
-UNTIED_ROLES = frozenset({"eval", "agent"})  # the cues that may weigh on a target they do not reach
+UNTIED_ROLES = frozenset({"eval", "agent", "cause"})  # the cues that may weigh on a target they do not reach
 NEUTRAL_CUES = ("selon", "d'après", "pour")
 
 

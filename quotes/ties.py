@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
+from quotes.cues import SUBJECT_ROLES
 
 DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
 OTHER_TARGET = 0.5  # share of a cue taken by a target that is not the nearest one
@@ -69,7 +70,7 @@ def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
 def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     """Whether ``cue`` can evaluate the mention ``m``, given the cue's role and what lies between."""
     role, after, d = cue.cue.role, m.tok.i > cue.i, abs(m.tok.i - cue.i)  # type: ignore[union-attr]
-    if role in ("obj", "prep") and not after or role in ("agent", "event") and after:
+    if role in ("obj", "prep") and not after or (role in SUBJECT_ROLES or role == "event") and after:
         return False  # « la guerre en Ukraine »: an event noun judges the actor that wages it, before it
     if role == "prep":
         return d <= PREP_REACH
@@ -95,7 +96,7 @@ def embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) -
     échec » and « les sanctions contre Moscou ont échoué » judge the sanctions only, « la
     production d'acier en Ukraine a reculé » no target, « le dialogue avec Pékin a le mérite
     d'exister » the dialogue."""
-    if cue.cue.role not in ("eval", "agent") or m.tok.i > cue.i:  # type: ignore[union-attr]
+    if cue.cue.role != "eval" and cue.cue.role not in SUBJECT_ROLES or m.tok.i > cue.i:  # type: ignore[union-attr]
         return False
     if cue.cue.role == "eval" and not any("finite" in t.lex.struct for t in _between(clause, m.tok, cue)):  # type: ignore[union-attr]
         return False  # an agent cue is a verb: its own tense ends the subject
@@ -136,7 +137,7 @@ def governor(clause: list[Tok], k: int) -> Tok | None:
         if tok.i - prev.i > GOVERN_REACH or prev.lex.targets:
             return None
         if prev.cue is not None and not prev.cue.adverb:
-            return prev if prev.cue.role in ("obj", "agent") else None
+            return prev if prev.cue.role == "obj" or prev.cue.role in SUBJECT_ROLES else None
     return None
 
 
@@ -173,7 +174,10 @@ def valued(clause: list[Tok], k: int, scope: Scope) -> Valued:
     gov_factor, gov_start = 1.0, tok.start
     if gov is not None:  # « ne respecte aucun engagement »: the verb is negated, not its object
         gov_neg = scope.negated(gov.i)
-        gov_factor = gov.cue.polarity * (NEGATED if gov_neg else 1.0)  # type: ignore[union-attr]
+        # a cause passes on the sign of what it causes (« attiser la haine »); a verb that acts on
+        # its object gives the product (« condamner la violence », « saboter la paix »)
+        sign = 1 if gov.cue.role == "cause" else gov.cue.polarity  # type: ignore[union-attr]
+        gov_factor = sign * (NEGATED if gov_neg else 1.0)
         gov_start = min(b.start for b in clause if b.i == (gov_neg[0] if gov_neg else gov.i))
         if neg is not None and neg == gov_neg:
             neg = None

@@ -230,6 +230,15 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     ("L'Alliance protège ses membres contre toute menace.", {"OTAN": "neutral"}),
     ("Les Vingt-Sept ont surmonté leurs divisions.", {"Union européenne": "favorable"}),
     ("Le Kremlin se moque des règles communes.", {"Russie": "opposed"}),
+    # a cause passes on the sign of what it causes; a verb acting on its object gives the product
+    ("Washington attise la haine entre les communautés.", {"États-Unis": "opposed"}),
+    ("L'Occident a fermé les yeux sur ces massacres.", {"Occident": "opposed"}),
+    ("Moscou condamne la violence.", {"Russie": "favorable"}),
+    # set phrases
+    ("Le Kremlin devra rendre des comptes.", {"Russie": "opposed"}),
+    ("L'embargo a montré ses limites.", {"sanctions": "opposed"}),
+    ("L'UE reste un nain politique.", {"Union européenne": "opposed"}),
+    ("Il faut revenir à la table des négociations.", {"dialogue": "favorable"}),
     ("Ce cycle de pourparlers est une perte de temps.", {"dialogue": "opposed"}),
     # the partner of a verb's object is not that object
     ("Nous poursuivrons le dialogue malgré la décision de Moscou de fermer son bureau auprès de l'Alliance.",
