@@ -277,6 +277,8 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     untied ones: the evaluative cues that reach no mention (see ``_lone_targets``)."""
     hits: dict[int, list[Hit]] = {}
     _measures(clause, mentions)
+    if all(t.cue is None for t in clause):
+        return hits, []  # most clauses: nothing to tie
     scope = scope_of(clause, mentions, negations, rhetorical)
     untied: list[Hit] = []
     judged = _judged_action(clause, scope, text) if text else None
