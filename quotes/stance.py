@@ -409,6 +409,9 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             counterfactual = ci + 1
         else:
             hits, loose = _clause_hits(clause, mentions, ci != counterfactual, text, clause[0].clause in rhetorical)
+        if "concessive" in clause[0].lex.struct:  # « malgré X », « même si X »: granted, not the point
+            hits = {k: [Hit(h.value * CONCEDED, h.start, h.end) for h in hs] for k, hs in hits.items()}
+            loose = [Hit(h.value * CONCEDED, h.start, h.end) for h in loose]
         own: dict[str, list[Hit]] = {}
         for m in mentions:
             if m.name not in order:
@@ -417,12 +420,12 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
         per_target.append(own)
         untied.append(loose)
     _concede(clauses, per_target)
-    found: dict[str, list[Hit]] = {}
+    by_target: dict[str, list[Hit]] = {}
     for own in per_target:
         for name, hs in own.items():
-            found.setdefault(name, []).extend(hs)
-    _lone_targets(clauses, per_target, untied, found)
-    return [_verdict(text, name, found.get(name, [])) for name in order]
+            by_target.setdefault(name, []).extend(hs)
+    _lone_targets(clauses, per_target, untied, by_target)
+    return [_verdict(text, name, by_target.get(name, [])) for name in order]
 
 
 def _lone_targets(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]], untied: list[list[Hit]],

@@ -244,6 +244,9 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     ("Nous poursuivrons le dialogue malgré la décision de Moscou de fermer son bureau auprès de l'Alliance.",
      {"dialogue": "favorable", "Russie": "neutral", "OTAN": "neutral"}),
     ("Le gouvernement a choisi de rompre avec l'Alliance.", {"OTAN": "opposed"}),
+    # a concessive clause grants what it says: its cues weigh less
+    ("Nous parlerons avec Pékin, malgré la décision chinoise de fermer les bureaux de l'Alliance.",
+     {"Chine": "neutral", "OTAN": "neutral"}),
 ])
 def test_cue_tied_to_its_clause(text: str, expected: dict[str, str]) -> None:
     assert labels(text) == expected
