@@ -26,7 +26,7 @@ _NAME = regex.compile(
     r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?:\s+(?:(?:de|von|van|al|ben|el)\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*){0,3})"
 )
 _WORD = regex.compile(r"[\w'-]+")
-_PRONOUNS = {"il": "m", "elle": "f", "lui": "m", "ils": "m", "elles": "f", "eux": "m"}
+_PRONOUNS = {"il": "m", "elle": "f", "lui": "m"}  # a person is one: « ils », « elles » never stand for one
 
 
 @dataclass
