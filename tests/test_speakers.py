@@ -38,10 +38,10 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
              "« C'est une erreur », a-t-il ajouté."],
             [("Hélène Duvivier", True), ("Paul Arnaud", True), ("Paul Arnaud", True)], id="pronoun-gender"),
         pytest.param(
-            ["La ministre Claire Vautrin a reçu les représentants des pêcheurs jeudi.",
+            ["Le ministre Lucien Vautrin a reçu les représentants des pêcheurs jeudi.",
              "Ils ont affirmé que les quotas étaient intenables.",
-             "« Nous serons vigilants », a-t-elle répondu."],
-            [("Ils", False), ("Claire Vautrin", True)], id="plural-pronoun-is-no-person"),
+             "« Nous serons vigilants », a-t-il répondu."],
+            [("Ils", False), ("Lucien Vautrin", True)], id="plural-pronoun-is-no-person"),
         pytest.param(
             ["L'Otan a affirmé que la réunion aurait lieu.", "Selon des sources à l'Alliance atlantique, le texte est prêt."],
             [("OTAN", True), ("OTAN", True)], id="organisation-aliases"),
