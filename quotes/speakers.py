@@ -19,6 +19,7 @@ import regex
 
 from quotes import lexicon
 from quotes.model import Article, Quote
+from quotes.verbs import forms
 
 # A person's name: two to four capitalised words (Frank-Walter Steinmeier), or one after a title.
 _NAME = regex.compile(
@@ -35,6 +36,7 @@ class Person:
     gender: str | None = None  # "m", "f" or None when the text does not say
     roles: set[str] = field(default_factory=set)
     nations: set[str] = field(default_factory=set)
+    named: bool = True  # False: known only by a role (« le ministre russe »), never resolved
 
     @property
     def surname(self) -> str:
@@ -79,9 +81,38 @@ def _broader() -> dict[str, list[str]]:
 
 
 def _gender(phrase: str, title: str | None) -> str | None:
+    """A mention's gender from its first words: « la ministre », « le porte-parole »."""
     if title:
         return "f" if title.startswith(("Mme", "Mlle")) else "m" if title.startswith("M") else None
-    words = _WORD.findall(phrase.lower())[:3]
+    return _first_gender(_WORD.findall(phrase.lower())[:3])
+
+
+def _gender_before_name(phrase: str, title: str | None) -> str | None:
+    """A named person's gender from the words nearest before the name: the role noun or its
+    determiner (« du président français Emmanuel Macron », « la chancelière Angela Merkel »).
+    A determiner after a preposition belongs to a complement (« le chef de la diplomatie »); the
+    search stops at a verb or pronoun, the end of another clause (« il a rencontré Angela Merkel »)."""
+    if title:
+        return _gender("", title)
+    words = _WORD.findall(phrase.lower())[-_GENDER_REACH:]
+    kept: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if w in _CLAUSE_WORDS:
+            break
+        if not (k and w in _DETERMINERS and words[k - 1] in _OF_WORDS):
+            kept.append(w)
+    return _first_gender(kept)
+
+
+_GENDER_REACH = 8  # words before a name that may carry its role noun
+_DETERMINERS = frozenset({"la", "le", "une", "un", "cette", "ce", "sa", "son"})
+_CLAUSE_WORDS = frozenset({"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "sera", "fut", "il", "elle",
+                           "ils", "elles", "qui", "que", "qu'", "on", "nous", "vous", "je"})
+_OF_WORDS = frozenset({"de", "à", "par", "sur", "pour", "avec", "contre", "vers", "chez", "dans", "en", "entre"})
+
+
+def _first_gender(words: list[str]) -> str | None:
     fem, masc = lexicon.words("feminine_cues.txt"), lexicon.words("masculine_cues.txt")
     for w in words:
         if w in fem:
@@ -117,7 +148,18 @@ def _role_context(text: str, start: int, end: int) -> str:
     right = ""
     if text[end : end + 2].startswith(","):
         right = _RIGHT_STOP.split(text[end + 1 : end + 100])[0]
+        if _is_predicate(right):  # « X, a déclaré … », « X, s'exprimant … »: no apposition
+            right = ""
     return (left.split(",")[-1] if "," in left.strip(" ,") else left) + " | " + right
+
+
+def _is_predicate(phrase: str) -> bool:
+    """Whether the words after « Name, » are a verb phrase rather than a role in apposition."""
+    first = _WORD.findall(phrase.lower()[:40])[:1]
+    if not first:
+        return False
+    w = first[0]
+    return w in _CLAUSE_WORDS or w.startswith(("s'", "n'")) or w in ("se", "ne") or w in forms()
 
 
 def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
@@ -140,7 +182,7 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
         for m, words in _name_matches(text):
             person = _person_for(found, words)
             context = _role_context(text, m.start(), m.end())
-            person.gender = person.gender or _gender(context.split("|")[0], m.group("title"))
+            person.gender = person.gender or _gender_before_name(context.split("|")[0], m.group("title"))
             low = _low(context)
             person.roles |= _roles(low)
             person.nations |= _find(low, "nationalities.txt")
@@ -199,8 +241,8 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
     gender = _PRONOUNS.get(mention.lower())
     if gender is None:
         return None
-    if ctx.previous is not None and ctx.previous.gender in (None, gender) and mention_pos <= 2:
-        return ctx.previous  # « Il a ajouté que … » at the head of a paragraph: the same speaker
+    if ctx.previous is not None and ctx.previous.gender in (None, gender) and (mention_pos <= 2 or q.start <= 2):
+        return ctx.previous  # « Il a ajouté que … », « « … », a-t-il ajouté » opening a paragraph: the same speaker
     for par, off, person in reversed(ctx.timeline):
         if (par, off) >= (q.paragraph, mention_pos if mention_pos >= 0 else q.start):
             continue
@@ -215,6 +257,16 @@ def _organisation(mention: str) -> str | None:
     pattern, canon_of = _variants("organisations.txt")
     m = pattern.search(_low(mention))
     return canon_of[m.group()] if m else None
+
+
+_PLURAL_HEADS = frozenset({"les", "des", "ses", "leurs", "plusieurs", "certains", "certaines", "deux", "trois"})
+
+
+def _names_one_role(mention: str) -> bool:
+    """« le secrétaire général de l'Otan », « le porte-parole du Kremlin »: one person in a role,
+    who speaks for an organisation without being it; unresolved, the mention stays as written."""
+    low = _low(mention)
+    return bool(_roles(low)) and low.split(" ", 1)[0] not in _PLURAL_HEADS
 
 
 def _spoken_by(q: Quote, speaker: str | None, resolved: bool) -> Quote:
@@ -233,10 +285,14 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
     person = _by_name(mention, ctx.persons) or _by_role(mention, ctx)
     if person is None:
         person = _by_pronoun(mention, q, ctx, q.mention_start)
+    if person is None and _names_one_role(mention):
+        # someone unnamed (« le ministre russe »): a later « il » stands for them, not for a person
+        # named before; they stay unresolved, under the role as written
+        person = Person(mention, _gender(mention, None), named=False)
     if person is not None:
         ctx.previous = person
         bisect.insort(ctx.timeline, (q.paragraph, max(q.mention_start, 0), person), key=lambda t: (t[0], t[1]))
-        return _spoken_by(q, person.name, True)
+        return _spoken_by(q, person.name, person.named)
     org = _organisation(mention)
     if org is not None:
         return _spoken_by(q, org, True)

@@ -59,6 +59,34 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
             ["Le ministre ostrien Piotr Valen a reçu la délégation mardi.",
              "« Nos portes restent ouvertes », a déclaré le chef de la diplomatie ostrienne."],
             [("le chef de la diplomatie ostrienne", False)], id="broader-role-does-not-imply-the-specific"),
+        pytest.param(
+            ["Le secrétaire général de l'Otan a affirmé que l'Alliance restait prête à discuter."],
+            [("Le secrétaire général de l'Otan", False)], id="a-role-in-an-organisation-is-a-person-not-the-organisation"),
+        pytest.param(
+            ["Le secrétaire général de l'Alliance, Gunnar Eklund, a déclaré lundi qu'il restait prêt à discuter.",
+             "« Nous devons parler », a souligné le chef de l'Otan."],
+            [("Gunnar Eklund", True), ("Gunnar Eklund", True)], id="head-of-an-organisation-is-its-leader"),
+        pytest.param(
+            ["Le président ostrien Piotr Valen a proposé un sommet en mars.",
+             "« Nous étudierons la proposition », a répondu le ministre vardanien.",
+             "Il a également rappelé que la frontière restait fermée."],
+            [("le ministre vardanien", False), ("le ministre vardanien", False)], id="pronoun-after-an-unnamed-speaker"),
+        pytest.param(
+            ["M. Paul Arnaud a estimé que la mesure était inutile, après un entretien avec Jacques Morel.",
+             "« C'est une erreur », a-t-il ajouté."],
+            [("Paul Arnaud", True), ("Paul Arnaud", True)], id="quote-opening-a-paragraph-keeps-the-speaker"),
+        pytest.param(
+            ["Mikhaïl Sorokine a accordé un long entretien au Baltic Morning Post.",
+             "Selon lui, le dialogue reste possible."],
+            [("Mikhaïl Sorokine", True)], id="a-newspaper-is-no-person"),
+        pytest.param(
+            ["Cette rencontre fait suite aux appels du président ostrien Piotr Valen.",
+             "« Nous sommes prêts », a-t-elle dit."],
+            [("elle", False)], id="gender-from-the-role-next-to-the-name"),
+        pytest.param(
+            ["Le secrétaire général, Gunnar Eklund, a déclaré qu'il était prêt à rencontrer le président ostrien Piotr Valen.",
+             "« Nous devons parler », a souligné le président ostrien."],
+            [("Gunnar Eklund", True), ("Piotr Valen", True)], id="a-predicate-after-a-name-is-no-apposition"),
     ],
 )
 def test_resolution(paragraphs, expected):
