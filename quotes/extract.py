@@ -31,6 +31,7 @@ from quotes.clean import REGEX_TIMEOUT, Span, pair_quotes, split_sentences, top_
 from quotes.mentions import (
     Mention,
     main_subject,
+    mention_of,
     passive_agent,
     speaker_or_none,
     subject_after,
@@ -283,6 +284,20 @@ _GAP_OK = ("à", "au", "aux", "devant", "lors", "auprès", "dans", "pendant", "e
            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui", ",", "par", "le")
 
 
+_NEGATION_WORDS = frozenset({"pas", "plus", "jamais", "guère", "point", "rien", "personne", "aucun", "aucune", "nullement"})
+
+
+def _restrictive_que(toks: list[Tok], verb: int, q: int) -> bool:
+    """« ne peuvent être relevés qu'en coopération », « n'a dit qu'une chose »: ne … que means
+    only, the que opens no reported clause (« n'a pas dit que » does, and so does « ne puis que
+    dire que », whose ne … que closes before the verb)."""
+    ne = next((k for k in range(verb - 1, max(-1, verb - 5), -1) if toks[k].norm in ("ne", "n'")), None)
+    return ne is not None and not any(toks[k].norm in _NEGATION_WORDS or toks[k].norm in ("que", "qu'") for k in range(ne + 1, q))
+
+
+_OPENING_MARKS = frozenset({"«", "“", '"', "‹"})
+
+
 def _que_after(s: Sentence, hit: VerbHit) -> int | None:
     """Index of the ``que``/``qu'`` that opens the reported clause, a short adjunct allowed between."""
     k = hit.j
@@ -294,6 +309,8 @@ def _que_after(s: Sentence, hit: VerbHit) -> int | None:
         t = s.toks[k].norm
         if t in ("que", "qu'"):
             return k
+        if t in _OPENING_MARKS and k + 1 < len(s.toks) and s.toks[k + 1].norm in ("que", "qu'"):
+            return k + 1  # a ajouté « qu'il est nécessaire … »: the quotation opens with que
         verb_here = forms().get(t) and not is_noun_use(s.toks, k)
         if t in PUNCT - {","} or verb_here or t in ("de", "d'") and k == hit.j:
             return None
@@ -305,9 +322,12 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     if verbs()[hit.lemma].incise_only:
         return None
     q = _que_after(s, hit)
-    if q is None or q + 1 >= len(s.toks):
+    if q is None or q + 1 >= len(s.toks) or _restrictive_que(s.toks, hit.i, q):
         return None
     a, b = _trimmed(s.text, s.toks[q].end, _coordinated_predicate(s, q, clause_end))
+    quoted = s.toks[q - 1].norm in _OPENING_MARKS
+    if quoted:  # « qu'il est nécessaire … »: quoted words, without their closing mark
+        a, b = _trimmed(s.text, a, b, _EDGE + "»”\"›")
     if hit.lemma in ("assurer", "garantir") and _subjunctive_clause(s, q):
         return None
     mention = passive_agent(s.text, s.toks, hit, q)
@@ -316,7 +336,7 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
         mention = main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
     if mention is None:
         mention = _inverted_mention(s, hit) if hit.clitic else _subject(s, hit, g)
-    kind = "mixed" if s.has_mark(a, b) else "indirect"
+    kind = "mixed" if quoted or s.has_mark(a, b) else "indirect"
     rep = _report(s.text, kind, (a, b), hit, mention)
     if rep:
         rep.subordinate = subordinate
@@ -352,7 +372,8 @@ def _is_participle(toks: list[Tok], hit: VerbHit) -> bool:
     if toks[hit.i].norm.endswith("ant"):
         return prev in (",", "en", "tout", "et") or _after_auxiliary(toks, hit.i)
     prev2 = toks[hit.i - 2].norm if hit.i > 1 else ""
-    return toks[hit.i].norm == hit.lemma and (prev in ("pour", "sans") or prev in ("de", "d'") and prev2 in ("avant", "afin"))
+    # « Et d'ajouter que … »: the narrative infinitive of wire copy continues the previous speaker
+    return toks[hit.i].norm == hit.lemma and (prev in ("pour", "sans") or prev in ("de", "d'") and prev2 in ("avant", "afin", "et"))
 
 
 def _after_auxiliary(toks: list[Tok], i: int) -> bool:
@@ -384,12 +405,26 @@ def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
         return None  # dément ces allégations: an object, not an inverted subject
+    if _singular_verb(s.toks[g].norm) and mention.text.split()[0].lower() in _PLURAL_DETERMINERS:
+        return None  # a reconnu des erreurs: a plural object, not the subject of a singular verb
     if _name_before(s, g - 1):
         return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
     a, b = _trimmed(s.text, s.start, s.toks[g - 1].start)
     if _words_in(s.text, a, b) < 6:
         return None
     return _report(s.text, "direct", (a, b), hit, mention)
+
+
+_PLURAL_DETERMINERS = frozenset({"des", "les", "leurs", "plusieurs", "ses", "nos", "vos", "mes", "certains", "certaines"})
+_SINGULAR_AUX = frozenset({"a", "avait", "aura", "aurait", "eut", "est", "était", "sera", "serait", "fut"})
+_PLURAL_AUX = frozenset({"ont", "avaient", "auront", "auraient", "eurent", "sont", "étaient", "seront", "seraient", "furent"})
+
+
+def _singular_verb(first: str) -> bool:
+    """Whether the verb group that starts with the word ``first`` is third person singular."""
+    if first in _SINGULAR_AUX:
+        return True
+    return first not in _PLURAL_AUX and not first.endswith(("ent", "ont")) and bool(forms().get(first))
 
 
 def _name_before(s: Sentence, comma: int) -> bool:
@@ -566,6 +601,29 @@ def _sentences(text: str, spans: list[Span]) -> Iterator[Sentence]:
         yield Sentence(text, a, b, spans[k:j])
 
 
+# « C'est ce qu'a déclaré X », « C'est ce que X a affirmé »: the sentence before is X's.
+_THAT_IS_WHAT = regex.compile(r"\s*c['’]est\s+(?:bien\s+|en\s+substance\s+)?ce\s+qu(?:e\b|['’])", regex.IGNORECASE)
+
+
+def _that_is_what(prev: Sentence, s: Sentence, done: list[Report]) -> Report | None:
+    """The quotation that makes up ``prev`` as a report of the speaker ``s`` names, when ``s`` is
+    « C'est ce qu'a déclaré X » and nothing before claimed that quotation."""
+    m = _THAT_IS_WHAT.match(s.text, s.start, s.end)
+    if m is None or not prev.spans or not s.may_report():
+        return None
+    sp = prev.spans[0]
+    a, b = _quote_content(s.text, sp)
+    if s.text[prev.start : max(sp.open, prev.start)].strip() or any(r.start < b and a < r.end for r in done):
+        return None
+    hit = next(_verb_hits(s), None)
+    if hit is None:
+        return None
+    que = _tok_index(s, m.end()) - 1  # the que / qu' token
+    g = group_start(s.toks, hit.i, 0)
+    mention = subject_after(s.text, s.toks, hit.j, len(s.toks)) if g <= que + 1 else mention_of(s.text, s.toks, que + 1, g)
+    return _report(s.text, "direct", (a, b), hit, mention)
+
+
 def _participle_speaker(reports: list[Report], s: Sentence) -> None:
     """``…, ajoutant que …``: a report with no subject takes the previous report's speaker."""
     for prev, rep in zip(reports, reports[1:], strict=False):
@@ -615,11 +673,15 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
     sentences = list(_sentences(text, _quotations(text) if spans is None else spans))
     for s in sentences:  # a sentence may report if it holds one of those words (as a substring: a superset)
         s.verbs = bool(present) and (len(sentences) == 1 or any(w in low[s.start : s.end] for w in present))
-    for s in sentences:
+    for n, s in enumerate(sentences):
         reps = _verb_reports(s)
+        if n and (late := _that_is_what(sentences[n - 1], s, out)) is not None:
+            out.append(late)  # « … ». C'est ce qu'a déclaré X: the words before, X's
         reps += _pour_reports(s) if not reps else []
         reps += _selon_reports(s, reps)
         reps.sort(key=lambda r: r.start)
+        if reps and out and reps[0].mention is None and reps[0].subordinate:
+            reps[0].mention = out[-1].mention  # « … », a déclaré X. Et d'ajouter que …
         _participle_speaker(reps, s)
         out.extend(_outermost(reps))
     return out

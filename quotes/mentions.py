@@ -126,6 +126,8 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
         k = comma + 1
     while k < before and toks[k].norm in ("et", "mais", "or", "puis", "alors", ","):
         k += 1
+    if k < before and toks[k].norm in ("de", "d'", "à", "pour"):
+        return None  # « Et de souligner …, notant que »: an infinitive opens the sentence, no subject
     return _np_from(text, toks, k, before)
 
 
@@ -160,6 +162,10 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
         if rel is not None:  # X, qui appelle à manifester, dénonce: the antecedent
             return _antecedent(text, toks, rel, lo)
         a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
+        adjunct = _participial_adjunct(toks, a2, lo)
+        if adjunct is not None:  # X, s'exprimant devant la presse, a estimé: X alone
+            a2 = _segment_left(toks, adjunct - 1, lo)
+            return mention_of(text, toks, _strip_adverbial(toks, a2, adjunct - 1), adjunct - 1)
         if a2 > lo and toks[a2 - 1].norm == ",":
             a2 = _segment_left(toks, a2 - 1, lo)
         return mention_of(text, toks, _strip_adverbial(toks, a2, g - 1), g - 1)
@@ -169,6 +175,28 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
     if g - a > 14:
         return None  # a whole clause, not a noun phrase
     return mention_of(text, toks, a, g)
+
+
+_PARTICIPLE_LEAD = ("s'", "se", "en", "tout", "n'", "ne")
+_NOT_PARTICIPLES = frozenset({"maintenant", "avant", "pendant", "durant", "cependant", "auparavant", "devant"})
+
+
+def _participial_adjunct(toks: list[Tok], a: int, lo: int) -> int | None:
+    """Start of a participial adjunct set off by commas (« , s'exprimant devant la presse, »,
+    « , tout en reconnaissant … , ») whose first word is at or just after ``a``, or None (a
+    reporting participle ends a segment: the adjunct may start one word before ``a``)."""
+    if a > lo and toks[a - 1].norm.endswith("ant") and forms().get(toks[a - 1].norm):
+        a -= 1
+    k = a
+    while k < len(toks) and toks[k].norm in _PARTICIPLE_LEAD:
+        k += 1
+    w = toks[k].norm if k < len(toks) else ""
+    if len(w) < 5 or not w.endswith("ant") or w in _NOT_PARTICIPLES:
+        return None
+    start = a
+    while start > lo and toks[start - 1].norm in _PARTICIPLE_LEAD:
+        start -= 1
+    return start if start > lo + 1 and toks[start - 1].norm == "," else None
 
 
 def _relative_before(toks: list[Tok], comma: int, lo: int) -> int | None:

@@ -661,6 +661,33 @@ CASES = [
          direct("Sort le soir", "rapportent", "Les notes des gendarmes"),
          direct("Boit seul", "rapportent", "Les notes des gendarmes"),
          direct("Ne parle à personne", "rapportent", "Les notes des gendarmes")),
+    # ------------------------------------------------------------------ wire-copy constructions
+    case("participial-adjunct-between-subject-and-verb",
+         "Klaus Brenner, s'exprimant devant la presse aux côtés de Piotr Valen, a estimé que l'accord restait fragile.",
+         indirect("l'accord restait fragile", "estimé", "Klaus Brenner")),
+    case("gerund-adjunct-of-a-reporting-verb",
+         "Paul Arnaud, tout en reconnaissant des retards, a assuré que le chantier serait livré en mai.",
+         indirect("le chantier serait livré en mai", "assuré", "Paul Arnaud")),
+    case("plural-object-is-no-inverted-subject",
+         "Paul Arnaud, en affirmant que tout allait bien, a reconnu des erreurs de calendrier.",
+         indirect("tout allait bien", "affirmant", "Paul Arnaud")),
+    case("narrative-infinitive-continues-the-speaker",
+         "« Rien n'est décidé », a déclaré Mme Lina Sorel. Et d'ajouter que le vote aurait lieu en juin, notant que le calendrier restait serré.",
+         direct("Rien n'est décidé", "déclaré", "Mme Lina Sorel"),
+         indirect("le vote aurait lieu en juin", "ajouter", "Mme Lina Sorel"),
+         indirect("le calendrier restait serré", "notant", "Mme Lina Sorel")),
+    case("quotation-opening-with-que",
+         "Le porte-parole a ajouté, à ce propos, « qu'il faudra du temps pour reconstruire la confiance ».",
+         mixed("il faudra du temps pour reconstruire la confiance", "ajouté", "Le porte-parole")),
+    case("c-est-ce-qu-a-declare",
+         "« Nous avons besoin de partenaires fiables. » C'est ce qu'a déclaré le ministre ostrien Piotr Valen devant les députés.",
+         direct("Nous avons besoin de partenaires fiables.", "déclaré", "le ministre ostrien Piotr Valen")),
+    case("c-est-ce-que-x-a-affirme",
+         "« Le port rouvrira en avril. » C'est ce que la maire de Saint-Aubin a affirmé jeudi.",
+         direct("Le port rouvrira en avril.", "affirmé", "la maire de Saint-Aubin")),
+    case("reagir-as-an-incise",
+         "« Nous le regrettons profondément », a réagi le porte-parole de la compagnie.",
+         direct("Nous le regrettons profondément", "réagi", "le porte-parole de la compagnie")),
 ]
 
 
@@ -742,6 +769,9 @@ NEGATIVES = [
     pytest.param("Les tarifs varient selon les domaines et selon la nomenclature retenue.", id="neg-selon-depending-on"),
     pytest.param("Le maire a déclaré la fermeture du pont pour toute la durée des travaux. Les riverains : « Enfin ! »",
                  id="neg-colon-in-the-next-sentence"),
+    pytest.param("Ces défis ne peuvent être relevés qu'en commun avec les pays voisins.", id="neg-ne-que-is-only"),
+    pytest.param("Le directeur n'a souligné qu'un seul point de la réforme, la hausse des prix.", id="neg-ne-que-after-a-reporting-form"),
+    pytest.param("« Nous sommes prêts. » C'est ce qu'il faut retenir de la réunion.", id="neg-c-est-ce-qu-without-a-reporting-verb"),
 ]
 
 
