@@ -141,6 +141,12 @@ def governor(clause: list[Tok], k: int) -> Tok | None:
     return None
 
 
+def _partnered(clause: list[Tok], cue: Tok, m: Mention) -> bool:
+    """« (ne pas) chercher la confrontation avec la Russie », « éviter une guerre avec la Russie »:
+    the partner of a governed evaluative noun takes what the verb does with that noun."""
+    return m.tok.i > cue.i and any("partner" in t.lex.struct for t in _between(clause, cue, m.tok))
+
+
 def _blocked(clause: list[Tok], tok: Tok, m: Mention) -> bool:
     """A target after a cue belongs to the nearest evaluative noun before it when that one has the
     other polarity: in « la meilleure réponse aux intimidations du Kremlin » the Kremlin takes
@@ -191,7 +197,8 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -
 
     The object of a verb cue takes the verb's polarity toward the subject, before the verb:
     « Moscou cherche la confrontation » blames Moscow, « Kiev sabote la paix » too, and
-    « Pékin rejette l'escalade » does not."""
+    « Pékin rejette l'escalade » does not; so does the partner after the noun: « nous ne
+    cherchons pas la confrontation avec la Russie » does not oppose Russia."""
     tok = clause[k]
     cue = tok.cue
     if cue is None or demoted(clause, k):
@@ -204,8 +211,8 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -
         d = abs(m.tok.i - tok.i)
         shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else v.end
         share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET) * (-1 if _lacking(clause, tok, m) else 1)
-        if v.gov is not None and m.tok.i < v.gov.i:
-            out.append((m, Hit(v.value * share * v.gov_factor, v.gov_start, v.end)))
+        if v.gov is not None and (m.tok.i < v.gov.i or _partnered(clause, tok, m)):
+            out.append((m, Hit(v.value * share * v.gov_factor, v.gov_start, max(v.end, m.tok.end) if m.tok.i > tok.i else v.end)))
         else:
             out.append((m, Hit(v.value * share, v.start, shown)))
     return out

@@ -145,6 +145,12 @@ def test_negation_scope(text: str, target: str, label: str) -> None:
     ("Kiev a parfois commis des erreurs, mais l'Ukraine reste un partenaire fiable.", "Ukraine", "favorable"),
     ("Moscou se montre courtoise, mais le Kremlin reste profondément hostile.", "Russie", "opposed"),
     ("Nous saluons le dialogue mais l'OTAN est une menace.", "dialogue", "favorable"),
+    # the partner after a governed noun takes what the verb does with that noun
+    ("Nous ne cherchons pas l'affrontement avec Pékin.", "Chine", "favorable"),
+    ("Varsovie veut éviter toute confrontation avec le Kremlin.", "Russie", "favorable"),
+    ("Ces dirigeants recherchent l'affrontement avec Washington.", "États-Unis", "opposed"),
+    # ... but not the agent of that noun (« de »)
+    ("Il faut condamner les provocations de l'OTAN.", "OTAN", "opposed"),
 ])
 def test_composition_and_concession(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
@@ -176,6 +182,13 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("Les négociations sont vouées à l'échec.", "dialogue", "opposed"),
     ("Il n'y a rien à attendre de Washington.", "États-Unis", "opposed"),
     ("Ces négociations ne sont que de la poudre aux yeux.", "dialogue", "opposed"),
+    # words that hold a cue without judging: a connective, an adverb, a bare reflexive verb
+    ("Nous voulons au contraire le dialogue.", "dialogue", "favorable"),
+    ("Ils sanctionnent n'importe qui, juste pour allonger les listes de l'Union européenne.", "Union européenne", "neutral"),
+    ("La décision de l'Union européenne est juste.", "Union européenne", "favorable"),
+    ("L'Ukraine s'est relevée de l'épreuve.", "Ukraine", "favorable"),
+    ("Cette question relève de l'Union européenne.", "Union européenne", "neutral"),
+    ("Ce rapport distingue deux périodes dans la politique de Pékin.", "Chine", "neutral"),
 ])
 def test_evaluative_vocabulary(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
