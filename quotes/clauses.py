@@ -153,9 +153,11 @@ class Scope:
     stops: list[int]  # word indices of the coordinations (barrier)
     np: frozenset[int]  # first word index of the groups opened by a noun-phrase negator
     targets: list[int]  # word indices of the clause's mentions
+    wide: frozenset[int] = frozenset()  # first word index of the groups followed by que: the clause is theirs
 
     def covers(self, g: tuple[int, int], i: int) -> bool:
-        if not g[0] <= i <= g[1] + SCOPE or any(g[1] < b < i for b in self.stops):
+        reach = g[1] + SCOPE if g[0] not in self.wide else i
+        if not g[0] <= i <= reach or any(g[1] < b < i for b in self.stops):
             return False
         return g[0] not in self.np or not any(g[1] < m < i for m in self.targets)
 
@@ -165,14 +167,23 @@ class Scope:
         return covering[-1] if len(covering) % 2 == 1 else None
 
 
-def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True, rhetorical: bool = False) -> Scope:
+# What follows a negation that governs a whole que-clause: « nous ne souhaitons pas que … ».
+_QUE_NEXT = re.compile(r"\s*qu(?:e\b|['’])", re.IGNORECASE)
+
+
+def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True, rhetorical: bool = False,
+             text: str = "") -> Scope:
     """The negations of ``clause`` (none when ``negations`` is off; the whole clause once more when
-    it is a rhetorical question) and what ends their scope."""
+    it is a rhetorical question) and what ends their scope: ``SCOPE`` words, or the end of the
+    clause for a negated verb that governs a que-clause (« je ne pense pas que Moscou soit une
+    menace », « nous ne souhaitons pas que ce sommet soit celui de la confrontation »)."""
     groups = negation_groups(clause) if negations else []
     if rhetorical:  # « Comment faire confiance à Moscou ? » asserts the opposite of its cues
         groups.insert(0, (clause[0].i, clause[-1].i))
+    by_i = {t.i: t for t in clause}
+    wide = frozenset(g[0] for g in groups if g[1] in by_i and _QUE_NEXT.match(text, by_i[g[1]].end))
     np = frozenset(t.i for t in clause if "np" in t.lex.neg)
-    return Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions])
+    return Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions], wide)
 
 
 def modifier_factor(clause: list[Tok], k: int) -> tuple[float, int, int]:

@@ -412,6 +412,9 @@ def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     a, b = _trimmed(s.text, s.start, s.toks[g - 1].start)
     if _words_in(s.text, a, b) < 6:
         return None
+    sp = _span_at(s, a + 1)
+    if sp is not None and sp.open == a and sp.close < b:  # « … » prises par l'UE, a répété X: the quoted words
+        return _report(s.text, "direct", _quote_content(s.text, sp), hit, mention)
     return _report(s.text, "direct", (a, b), hit, mention)
 
 

@@ -279,7 +279,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     _measures(clause, mentions)
     if all(t.cue is None for t in clause):
         return hits, []  # most clauses: nothing to tie
-    scope = scope_of(clause, mentions, negations, rhetorical)
+    scope = scope_of(clause, mentions, negations, rhetorical, text)
     untied: list[Hit] = []
     judged = _judged_action(clause, scope, text) if text else None
     # « condamner l'agression »: a verb cue and the noun it governs speak of the verb's subject only

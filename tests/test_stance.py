@@ -125,6 +125,10 @@ def test_negation(text: str, target: str, label: str) -> None:
     # « n'a pas vocation à » is normative, it does not negate what follows
     ("L'Occident n'a pas vocation à dicter sa loi au monde.", "Occident", "opposed"),
     ("Nous ne faisons pas confiance à Washington.", "États-Unis", "opposed"),
+    # a negated verb that governs a que-clause negates the whole clause, however long
+    ("Nous ne croyons pas que l'élargissement prévu de l'Alliance soit une menace.", "OTAN", "favorable"),
+    ("Je ne pense pas que le régime actuel de sanctions soit un échec.", "sanctions", "favorable"),
+    ("Je ne pense pas que Pékin soit sincère, mais les sanctions ont échoué.", "sanctions", "opposed"),
 ])
 def test_negation_scope(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
