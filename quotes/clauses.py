@@ -19,6 +19,7 @@ from quotes.cues import (
     longest_across,
 )
 
+QUOTE_MARKS = frozenset('«»"“”')
 SCOPE = 6  # tokens a negation reaches past its last word
 NEGATED = -0.8  # factor of a negated cue
 CLOSE_REACH = 5  # tokens between « ne » and its « pas »
@@ -73,6 +74,9 @@ def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
         if skipped >= 0:  # « ne respecte pas le droit … »: the words stepped over, then the cue around them
             idx = _stepped_over(toks, found, words, skipped, idx, clause, first, sentence)
         if lx is None:
+            if w in QUOTE_MARKS:  # « des actions agressives » de Moscou: marks quote words, they end no clause
+                prev = None
+                continue
             if w in PUNCT:
                 clause, first = clause + 1, idx
                 if w in SENTENCE_END:

@@ -392,6 +392,10 @@ def _subjunctive_clause(s: Sentence, q: int) -> bool:
     return any(t.norm in words("subjunctive.txt") for t in s.toks[q + 1 : q + 8])
 
 
+# A wire dateline opening a paragraph: « MOSCOU, 26 janvier (Xinhua) -- ».
+_DATELINE_HEAD = regex.compile(r"\p{Lu}[\p{Lu}\s'’-]{2,40},\s+\d{1,2}(?:er)?\s+\p{L}+(?:\s+\d{4})?\s*\([^()]{1,40}\)\s*(?:--|—|–|-)\s*")
+
+
 def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     """``La situation est grave, a déclaré le ministre.``: inverted, at the end of the sentence."""
     if g < 2 or s.toks[g - 1].norm != ",":
@@ -410,6 +414,8 @@ def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if _name_before(s, g - 1):
         return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
     a, b = _trimmed(s.text, s.start, s.toks[g - 1].start)
+    if (head := _DATELINE_HEAD.match(s.text, a, b)) is not None:
+        a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words
     if _words_in(s.text, a, b) < 6:
         return None
     sp = _span_at(s, a + 1)

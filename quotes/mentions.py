@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from quotes import lexicon
-from quotes.tokens import AUX_PASSIVE, PUNCT, Tok, VerbHit, is_adverbial, is_noun_use, words
+from quotes.tokens import AUX_PASSIVE, AUX_WORDS, PUNCT, Tok, VerbHit, is_adverbial, is_noun_use, words
 from quotes.verbs import forms
 
 
@@ -110,6 +110,9 @@ def _np_from(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
             b += 1 if b < hi and not forms().get(toks[b].norm) else 0
         elif t.text[:1].isupper() or t.norm in _nationality_forms():
             b += 1
+        elif b + 1 < hi and toks[b + 1].norm in AUX_WORDS and t.norm.isalpha() and t.norm not in words("subject_skip.txt"):
+            b += 1  # « le ministère ostrien a … »: an adjective right before the auxiliary
+            break
         else:
             break
     return mention_of(text, toks, k, b)
@@ -131,10 +134,13 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
     return _np_from(text, toks, k, before)
 
 
+_COORDINATORS = frozenset({"et", "mais", "puis", "ou", "donc"})
+
+
 def _coordination(toks: list[Tok], a: int, g: int) -> int | None:
     """``… et il m'a demandé``: index after the last et/mais/puis of the segment, None if none."""
     for k in range(g - 1, a - 1, -1):
-        if toks[k].norm in ("et", "mais", "puis", "ou", "donc"):
+        if toks[k].norm in _COORDINATORS:
             after = toks[k + 1].norm if k + 1 < g else ""
             if k + 1 == g or after in words("subject_pronouns.txt"):
                 return k + 1
@@ -144,6 +150,10 @@ def _coordination(toks: list[Tok], a: int, g: int) -> int | None:
 
 def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -> Mention | None:
     """The subject noun phrase that ends just before the verb group starting at ``g``."""
+    if g - 1 > lo and toks[g - 1].norm in _COORDINATORS:
+        return main_subject(text, toks, g - 1)  # X a averti l'OTAN, mais a déclaré que: X
+    if g > lo and toks[g].norm in _COORDINATORS:
+        return main_subject(text, toks, g)  # X est parti, puis a expliqué que: X
     a = _segment_left(toks, g, lo)
     if g - 1 >= lo and toks[g - 1].norm == "qui":
         return _antecedent(text, toks, g - 1, lo)

@@ -51,7 +51,7 @@ def _variants(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
     mention (a few hundred characters at most), so no timeout guard is needed."""
     canon_of = {v.lower(): canon for canon, vs in lexicon.pairs(name) for v in [*vs, canon]}
     alternation = "|".join(re.escape(v) for v in sorted(canon_of, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w-])"), canon_of
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), canon_of
 
 
 def _low(phrase: str) -> str:
@@ -194,6 +194,8 @@ def _person_for(found: dict[str, Person], words: list[str]) -> Person:
     """The person a name refers to: a new one, or the one that already has this surname."""
     full, surname = " ".join(words), words[-1]
     person = found.get(surname)
+    if person is None and len(words) == 1:  # M. Lin after Lin Jian: a family name written first
+        person = _one({id(p): p for p in found.values() if surname in p.name.split()})
     if person is None:
         person = Person(full)
         found[surname] = person
@@ -215,7 +217,13 @@ class Context:
 def _by_name(mention: str, persons: list[Person]) -> Person | None:
     words = set(_WORD.findall(mention))
     hits = [p for p in persons if p.name in mention or p.surname in words]
+    if not hits:  # « Hua a déclaré » after Hua Chunying: any word of one person's name
+        hits = [p for p in persons if words.intersection(p.name.split())]
     return hits[0] if len(hits) == 1 else None
+
+
+def _one(by_id: dict[int, Person]) -> Person | None:
+    return next(iter(by_id.values())) if len(by_id) == 1 else None
 
 
 def _by_role(mention: str, ctx: Context) -> Person | None:

@@ -87,6 +87,15 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
             ["Le secrétaire général, Gunnar Eklund, a déclaré qu'il était prêt à rencontrer le président ostrien Piotr Valen.",
              "« Nous devons parler », a souligné le président ostrien."],
             [("Gunnar Eklund", True), ("Piotr Valen", True)], id="a-predicate-after-a-name-is-no-apposition"),
+        pytest.param(
+            ["Wen Lihua, porte-parole du ministère des Affaires étrangères du Vardan, a reçu la presse.",
+             "Wen a déclaré que le dialogue restait ouvert.",
+             "M. Wen a ajouté que la frontière resterait ouverte."],
+            [("Wen Lihua", True), ("Wen Lihua", True)], id="a-family-name-written-first"),
+        pytest.param(
+            ["La porte-parole Irina Volkova a répondu au secrétaire général de l'Alliance Gunnar Eklund.",
+             "« Occupez-vous de vos propres problèmes », a-t-elle indiqué."],
+            [("Irina Volkova", True)], id="secretaire-general-is-masculine"),
     ],
 )
 def test_resolution(paragraphs, expected):

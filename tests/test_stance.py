@@ -192,6 +192,8 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("La décision de l'Union européenne est juste.", "Union européenne", "favorable"),
     ("L'Ukraine s'est relevée de l'épreuve.", "Ukraine", "favorable"),
     ("Cette question relève de l'Union européenne.", "Union européenne", "neutral"),
+    # quotation marks inside a quote end no clause
+    ("Nous condamnons «les manœuvres agressives» de Pékin.", "Chine", "opposed"),
     ("Ce rapport distingue deux périodes dans la politique de Pékin.", "Chine", "neutral"),
 ])
 def test_evaluative_vocabulary(text: str, target: str, label: str) -> None:
