@@ -140,9 +140,14 @@ _APPOSITION_STOP = regex.compile(r"[.;:«»\"(),]")
 _RIGHT_STOP = regex.compile(r"[,.;:()«»]")
 
 
+# Prepositions that open an adjunct: the role phrase of a name starts after the last of them
+# (« a déclaré le président pendant une réunion avec des dirigeants de la X » gives X no role).
+_ADJUNCT_STOP = re.compile(r"\b(?:pendant|lors|avec|chez|sans|après|avant|depuis|devant|malgré|selon|dans|sur|entre|contre|vers|par)\b")
+
+
 def _role_context(text: str, start: int, end: int) -> str:
     """The role phrase around a name: ``le ministre russe … Sergueï Lavrov`` or ``X, secrétaire …,``."""
-    left = _LEFT_STOP.split(text[max(0, start - 90) : start])[-1]
+    left = _ADJUNCT_STOP.split(_LEFT_STOP.split(text[max(0, start - 90) : start])[-1])[-1]
     if not left.strip(" ,") and text[:start].rstrip().endswith(","):
         left = _APPOSITION_STOP.split(text[max(0, start - 200) : start].rstrip()[:-1])[-1]
     right = ""
@@ -212,6 +217,7 @@ class Context:
     persons: list[Person]
     timeline: list[tuple[int, int, Person]]
     previous: Person | None = None
+    previous_paragraph: int = -1  # where ``previous`` last spoke
 
 
 def _by_name(mention: str, persons: list[Person]) -> Person | None:
@@ -249,8 +255,11 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
     gender = _PRONOUNS.get(mention.lower())
     if gender is None:
         return None
-    if ctx.previous is not None and ctx.previous.gender in (None, gender) and (mention_pos <= 2 or q.start <= 2):
-        return ctx.previous  # « Il a ajouté que … », « « … », a-t-il ajouté » opening a paragraph: the same speaker
+    # « « … », a-t-il ajouté »: an inverted subject clitic goes on with the last speaker (« selon lui » does not)
+    inverted = (q.end < mention_pos or q.cue_start < mention_pos) and q.cue_class != "selon" and mention.lower() in ("il", "elle")
+    if (ctx.previous is not None and ctx.previous.gender in (None, gender)
+            and (mention_pos <= 2 or q.start <= 2 or inverted and _still_on_stage(ctx, q.paragraph, mention_pos))):
+        return ctx.previous  # « Il a ajouté que … » opening a paragraph, or an inverted « a-t-il ajouté »
     for par, off, person in reversed(ctx.timeline):
         if (par, off) >= (q.paragraph, mention_pos if mention_pos >= 0 else q.start):
             continue
@@ -259,6 +268,17 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
         if person.gender in (None, gender):
             return person
     return None
+
+
+def _still_on_stage(ctx: Context, paragraph: int, pos: int) -> bool:
+    """Whether the last speaker spoke in this paragraph or the one before, and nobody was named
+    since in a later paragraph (« Pour X, politologue, … », explique-t-il: X speaks). A person
+    named in the last speaker's own paragraph (« a dit le président, au côté de son homologue
+    Y ») does not take the floor."""
+    if ctx.previous_paragraph < paragraph - 1:
+        return False
+    return not any(ctx.previous_paragraph < par and (par, off) < (paragraph, pos) and person is not ctx.previous
+                   for par, off, person in ctx.timeline)
 
 
 def _organisation(mention: str) -> str | None:
@@ -298,7 +318,7 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
         # named before; they stay unresolved, under the role as written
         person = Person(mention, _gender(mention, None), named=False)
     if person is not None:
-        ctx.previous = person
+        ctx.previous, ctx.previous_paragraph = person, q.paragraph
         bisect.insort(ctx.timeline, (q.paragraph, max(q.mention_start, 0), person), key=lambda t: (t[0], t[1]))
         return _spoken_by(q, person.name, person.named)
     org = _organisation(mention)

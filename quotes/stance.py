@@ -74,6 +74,7 @@ Framing: the connotation class of the reporting verb, from the ``frame`` column 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -230,11 +231,13 @@ def _partners(clause: list[Tok], mentions: list[Mention], hits: dict[int, list[H
                     Hit(PARTNER * h.value, min(h.start, m.tok.start), max(h.end, p.tok.end)) for h in own)
 
 
-def _measures(clause: list[Tok], mentions: list[Mention]) -> None:
+def _measures(clause: list[Tok], mentions: list[Mention], text: str) -> None:
     """« Il faut durcir les sanctions », « lever l'embargo »: a verb of stance_measures.txt whose
     object is a restrictive measure (the next mention after it, within ``PREP_REACH`` words, of
     kind ``measure``) takes its reading from that file: favourable when it strengthens the
-    measure, opposed when it weakens it. « Durcir le ton » keeps its ordinary reading."""
+    measure, opposed when it weakens it. « Durcir le ton » keeps its ordinary reading. In the
+    passive (« les sanctions seront durcies », « l'embargo a été levé ») the measure is the
+    subject, right before the auxiliary of être."""
     for t in clause:
         if t.lex.measure is None:
             continue
@@ -242,6 +245,15 @@ def _measures(clause: list[Tok], mentions: list[Mention]) -> None:
         nxt = min(after, key=lambda m: m.tok.i, default=None)
         if nxt is not None and nxt.tok.i - t.i <= PREP_REACH and KINDS.get(nxt.name) == "measure":
             t.cue = t.lex.measure
+            continue
+        before = max((m for m in mentions if m.tok.i < t.i), key=lambda m: m.tok.i, default=None)
+        if (before is not None and KINDS.get(before.name) == "measure" and t.i - before.tok.i <= PREP_REACH
+                and _PASSIVE_END.search(text, before.tok.end, t.start)):
+            t.cue = dataclasses.replace(t.lex.measure, role="eval")
+
+
+# The end of an auxiliary of the passive between a measure and its verb: « seront », « a été ».
+_PASSIVE_END = re.compile(r"\b(?:est|sont|sera|seront|serait|seraient|soit|soient|été|être)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")  # the endings of French infinitives (morphology, not vocabulary)
@@ -276,7 +288,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     """Every cue of a clause tied to the mentions of that clause (keys: ``id(mention)``), and the
     untied ones: the evaluative cues that reach no mention (see ``_lone_targets``)."""
     hits: dict[int, list[Hit]] = {}
-    _measures(clause, mentions)
+    _measures(clause, mentions, text)
     if all(t.cue is None for t in clause):
         return hits, []  # most clauses: nothing to tie
     scope = scope_of(clause, mentions, negations, rhetorical, text)
@@ -409,6 +421,8 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             counterfactual = ci + 1
         else:
             hits, loose = _clause_hits(clause, mentions, ci != counterfactual, text, clause[0].clause in rhetorical)
+        if "condition" in clause[0].lex.struct:  # « s'il y a annexion, … »: a condition judges no other target
+            loose = []
         if "concessive" in clause[0].lex.struct:  # « malgré X », « même si X »: granted, not the point
             hits = {k: [Hit(h.value * CONCEDED, h.start, h.end) for h in hs] for k, hs in hits.items()}
             loose = [Hit(h.value * CONCEDED, h.start, h.end) for h in loose]

@@ -96,6 +96,23 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
             ["La porte-parole Irina Volkova a répondu au secrétaire général de l'Alliance Gunnar Eklund.",
              "« Occupez-vous de vos propres problèmes », a-t-elle indiqué."],
             [("Irina Volkova", True)], id="secretaire-general-is-masculine"),
+        pytest.param(
+            ["Paul Arnaud a reçu la délégation.",
+             "« Nous avançons », a dit le président vardanien aux journalistes, au côté de son homologue ostrien Piotr Valen. "
+             "« Le plus dur reste à faire », a-t-il ajouté."],
+            [("le président vardanien", False), ("le président vardanien", False)], id="a-t-il-ajoute-goes-on-with-the-last-speaker"),
+        pytest.param(
+            ["Le vice-ministre Arkadi Morozov a répété que la proposition restait sur la table.",
+             "Pour Lucien Vautrin, politologue, ce récit n'a rien d'anodin. « Chacun parle à son public », explique-t-il."],
+            [("Arkadi Morozov", True), ("Lucien Vautrin", True)], id="a-person-introduced-since-takes-the-floor"),
+        pytest.param(
+            ["« Nous tiendrons », a déclaré le président ostrien pendant une réunion avec des dirigeants de la Baltic Defence Force.",
+             "« Rien n'est joué », a répété le président ostrien."],
+            [("le président ostrien", False), ("le président ostrien", False)], id="no-role-across-an-adjunct-and-no-force-as-person"),
+        pytest.param(
+            ["Le paquet a été présenté lundi par la commissaire européenne au Commerce, Hélène Duvivier.",
+             "La commissaire a précisé que les navires seraient visés."],
+            [("Hélène Duvivier", True)], id="role-after-par-in-an-apposition"),
     ],
 )
 def test_resolution(paragraphs, expected):

@@ -192,6 +192,12 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("La décision de l'Union européenne est juste.", "Union européenne", "favorable"),
     ("L'Ukraine s'est relevée de l'épreuve.", "Ukraine", "favorable"),
     ("Cette question relève de l'Union européenne.", "Union européenne", "neutral"),
+    # perdre judges what is lost; a condition judges no target of the main clause; the passive of a measure verb
+    ("L'Alliance a perdu toute crédibilité.", "OTAN", "opposed"),
+    ("L'Ukraine ne perdra pas son unité.", "Ukraine", "favorable"),
+    ("S'il y a une escalade, il y aura des sanctions.", "sanctions", "neutral"),
+    ("Les sanctions seront durcies dès lundi.", "sanctions", "favorable"),
+    ("L'embargo a été assoupli sous la pression des industriels.", "sanctions", "opposed"),
     # quotation marks inside a quote end no clause
     ("Nous condamnons «les manœuvres agressives» de Pékin.", "Chine", "opposed"),
     ("Ce rapport distingue deux périodes dans la politique de Pékin.", "Chine", "neutral"),
