@@ -158,11 +158,15 @@ class Scope:
     np: frozenset[int]  # first word index of the groups opened by a noun-phrase negator
     targets: list[int]  # word indices of the clause's mentions
     wide: frozenset[int] = frozenset()  # first word index of the groups followed by que: the clause is theirs
+    heads: tuple[int, ...] = ()  # word indices of the evaluative nouns and adjectives (eval cues)
+    preps: tuple[int, ...] = ()  # word indices of the prepositions that open a complement (patient, partner)
 
     def covers(self, g: tuple[int, int], i: int) -> bool:
         reach = g[1] + SCOPE if g[0] not in self.wide else i
         if not g[0] <= i <= reach or any(g[1] < b < i for b in self.stops):
             return False
+        if any(g[1] < h < p < i for h in self.heads for p in self.preps):
+            return False  # « pas de contradiction entre la fermeté et … »: the negated noun, not its complement
         return g[0] not in self.np or not any(g[1] < m < i for m in self.targets)
 
     def negated(self, i: int) -> tuple[int, int] | None:
@@ -187,7 +191,10 @@ def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True,
     by_i = {t.i: t for t in clause}
     wide = frozenset(g[0] for g in groups if g[1] in by_i and _QUE_NEXT.match(text, by_i[g[1]].end))
     np = frozenset(t.i for t in clause if "np" in t.lex.neg)
-    return Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions], wide)
+    heads = tuple(t.i for t in clause if t.cue is not None and t.cue.role == "eval")
+    preps = tuple(t.i for t in clause if "patient" in t.lex.struct or "partner" in t.lex.struct)
+    return Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions], wide,
+                 heads, preps)
 
 
 def modifier_factor(clause: list[Tok], k: int) -> tuple[float, int, int]:

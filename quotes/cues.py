@@ -19,7 +19,7 @@ from quotes.verbs import conjugate
 FOLD = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("\u00a0", " "), ("\u202f", " "))  # one character for one
 PUNCT = ",;:.!?()[]«»\"“”—…"
 SENTENCE_END = frozenset(".!?…")
-FUNCTION_WORDS = frozenset("de du des d' à au aux la le les l' en pour avec contre sur dans un une".split())
+FUNCTION_WORDS = frozenset("de du des d' à au aux la le les l' en pour par avec contre sur dans un une".split())
 ROLES = ("eval", "obj", "agent", "cause", "prep", "event")  # what a cue evaluates: stance_positive.txt
 SUBJECT_ROLES = frozenset({"agent", "cause"})  # cues that judge the target before them, their subject
 TEXT_ONLY = frozenset({"objclitic", "usclitic"})  # structure roles looked up in the text, never tokens

@@ -125,6 +125,8 @@ def test_negation(text: str, target: str, label: str) -> None:
     # « n'a pas vocation à » is normative, it does not negate what follows
     ("L'Occident n'a pas vocation à dicter sa loi au monde.", "Occident", "opposed"),
     ("Nous ne faisons pas confiance à Washington.", "États-Unis", "opposed"),
+    # the negation of a noun does not reach into its complement
+    ("Il n'y a aucune contradiction entre la fermeté et le dialogue.", "dialogue", "favorable"),
     # a negated verb that governs a que-clause negates the whole clause, however long
     ("Nous ne croyons pas que l'élargissement prévu de l'Alliance soit une menace.", "OTAN", "favorable"),
     ("Je ne pense pas que le régime actuel de sanctions soit un échec.", "sanctions", "favorable"),
@@ -192,6 +194,9 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("La décision de l'Union européenne est juste.", "Union européenne", "favorable"),
     ("L'Ukraine s'est relevée de l'épreuve.", "Ukraine", "favorable"),
     ("Cette question relève de l'Union européenne.", "Union européenne", "neutral"),
+    # adjectives that govern their object: préoccupé par, inquiet de, alarmé par
+    ("Nous sommes très préoccupés par les manœuvres de l'Alliance.", "OTAN", "opposed"),
+    ("Les Baltes sont inquiets des exercices de Moscou.", "Russie", "opposed"),
     # perdre judges what is lost; a condition judges no target of the main clause; the passive of a measure verb
     ("L'Alliance a perdu toute crédibilité.", "OTAN", "opposed"),
     ("L'Ukraine ne perdra pas son unité.", "Ukraine", "favorable"),
