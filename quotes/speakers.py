@@ -234,6 +234,8 @@ def _one(by_id: dict[int, Person]) -> Person | None:
 
 def _by_role(mention: str, ctx: Context) -> Person | None:
     low = _low(mention)
+    if low.split(" ", 1)[0] in _INDEFINITE:
+        return None  # « un diplomate d'un pays nordique »: someone new, never a person named before
     roles = _roles(low)
     if not roles:
         return None
@@ -287,6 +289,7 @@ def _organisation(mention: str) -> str | None:
     return canon_of[m.group()] if m else None
 
 
+_INDEFINITE = frozenset({"un", "une"})
 _PLURAL_HEADS = frozenset({"les", "des", "ses", "leurs", "plusieurs", "certains", "certaines", "deux", "trois"})
 
 

@@ -108,9 +108,10 @@ def embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) -
 
 
 def demoted(clause: list[Tok], k: int) -> bool:
-    """A prep cue right after an evaluative noun or a target only relates them: « l'agression
-    contre l'Ukraine », « les sanctions contre la Russie »."""
-    if not is_prep(clause[k]) or k == 0 or clause[k - 1].i != clause[k].i - 1:
+    """A prep cue (or « contre ») right after an evaluative noun or a target only relates them:
+    « l'agression contre l'Ukraine », « les sanctions contre la Russie »."""
+    tok = clause[k]
+    if not (is_prep(tok) or "patient" in tok.lex.struct) or k == 0 or clause[k - 1].i != tok.i - 1:
         return False
     prev = clause[k - 1]
     return bool(prev.lex.targets) or prev.cue is not None and prev.cue.role in ("eval", "event")

@@ -113,6 +113,14 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
             ["Le paquet a été présenté lundi par la commissaire européenne au Commerce, Hélène Duvivier.",
              "La commissaire a précisé que les navires seraient visés."],
             [("Hélène Duvivier", True)], id="role-after-par-in-an-apposition"),
+        pytest.param(
+            ["Le ministre vardanien des Affaires étrangères Mikhaïl Sorokine a ouvert la séance.",
+             "« Il a parlé quarante minutes », a raconté un diplomate d'un pays nordique."],
+            [("un diplomate d'un pays nordique", False)], id="an-indefinite-role-is-someone-new"),
+        pytest.param(
+            ["Le président russe Arkadi Volkov a reçu les ambassadeurs.",
+             "« Personne ne nous isolera », a assuré le maître du Kremlin."],
+            [("Arkadi Volkov", True)], id="a-press-periphrasis-for-a-president"),
     ],
 )
 def test_resolution(paragraphs, expected):

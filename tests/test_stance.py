@@ -203,6 +203,10 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("S'il y a une escalade, il y aura des sanctions.", "sanctions", "neutral"),
     ("Les sanctions seront durcies dès lundi.", "sanctions", "favorable"),
     ("L'embargo a été assoupli sous la pression des industriels.", "sanctions", "opposed"),
+    # « contre » after a target only relates them; an imperfect copula closes the subject
+    ("Les sanctions contre Moscou représentaient une menace pour le monde entier.", "sanctions", "opposed"),
+    ("Les sanctions contre Moscou représentaient une menace pour le monde entier.", "Russie", "neutral"),
+    ("Nous sommes contre l'élargissement de l'Alliance.", "OTAN", "opposed"),
     # quotation marks inside a quote end no clause
     ("Nous condamnons «les manœuvres agressives» de Pékin.", "Chine", "opposed"),
     ("Ce rapport distingue deux périodes dans la politique de Pékin.", "Chine", "neutral"),
