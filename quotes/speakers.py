@@ -232,7 +232,11 @@ def _one(by_id: dict[int, Person]) -> Person | None:
     return next(iter(by_id.values())) if len(by_id) == 1 else None
 
 
-def _by_role(mention: str, ctx: Context) -> Person | None:
+def _by_role(mention: str, ctx: Context, paragraph: int = 10**9) -> Person | None:
+    """The one person the role mention ``mention`` (in ``paragraph``) names: roles
+    and nationality included in what the person was introduced with, gender compatible. A person
+    named only later (« l'envoyée spéciale … », then « Solveig Ekdahl, envoyée spéciale ») must
+    have the mention's gender for sure: an unknown gender does not do for a look ahead."""
     low = _low(mention)
     if low.split(" ", 1)[0] in _INDEFINITE:
         return None  # « un diplomate d'un pays nordique »: someone new, never a person named before
@@ -245,12 +249,17 @@ def _by_role(mention: str, ctx: Context) -> Person | None:
         p for p in ctx.persons
         if (roles <= p.roles or ("homologue" in p.roles | roles and nations))  # homologue: by nationality only
         and nations <= p.nations
-        and (gender is None or p.gender in (None, gender))
+        and (gender is None or p.gender == gender or p.gender is None and _named_by(ctx, p, paragraph))
         and (roles - {"homologue"} or nations)
     ]
     if len(hits) > 1 and ctx.previous in hits:
         return ctx.previous
     return hits[0] if len(hits) == 1 else None
+
+
+def _named_by(ctx: Context, person: Person, paragraph: int) -> bool:
+    """Whether ``person`` is named in ``paragraph`` or before it."""
+    return any(p is person and par <= paragraph for par, _, p in ctx.timeline)
 
 
 def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Person | None:
@@ -313,7 +322,7 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
     if not q.mention:
         return _spoken_by(q, None, False)
     mention = q.mention
-    person = _by_name(mention, ctx.persons) or _by_role(mention, ctx)
+    person = _by_name(mention, ctx.persons) or _by_role(mention, ctx, q.paragraph)
     if person is None:
         person = _by_pronoun(mention, q, ctx, q.mention_start)
     if person is None and _names_one_role(mention):

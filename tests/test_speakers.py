@@ -121,6 +121,10 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
             ["Le président russe Arkadi Volkov a reçu les ambassadeurs.",
              "« Personne ne nous isolera », a assuré le maître du Kremlin."],
             [("Arkadi Volkov", True)], id="a-press-periphrasis-for-a-president"),
+        pytest.param(
+            ["La vice-ministre a déclaré que Kertavi exigeait des observateurs.",
+             "En face, Arkadi Morozov, vice-ministre ostrien, a assuré que Valdor était prêt à signer."],
+            [("La vice-ministre", False), ("Arkadi Morozov", True)], id="a-look-ahead-needs-a-known-gender"),
     ],
 )
 def test_resolution(paragraphs, expected):
