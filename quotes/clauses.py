@@ -74,10 +74,10 @@ def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
         if skipped >= 0:  # « ne respecte pas le droit … »: the words stepped over, then the cue around them
             idx = _stepped_over(toks, found, words, skipped, idx, clause, first, sentence)
         if lx is None:
-            if w in QUOTE_MARKS:  # « des actions agressives » de Moscou: marks quote words, they end no clause
-                prev = None
-                continue
             if w in PUNCT:
+                if w in QUOTE_MARKS:  # « des actions agressives » de Moscou: marks quote words, they end no clause
+                    prev = None
+                    continue
                 clause, first = clause + 1, idx
                 if w in SENTENCE_END:
                     sentence += 1
@@ -188,13 +188,14 @@ def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True,
     groups = negation_groups(clause) if negations else []
     if rhetorical:  # « Comment faire confiance à Moscou ? » asserts the opposite of its cues
         groups.insert(0, (clause[0].i, clause[-1].i))
-    by_i = {t.i: t for t in clause}
-    wide = frozenset(g[0] for g in groups if g[1] in by_i and _QUE_NEXT.match(text, by_i[g[1]].end))
     np = frozenset(t.i for t in clause if "np" in t.lex.neg)
-    heads = tuple(t.i for t in clause if t.cue is not None and t.cue.role == "eval")
-    preps = tuple(t.i for t in clause if "patient" in t.lex.struct or "partner" in t.lex.struct)
-    return Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions], wide,
-                 heads, preps)
+    scope = Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions])
+    if groups:  # what only a negation needs
+        by_i = {t.i: t for t in clause}
+        scope.wide = frozenset(g[0] for g in groups if g[1] in by_i and _QUE_NEXT.match(text, by_i[g[1]].end))
+        scope.heads = tuple(t.i for t in clause if t.cue is not None and t.cue.role == "eval")
+        scope.preps = tuple(t.i for t in clause if "patient" in t.lex.struct or "partner" in t.lex.struct)
+    return scope
 
 
 def modifier_factor(clause: list[Tok], k: int) -> tuple[float, int, int]:

@@ -611,7 +611,7 @@ def _sentences(text: str, spans: list[Span]) -> Iterator[Sentence]:
 
 
 # « C'est ce qu'a déclaré X », « C'est ce que X a affirmé »: the sentence before is X's.
-_THAT_IS_WHAT = regex.compile(r"\s*c['’]est\s+(?:bien\s+|en\s+substance\s+)?ce\s+qu(?:e\b|['’])", regex.IGNORECASE)
+_THAT_IS_WHAT = re.compile(r"\s*[cC]['’]est\s+(?:bien\s+|en\s+substance\s+)?ce\s+qu(?:e\b|['’])")
 
 
 def _that_is_what(prev: Sentence, s: Sentence, done: list[Report]) -> Report | None:

@@ -59,14 +59,16 @@ def _low(phrase: str) -> str:
     return " ".join(_WORD.findall(phrase.lower().replace("’", "'")))
 
 
-def _find(low: str, name: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)  # a pure function of short strings that recur (mentions, role phrases)
+def _find(low: str, name: str) -> frozenset[str]:
     """The canonical entries of lexicon ``name`` whose variants occur as whole words in ``low``
     (a phrase through ``_low``)."""
     pattern, canon_of = _variants(name)
-    return {canon_of[m.group()] for m in pattern.finditer(low)}
+    return frozenset(canon_of[m.group()] for m in pattern.finditer(low))
 
 
-def _roles(low: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def _roles(low: str) -> frozenset[str]:
     """The roles a phrase (through ``_low``) names, nationality adjectives set aside (le ministre
     russe des Affaires étrangères is a ministre des affaires étrangères), with their broader roles."""
     pattern, _ = _variants("nationalities.txt")
@@ -135,19 +137,16 @@ def _name_words_ok(words: list[str]) -> bool:
 
 
 # Where a role phrase stops: left of a name (a clause boundary), left of an apposition, right of one.
-_LEFT_STOP = regex.compile(r"[.;:«»\"()]|\bqu['e]\b|\bet\b")
+_LEFT_STOP = regex.compile(r"[.;:«»\"()]|\bqu['e]\b|\bet\b"
+                           # an adjunct: « a déclaré le président pendant une réunion avec des dirigeants de X »
+                           r"|\b(?:pendant|lors|avec|chez|sans|après|avant|depuis|devant|malgré|selon|dans|sur|entre|contre|vers|par)\b")
 _APPOSITION_STOP = regex.compile(r"[.;:«»\"(),]")
 _RIGHT_STOP = regex.compile(r"[,.;:()«»]")
 
 
-# Prepositions that open an adjunct: the role phrase of a name starts after the last of them
-# (« a déclaré le président pendant une réunion avec des dirigeants de la X » gives X no role).
-_ADJUNCT_STOP = re.compile(r"\b(?:pendant|lors|avec|chez|sans|après|avant|depuis|devant|malgré|selon|dans|sur|entre|contre|vers|par)\b")
-
-
 def _role_context(text: str, start: int, end: int) -> str:
     """The role phrase around a name: ``le ministre russe … Sergueï Lavrov`` or ``X, secrétaire …,``."""
-    left = _ADJUNCT_STOP.split(_LEFT_STOP.split(text[max(0, start - 90) : start])[-1])[-1]
+    left = _LEFT_STOP.split(text[max(0, start - 90) : start])[-1]
     if not left.strip(" ,") and text[:start].rstrip().endswith(","):
         left = _APPOSITION_STOP.split(text[max(0, start - 200) : start].rstrip()[:-1])[-1]
     right = ""
@@ -174,9 +173,34 @@ def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
         stop = _not_names()
         while words and words[0].lower() in stop:
             words = words[1:]
-        if (len(words) >= 2 and _name_words_ok(words)) or (len(words) == 1 and m.group("title") and _name_words_ok(words)):
+        one = len(words) == 1 and (m.group("title") or _after_role(text, m.start()))
+        if (len(words) >= 2 or one) and _name_words_ok(words):
             out.append((m, words))
     return out
+
+
+@functools.cache
+def _role_tails() -> frozenset[str]:
+    """The words a role or a nationality can end with (« président », « général », « russe »)."""
+    _, roles = _variants("roles.txt")
+    _, nations = _variants("nationalities.txt")
+    return frozenset(v.split()[-1] for v in (*roles, *nations))
+
+
+def _after_role(text: str, start: int) -> bool:
+    """A surname alone right after a role (« le président Zelensky », « la chancelière russe
+    Merkova »): a person, as after M. or Mme."""
+    before = text[max(0, start - 60) : start]
+    if not before.endswith((" ", "\u00a0")) or not before.rstrip()[-1:].isalpha():
+        return False  # « Selon le ministre, Moscou … »: a comma ends the role
+    last = before.rsplit(None, 1)[-1].lower()
+    if last not in _role_tails():
+        return False  # the quick test: most capitals follow no role word
+    low = _low(before)
+    nations, _ = _variants("nationalities.txt")
+    low = nations.sub("", low).rstrip()
+    roles, _ = _variants("roles.txt")
+    return any(r.end() == len(low) for r in roles.finditer(low, max(0, len(low) - 40)))
 
 
 def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]]]:

@@ -125,6 +125,12 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
             ["La vice-ministre a déclaré que Kertavi exigeait des observateurs.",
              "En face, Arkadi Morozov, vice-ministre ostrien, a assuré que Valdor était prêt à signer."],
             [("La vice-ministre", False), ("Arkadi Morozov", True)], id="a-look-ahead-needs-a-known-gender"),
+        pytest.param(
+            ["Le président Valen avait déjà tempéré sa position.", "« Nous avons compris », a-t-il déclaré."],
+            [("Valen", True)], id="a-surname-alone-after-a-role"),
+        pytest.param(
+            ["Selon le ministre, Kertavi a refusé l'offre.", "« Nous avons compris », a-t-il déclaré."],
+            [("le ministre", False), ("le ministre", False)], id="a-comma-ends-the-role-before-a-capital"),
     ],
 )
 def test_resolution(paragraphs, expected):
