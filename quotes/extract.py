@@ -292,7 +292,15 @@ def _restrictive_que(toks: list[Tok], verb: int, q: int) -> bool:
     only, the que opens no reported clause (« n'a pas dit que » does, and so does « ne puis que
     dire que », whose ne … que closes before the verb)."""
     ne = next((k for k in range(verb - 1, max(-1, verb - 5), -1) if toks[k].norm in ("ne", "n'")), None)
-    return ne is not None and not any(toks[k].norm in _NEGATION_WORDS or toks[k].norm in ("que", "qu'") for k in range(ne + 1, q))
+    if ne is None or any(toks[k].norm not in _NE_TO_VERB for k in range(ne + 1, verb)):
+        return False  # « ne cesse de répéter que »: the ne belongs to another verb
+    return not any(toks[k].norm in _NEGATION_WORDS or toks[k].norm in ("que", "qu'") for k in range(verb + 1, q))
+
+
+# What may stand between « ne » and the reporting verb it negates: auxiliaries, modals, clitics.
+_NE_TO_VERB = AUX_WORDS | {"peut", "peuvent", "pourrait", "pourraient", "doit", "doivent", "devrait", "devraient",
+                           "être", "été", "avoir", "l'", "le", "la", "les", "lui", "leur", "y", "en", "se", "s'",
+                           "nous", "vous", "me", "m'"}
 
 
 _OPENING_MARKS = frozenset({"«", "“", '"', "‹"})
@@ -419,8 +427,8 @@ def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if _words_in(s.text, a, b) < 6:
         return None
     sp = _span_at(s, a + 1)
-    if sp is not None and sp.open == a and sp.close < b:  # « … » prises par l'UE, a répété X: the quoted words
-        return _report(s.text, "direct", _quote_content(s.text, sp), hit, mention)
+    if sp is not None and sp.open == a and sp.close < b and _mostly_quoted(s.text, sp, b):
+        return _report(s.text, "direct", _quote_content(s.text, sp), hit, mention)  # « … » prises par l'UE, a répété X
     return _report(s.text, "direct", (a, b), hit, mention)
 
 
@@ -434,6 +442,14 @@ def _singular_verb(first: str) -> bool:
     if first in _SINGULAR_AUX:
         return True
     return first not in _PLURAL_AUX and not first.endswith(("ent", "ont")) and bool(forms().get(first))
+
+
+def _mostly_quoted(text: str, sp: Span, end: int) -> bool:
+    """Whether the quotation ``sp`` holds most of the words up to ``end``: a claim in quotation
+    marks with a few words of narration after it, not a quoted term at the head of a claim
+    (« « Les sanctions » prises par l'UE sont illégales »)."""
+    inside = len(text[sp.open + 1 : sp.close].split())
+    return inside >= 2 * len(text[sp.close + 1 : end].split())
 
 
 def _name_before(s: Sentence, comma: int) -> bool:
@@ -625,10 +641,12 @@ def _that_is_what(prev: Sentence, s: Sentence, done: list[Report]) -> Report | N
     if s.text[prev.start : max(sp.open, prev.start)].strip() or any(r.start < b and a < r.end for r in done):
         return None
     hit = next(_verb_hits(s), None)
-    if hit is None:
-        return None
+    if hit is None or verbs()[hit.lemma].cls != "speech" or verbs()[hit.lemma].incise_only:
+        return None  # « C'est ce que craignent les diplomates »: a fear, not the words before
     que = _tok_index(s, m.end()) - 1  # the que / qu' token
     g = group_start(s.toks, hit.i, 0)
+    if any(t.norm in PUNCT or t.norm in AUX_WORDS or forms().get(t.norm) for t in s.toks[que + 1 : g]) or g - que > 12:
+        return None  # « C'est ce qu'il faut retenir …, a commenté X »: the verb is not the que-clause's
     mention = subject_after(s.text, s.toks, hit.j, len(s.toks)) if g <= que + 1 else mention_of(s.text, s.toks, que + 1, g)
     return _report(s.text, "direct", (a, b), hit, mention)
 

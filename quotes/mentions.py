@@ -130,11 +130,34 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
     while k < before and toks[k].norm in ("et", "mais", "or", "puis", "alors", ","):
         k += 1
     if k < before and toks[k].norm in ("de", "d'", "à", "pour"):
-        return None  # « Et de souligner …, notant que »: an infinitive opens the sentence, no subject
+        nxt = toks[k + 1].norm if k + 1 < before else ""
+        if nxt.endswith(INFINITIVE_ENDINGS) and (forms().get(nxt) or not toks[k + 1].text[:1].isupper()):
+            return None  # « Et de souligner …, notant que »: an infinitive opens the sentence, no subject
+        comma = next((j for j in range(k, min(before, k + 20)) if toks[j].norm == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1  # « De son côté, X … », « D'après nos informations, X … »: an adverbial
     return _np_from(text, toks, k, before)
 
 
+INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+
+
 _COORDINATORS = frozenset({"et", "mais", "puis", "ou", "donc"})
+_SUBORDINATORS = frozenset({"que", "qu'", "quand", "lorsque", "lorsqu'", "si", "s'il", "dont", "où", "puisque"})
+
+
+def _first_conjunct_subject(text: str, toks: list[Tok], conj: int, lo: int) -> Mention | None:
+    """The subject of the predicate that « mais a déclaré », « puis a expliqué » (the conjunction
+    at ``conj``) goes on from: the antecedent of a relative « X, qui a critiqué … mais a déclaré »,
+    else the sentence's subject, unless a subordinate clause stands between (then no guess)."""
+    for k in range(conj - 1, max(lo, conj - 40) - 1, -1):
+        t = toks[k].norm
+        if t == "qui":
+            return _antecedent(text, toks, k, lo) if k > lo and toks[k - 1].norm == "," else None
+        if t in _SUBORDINATORS:
+            return None  # « … quand Jean Dupont a pris la parole, puis a expliqué »: whose predicate?
+    return main_subject(text, toks, conj)
 
 
 def _coordination(toks: list[Tok], a: int, g: int) -> int | None:
@@ -151,9 +174,9 @@ def _coordination(toks: list[Tok], a: int, g: int) -> int | None:
 def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -> Mention | None:
     """The subject noun phrase that ends just before the verb group starting at ``g``."""
     if g - 1 > lo and toks[g - 1].norm in _COORDINATORS:
-        return main_subject(text, toks, g - 1)  # X a averti l'OTAN, mais a déclaré que: X
+        return _first_conjunct_subject(text, toks, g - 1, lo)  # X a averti l'OTAN, mais a déclaré que: X
     if g > lo and toks[g].norm in _COORDINATORS:
-        return main_subject(text, toks, g)  # X est parti, puis a expliqué que: X
+        return _first_conjunct_subject(text, toks, g, lo)  # X est parti, puis a expliqué que: X
     a = _segment_left(toks, g, lo)
     if g - 1 >= lo and toks[g - 1].norm == "qui":
         return _antecedent(text, toks, g - 1, lo)
@@ -243,6 +266,9 @@ def _antecedent(text: str, toks: list[Tok], qui: int, lo: int) -> Mention | None
             and (k == 0 or toks[k - 1].norm not in ("de", "d'"))]
     if dets:
         a = dets[-1]
+    aux = [k for k in range(a, end - 2) if toks[k].norm in AUX_WORDS]
+    if aux:
+        a = aux[-1] + 2  # « Le ministre a reçu Jean Dupont, qui … »: the object of the verb before
     while a < end and toks[a].norm in words("prepositions.txt") | {"aux", "au"} and toks[a].norm not in ("de", "d'"):
         a += 1
     if end - a > 10:

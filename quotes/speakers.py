@@ -72,8 +72,14 @@ def _roles(low: str) -> frozenset[str]:
     """The roles a phrase (through ``_low``) names, nationality adjectives set aside (le ministre
     russe des Affaires étrangères is a ministre des affaires étrangères), with their broader roles."""
     pattern, _ = _variants("nationalities.txt")
-    found = _find(" ".join(pattern.sub(" ", low).split()), "roles.txt")
-    return found | {b for r in found for b in _broader().get(r, ())}
+    plain = " ".join(pattern.sub(" ", low).split())
+    roles, canon_of = _variants("roles.txt")
+    found = {canon_of[m.group()] for m in roles.finditer(plain) if not plain[: m.start()].endswith(_COMPLEMENT)}
+    return frozenset(found | {b for r in found for b in _broader().get(r, ())})
+
+
+# A role after one of these is a complement of another noun: « la porte-parole du président ».
+_COMPLEMENT = ("du ", "de la ", "des ", "de l'", "d'", "de ", "au ", "aux ", "à la ", "à l'")
 
 
 @functools.cache
@@ -211,7 +217,12 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
         for m, words in _name_matches(text):
             person = _person_for(found, words)
             context = _role_context(text, m.start(), m.end())
-            person.gender = person.gender or _gender_before_name(context.split("|")[0], m.group("title"))
+            left, _, right = context.partition(" | ")
+            if text[: m.start()].rstrip().endswith(","):  # « La porte-parole du président, Anna Kovel »: the head first
+                gender = _gender(left, m.group("title"))
+            else:  # « … aux appels du président français Emmanuel Macron »: the noun next to the name
+                gender = _gender_before_name(left, m.group("title"))
+            person.gender = person.gender or gender or (_gender(right, None) if right.strip() else None)
             low = _low(context)
             person.roles |= _roles(low)
             person.nations |= _find(low, "nationalities.txt")
@@ -292,9 +303,11 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
         return None
     # « « … », a-t-il ajouté »: an inverted subject clitic goes on with the last speaker (« selon lui » does not)
     inverted = (q.end < mention_pos or q.cue_start < mention_pos) and q.cue_class != "selon" and mention.lower() in ("il", "elle")
+    opening = mention_pos <= 2 or q.start <= 2  # « Il a ajouté que … », « « … », a-t-il dit » opening a paragraph
     if (ctx.previous is not None and ctx.previous.gender in (None, gender)
-            and (mention_pos <= 2 or q.start <= 2 or inverted and _still_on_stage(ctx, q.paragraph, mention_pos))):
-        return ctx.previous  # « Il a ajouté que … » opening a paragraph, or an inverted « a-t-il ajouté »
+            and (opening or inverted and ctx.previous_paragraph >= q.paragraph - 1)
+            and _nobody_new(ctx, q.paragraph, mention_pos)):
+        return ctx.previous
     for par, off, person in reversed(ctx.timeline):
         if (par, off) >= (q.paragraph, mention_pos if mention_pos >= 0 else q.start):
             continue
@@ -305,13 +318,10 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
     return None
 
 
-def _still_on_stage(ctx: Context, paragraph: int, pos: int) -> bool:
-    """Whether the last speaker spoke in this paragraph or the one before, and nobody was named
-    since in a later paragraph (« Pour X, politologue, … », explique-t-il: X speaks). A person
-    named in the last speaker's own paragraph (« a dit le président, au côté de son homologue
-    Y ») does not take the floor."""
-    if ctx.previous_paragraph < paragraph - 1:
-        return False
+def _nobody_new(ctx: Context, paragraph: int, pos: int) -> bool:
+    """Whether nobody was named since the last speaker, in a later paragraph than theirs (« Pour
+    X, politologue, … », explique-t-il: X speaks). A person named in the last speaker's own
+    paragraph (« a dit le président, au côté de son homologue Y ») does not take the floor."""
     return not any(ctx.previous_paragraph < par and (par, off) < (paragraph, pos) and person is not ctx.previous
                    for par, off, person in ctx.timeline)
 

@@ -131,6 +131,19 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
         pytest.param(
             ["Selon le ministre, Kertavi a refusé l'offre.", "« Nous avons compris », a-t-il déclaré."],
             [("le ministre", False), ("le ministre", False)], id="a-comma-ends-the-role-before-a-capital"),
+        pytest.param(
+            ["« Nous ne céderons pas », a déclaré Jean Dupont.",
+             "Paul Martin, le chef de la diplomatie, est arrivé mardi à Berne.",
+             "« La négociation reste possible », a-t-il affirmé."],
+            [("Jean Dupont", True), ("Paul Martin", True)], id="a-paragraph-opening-quote-after-a-newcomer"),
+        pytest.param(
+            ["La représentante spéciale du secrétaire général de l'ONU, Maria Olsen, est arrivée à Genève.",
+             "« Nous resterons », a-t-elle déclaré."],
+            [("Maria Olsen", True)], id="apposition-gender-from-its-head-not-its-complement"),
+        pytest.param(
+            ["La porte-parole du président ostrien, Anna Kovel, a quitté la salle.",
+             "« Rien ne change », a dit la porte-parole.", "« Nous verrons », a répondu le président ostrien."],
+            [("Anna Kovel", True), ("le président ostrien", False)], id="a-role-in-a-complement-is-not-the-persons"),
     ],
 )
 def test_resolution(paragraphs, expected):
