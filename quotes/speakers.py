@@ -79,7 +79,7 @@ def _roles(low: str) -> frozenset[str]:
 
 
 # A role after one of these is a complement of another noun: « la porte-parole du président ».
-_COMPLEMENT = ("du ", "de la ", "des ", "de l'", "d'", "de ", "au ", "aux ", "à la ", "à l'")
+_COMPLEMENT = ("du ", "de la ", "des ", "de l'", "d'", "de ")
 
 
 @functools.cache

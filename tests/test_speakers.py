@@ -144,6 +144,10 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
             ["La porte-parole du président ostrien, Anna Kovel, a quitté la salle.",
              "« Rien ne change », a dit la porte-parole.", "« Nous verrons », a répondu le président ostrien."],
             [("Anna Kovel", True), ("le président ostrien", False)], id="a-role-in-a-complement-is-not-the-persons"),
+        pytest.param(
+            ["La porte-parole Irina Volkova a répondu au secrétaire général de l'Alliance Gunnar Eklund.",
+             "« Nous restons vigilants », avait déclaré le secrétaire général."],
+            [("Gunnar Eklund", True)], id="a-role-after-au-is-the-persons"),
     ],
 )
 def test_resolution(paragraphs, expected):
