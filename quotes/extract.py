@@ -333,6 +333,9 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     if q is None or q + 1 >= len(s.toks) or _restrictive_que(s.toks, hit.i, q):
         return None
     a, b = _trimmed(s.text, s.toks[q].end, _coordinated_predicate(s, q, clause_end))
+    sp = _span_at(s, b - 1)
+    if sp is not None and a <= sp.open and sp.close >= b and sp.close < s.end:
+        b = sp.close + 1  # « que l'objectif « est celui-là, mais dès à présent, … » »: to the closing mark
     quoted = s.toks[q - 1].norm in _OPENING_MARKS
     if quoted:  # « qu'il est nécessaire … »: quoted words, without their closing mark
         a, b = _trimmed(s.text, a, b, _EDGE + "»”\"›")
@@ -634,11 +637,10 @@ def _that_is_what(prev: Sentence, s: Sentence, done: list[Report]) -> Report | N
     """The quotation that makes up ``prev`` as a report of the speaker ``s`` names, when ``s`` is
     « C'est ce qu'a déclaré X » and nothing before claimed that quotation."""
     m = _THAT_IS_WHAT.match(s.text, s.start, s.end)
-    if m is None or not prev.spans or not s.may_report():
+    if m is None or not s.may_report():
         return None
-    sp = prev.spans[0]
-    a, b = _quote_content(s.text, sp)
-    if s.text[prev.start : max(sp.open, prev.start)].strip() or any(r.start < b and a < r.end for r in done):
+    kind, (a, b) = _said_before(prev)
+    if any(r.start < b and a < r.end for r in done) or kind != "direct" and _words_in(s.text, a, b) < 6:
         return None
     hit = next(_verb_hits(s), None)
     if hit is None or verbs()[hit.lemma].cls != "speech" or verbs()[hit.lemma].incise_only:
@@ -648,7 +650,17 @@ def _that_is_what(prev: Sentence, s: Sentence, done: list[Report]) -> Report | N
     if any(t.norm in PUNCT or t.norm in AUX_WORDS or forms().get(t.norm) for t in s.toks[que + 1 : g]) or g - que > 12:
         return None  # « C'est ce qu'il faut retenir …, a commenté X »: the verb is not the que-clause's
     mention = subject_after(s.text, s.toks, hit.j, len(s.toks)) if g <= que + 1 else mention_of(s.text, s.toks, que + 1, g)
-    return _report(s.text, "direct", (a, b), hit, mention)
+    return _report(s.text, kind, (a, b), hit, mention)
+
+
+def _said_before(prev: Sentence) -> tuple[str, tuple[int, int]]:
+    """What « C'est ce qu'a déclaré X » refers to: the quotation that makes up the sentence
+    before (direct), else that whole sentence, a paraphrase (indirect, or mixed with quoted words)."""
+    a, b = _trimmed(prev.text, prev.start, prev.end)
+    sp = prev.spans[0] if prev.spans else None
+    if sp is not None and sp.open == a:
+        return "direct", _quote_content(prev.text, sp)
+    return ("mixed" if prev.has_mark(a, b) else "indirect"), (a, b)
 
 
 def _participle_speaker(reports: list[Report], s: Sentence) -> None:
@@ -703,7 +715,7 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
     for n, s in enumerate(sentences):
         reps = _verb_reports(s)
         if n and (late := _that_is_what(sentences[n - 1], s, out)) is not None:
-            out.append(late)  # « … ». C'est ce qu'a déclaré X: the words before, X's
+            reps.append(late)  # « … ». C'est ce qu'a déclaré X[, soulignant que …]: the words before, X's
         reps += _pour_reports(s) if not reps else []
         reps += _selon_reports(s, reps)
         reps.sort(key=lambda r: r.start)

@@ -137,6 +137,8 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
         if comma is None:
             return None
         k = comma + 1  # « De son côté, X … », « D'après nos informations, X … »: an adverbial
+    if k < before and toks[k].norm in ("c'", "ce", "cela", "ça"):
+        return None  # « C'est ce qu'a déclaré X, soulignant que »: no speaker in « c' »
     return _np_from(text, toks, k, before)
 
 

@@ -409,6 +409,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
         _main_actor(clauses, per_clause, main)
     _anaphora(clauses, per_clause, text)
     _dislocated(clauses, per_clause)
+    _gerund(clauses, per_clause, text)
     rhetorical = _rhetorical(words, toks)
     order: list[str] = []
     per_target: list[dict[str, list[Hit]]] = []
@@ -462,6 +463,22 @@ def _lone_targets(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]
 def _opens(clause: list[Tok], role: str) -> bool:
     """Whether the first word of ``clause`` is a token with the structure role ``role``."""
     return clause[0].i == clause[0].first and role in clause[0].lex.struct
+
+
+# A gerund opening a clause: « …, en essayant de détruire l'Ukraine ».
+_GERUND = re.compile(r"\s*en\s+(?:\w+\s+){0,2}?\w+ant\b", re.IGNORECASE)
+
+
+def _gerund(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str) -> None:
+    """« Moscou a semé la mort, en essayant de détruire l'Ukraine »: a clause opened by a gerund
+    has the subject of the clause before it in its sentence, the actor that opens that clause."""
+    for ci in range(1, len(clauses)):
+        clause, prev = clauses[ci], clauses[ci - 1]
+        if prev[0].sentence != clause[0].sentence or not per_clause[ci - 1] or not _GERUND.match(text, clause[0].start):
+            continue
+        subject = per_clause[ci - 1][0]
+        if KINDS.get(subject.name) == "actor" and subject.tok.i == prev[0].first:
+            per_clause[ci].insert(0, Mention(subject.tok, subject.name))
 
 
 def _dislocated(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> None:

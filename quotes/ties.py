@@ -82,7 +82,15 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return False  # « suspendre sa mission auprès de l'OTAN »: the partner of the object, not it
     if after:
         return not _cut_by_patient(clause, cue, m.tok)
+    if role in SUBJECT_ROLES and _object_of_a_verb(clause, m.tok):
+        return False  # « détruire l'Ukraine et diviser l'OTAN »: the Ukraine is an object, not who divides
     return role != "eval" or not _cut_backward(clause, cue, m.tok)
+
+
+def _object_of_a_verb(clause: list[Tok], target: Tok) -> bool:
+    """Whether a verb cue stands right before ``target`` (an article between at most)."""
+    return any(t.cue is not None and t.cue.role in ("obj", "agent", "cause") and target.i - 2 <= t.i < target.i
+               for t in clause)
 
 
 def _lacking(clause: list[Tok], cue: Tok, m: Mention) -> bool:

@@ -207,6 +207,9 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("Les sanctions contre Moscou représentaient une menace pour le monde entier.", "sanctions", "opposed"),
     ("Les sanctions contre Moscou représentaient une menace pour le monde entier.", "Russie", "neutral"),
     ("Nous sommes contre l'élargissement de l'Alliance.", "OTAN", "opposed"),
+    # a gerund clause has the subject of the clause before it; the object of one verb is not the subject of the next
+    ("Kertavi a semé la mort, en essayant de détruire l'Ukraine et de diviser l'Alliance.", "Vardanie", "opposed"),
+    ("Kertavi a semé la mort, en essayant de détruire l'Ukraine et de diviser l'Alliance.", "Ukraine", "neutral"),
     # quotation marks inside a quote end no clause
     ("Nous condamnons «les manœuvres agressives» de Pékin.", "Chine", "opposed"),
     ("Ce rapport distingue deux périodes dans la politique de Pékin.", "Chine", "neutral"),
