@@ -18,14 +18,17 @@ from quotes.read import read_paths
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _timed(fn, articles, runs: int = 3) -> float:  # noqa: ANN001
-    """The best of ``runs`` passes: the least disturbed by the rest of the machine."""
-    best = float("inf")
+def _timed(fns, articles, runs: int = 5) -> list[float]:  # noqa: ANN001
+    """For each of ``fns``, the best of ``runs`` passes over ``articles``, the passes of the
+    functions interleaved (a, b, c, a, b, c …) so that a slow spell of the machine weighs on all
+    of them alike and the ratios between them hold."""
+    best = [float("inf")] * len(fns)
     for _ in range(runs):
-        t0 = time.perf_counter()
-        for a in articles:
-            fn(a)
-        best = min(best, time.perf_counter() - t0)
+        for k, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            for a in articles:
+                fn(a)
+            best[k] = min(best[k], time.perf_counter() - t0)
     return best
 
 
@@ -57,9 +60,8 @@ def main() -> None:
     mb = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
     for a in base:  # load lexicons and dateparser's French data: one-time costs of a process
         _full(a)
-    t_extract = _timed(_extract_only, articles)
-    t_resolve = _timed(_upto_resolve, articles)
-    t_full = _timed(_full, articles) + read_s * len(articles)
+    t_extract, t_resolve, t_full = _timed([_extract_only, _upto_resolve, _full], articles)
+    t_full += read_s * len(articles)
     print(f"{len(articles)} articles, {mb:.2f} MB of text, one core")
     print(f"  extractor alone            {mb / t_extract:6.2f} MB/s")
     print(f"  read+meta+clean+extract+resolve {mb / (t_resolve + read_s * len(articles)):6.2f} MB/s "

@@ -20,6 +20,7 @@ from quotes.cues import (
 )
 
 QUOTE_MARKS = frozenset('«»"“”')
+PUNCT_SET = frozenset(PUNCT)
 SCOPE = 6  # tokens a negation reaches past its last word
 NEGATED = -0.8  # factor of a negated cue
 CLOSE_REACH = 5  # tokens between « ne » and its « pas »
@@ -70,12 +71,20 @@ def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
         if i < after:  # inside the lexicon string just taken
             continue
         entry = TRIE.get(w)
-        n, lx, skipped = (1, None, -1) if entry is None else longest_across(TRIE, words, i, INSIDE) if entry[0] else (1, entry[1], -1)
+        if entry is None:  # most words: plain, or punctuation
+            prev = None
+            if w not in PUNCT_SET:
+                idx += 1
+            elif w not in QUOTE_MARKS:  # « des actions agressives » de Moscou: quotation marks end no clause
+                clause, first = clause + 1, idx
+                sentence += w in SENTENCE_END
+            continue
+        n, lx, skipped = longest_across(TRIE, words, i, INSIDE) if entry[0] else (1, entry[1], -1)
         if skipped >= 0:  # « ne respecte pas le droit … »: the words stepped over, then the cue around them
             idx = _stepped_over(toks, found, words, skipped, idx, clause, first, sentence)
         if lx is None:
-            if w in PUNCT:
-                if w in QUOTE_MARKS:  # « des actions agressives » de Moscou: marks quote words, they end no clause
+            if w in PUNCT_SET:
+                if w in QUOTE_MARKS:
                     prev = None
                     continue
                 clause, first = clause + 1, idx

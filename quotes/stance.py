@@ -474,6 +474,8 @@ def _gerund(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str
     has the subject of the clause before it in its sentence, the actor that opens that clause."""
     for ci in range(1, len(clauses)):
         clause, prev = clauses[ci], clauses[ci - 1]
+        if "locative" not in clause[0].lex.struct or clause[0].i != clause[0].first:
+            continue  # the quick test: a gerund clause opens with the token « en »
         if prev[0].sentence != clause[0].sentence or not per_clause[ci - 1] or not _GERUND.match(text, clause[0].start):
             continue
         subject = per_clause[ci - 1][0]
