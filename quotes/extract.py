@@ -8,8 +8,10 @@ language knowledge (verb forms, clitics, determiners, stop words) comes from
 * mid-quote incise ``« A, a-t-il dit, B »`` and the two-part ``« A », dit-il, « B »``;
 * verb before a quotation ``X a déclaré : « … »``;
 * indirect and mixed ``X a déclaré (mercredi) que …``, ``…, ajoutant que …``;
-* unquoted incise ``La situation est grave, a déclaré le ministre.``;
-* ``Selon X, …``, ``…, selon X.``, ``D'après X, …``, ``Pour X, « … »``.
+* unquoted incise ``La situation est grave, a déclaré le ministre.`` (in ``unquoted``);
+* ``Selon X, …``, ``…, selon X.``, ``D'après X, …``, ``Pour X, « … »`` (in ``selon``).
+
+``Report``, ``Sentence`` and the helpers all of them share are in ``reports``.
 
 Every search is bounded by the sentence and by small token windows, so the time is linear in
 the length of the text whatever it holds.
@@ -18,182 +20,64 @@ the length of the text whatever it holds.
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-import regex
-
-from quotes import lexicon
 from quotes.clean import REGEX_TIMEOUT, Span, pair_quotes, split_sentences, top_level
-from quotes.mentions import (
-    Mention,
-    main_subject,
-    mention_of,
-    passive_agent,
-    speaker_or_none,
-    subject_after,
-    subject_before,
-)
+from quotes.mentions import Mention, main_subject, passive_agent, subject_before
 from quotes.model import Article, Quote
+from quotes.reports import (
+    EDGE,
+    Coverage,
+    Report,
+    Sentence,
+    inverted_mention,
+    quote_content,
+    report,
+    span_after,
+    span_at,
+    span_before,
+    tok_index,
+    trimmed,
+    verb_hits,
+    words_in,
+)
+from quotes.selon import pour_reports, selon_reports
 from quotes.tokens import (
     AUX_WORDS,
     PLAIN_WORD,
     PUNCT,
-    QUOTE_MARK,
     Tok,
     VerbHit,
     first_words,
     group_start,
     is_adverb,
     is_noun_use,
-    not_a_report,
-    tokens,
-    verb_at,
     words,
 )
+from quotes.unquoted import that_is_what, unquoted_incise
 from quotes.verbs import forms, verbs
 
 log = logging.getLogger("quotes")
 
-# ------------------------------------------------------------------------------ reports
-
-
-@dataclass
-class Report:
-    kind: str
-    start: int  # content offsets in the paragraph
-    end: int
-    cue: str
-    cue_lemma: str
-    cue_class: str
-    cue_start: int
-    cue_end: int
-    mention: Mention | None
-    open_right: bool = False  # the quotation goes on in the next paragraph
-    open_left: bool = False  # the quotation opened in an earlier paragraph
-    subordinate: bool = False  # ajoutant que, avant d'ajouter: the speaker of the report before
-
-
-_EDGE = ",;:.!?…—–-"
-
-
-def _trimmed(text: str, a: int, b: int, strip_end: str = _EDGE) -> tuple[int, int]:
-    """Without spaces (any kind) and the given punctuation at the edges."""
-    while a < b and (text[a] in _EDGE or text[a].isspace()):
-        a += 1
-    while b > a and (text[b - 1] in strip_end or text[b - 1].isspace()):
-        b -= 1
-    return a, b
-
-
-def _quote_content(text: str, span: Span) -> tuple[int, int]:
-    a, b = span.inner
-    return _trimmed(text, max(a, 0), min(b, len(text)), ",")
-
-
-def _report(text: str, kind: str, ab: tuple[int, int], hit: VerbHit, mention: Mention | None) -> Report | None:
-    a, b = ab
-    if a >= b:
-        return None
-    v = verbs()[hit.lemma]
-    cls = "cognition" if v.cls == "cognition" else "speech"
-    mention = speaker_or_none(text, mention, hit.cue.start, hit.cue.norm == hit.lemma)
-    return Report(kind, a, b, text[hit.cue.start : hit.cue_end], hit.lemma, cls, hit.cue.start, hit.cue_end, mention)
-
-
-@dataclass
-class Sentence:
-    text: str  # the whole paragraph
-    start: int
-    end: int
-    spans: list[Span]  # top-level quotations that overlap the sentence
-    verbs: bool = False  # whether a word could be a reporting verb (extract_reports tests the paragraph once)
-
-    @functools.cached_property
-    def toks(self) -> list[Tok]:
-        return tokens(self.text, self.start, self.end)
-
-    @functools.cached_property
-    def opens(self) -> list[int]:
-        return [sp.open for sp in self.spans]
-
-    @functools.cached_property
-    def closes(self) -> list[int]:
-        return [sp.close for sp in self.spans]
-
-    @functools.cached_property
-    def marks(self) -> list[int]:
-        """Positions of the quotation marks of the sentence (for ``mixed``)."""
-        return [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end)]
-
-    def has_mark(self, a: int, b: int) -> bool:
-        return bisect.bisect_left(self.marks, a) < bisect.bisect_left(self.marks, b)
-
-    def may_report(self) -> bool:
-        """Whether any word could be a reporting verb: most sentences are never tokenised."""
-        return self.verbs
-
-
-def _span_at(s: Sentence, pos: int) -> Span | None:
-    """The quotation around ``pos`` (spans are top-level: sorted and disjoint)."""
-    i = bisect.bisect_left(s.opens, pos) - 1
-    return s.spans[i] if i >= 0 and s.spans[i].close > pos else None
-
-
-def _words_in(text: str, a: int, b: int, most: int = 16) -> int:
-    """How many words ``text[a:b]`` has, counted up to ``most`` (a bounded look at long texts)."""
-    return min(len(text[a : min(b, a + 20 * most)].split()), most)
-
-
-def _span_before(s: Sentence, tok_index: int) -> Span | None:
-    """The quotation that closes right before token ``tok_index`` (a comma or a dash between)."""
-    k = tok_index - 1
-    while k >= 0 and s.toks[k].norm in (",", "—", "–", "-"):
-        k -= 1
-    if k < 0:
-        return None
-    i = bisect.bisect_left(s.closes, s.toks[k].start)
-    return s.spans[i] if i < len(s.spans) and s.spans[i].close == s.toks[k].start else None
-
-
-def _span_after(s: Sentence, pos: int, max_gap: int = 2) -> Span | None:
-    """The quotation that opens at ``pos`` or after a colon / comma / space."""
-    i = bisect.bisect_left(s.opens, pos)
-    if i < len(s.spans):
-        sp = s.spans[i]
-        if sp.open - pos <= max_gap + 3 and s.text[pos : sp.open].strip() in ("", ":", ",", ", :", "—"):
-            return sp
-    return None
-
-
-def _inverted_mention(s: Sentence, hit: VerbHit) -> Mention | None:
-    if hit.clitic:
-        t = s.toks[hit.clitic_tok]
-        at = t.start + t.norm.rfind(hit.clitic)
-        return Mention(s.text[at : at + len(hit.clitic)], at, at + len(hit.clitic))
-    return subject_after(s.text, s.toks, hit.j, len(s.toks))
-
 
 def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     """``« … », a déclaré X`` and ``« A », dit-il, « B »``."""
-    sp = _span_before(s, g)
+    sp = span_before(s, g)
     if sp is None or (sp.close - max(sp.open, s.start)) < 2:
         return None
-    mention = _inverted_mention(s, hit)
+    mention = inverted_mention(s, hit)
     if mention is None and hit.clitic is None:
-        mention = subject_before(s.text, s.toks, g, _tok_index(s, sp.close) + 1, hit.i)
+        mention = subject_before(s.text, s.toks, g, tok_index(s, sp.close) + 1, hit.i)
     if mention is None:
         return None
-    a, b = _quote_content(s.text, sp)
-    second = _span_after(s, mention.end)
+    a, b = quote_content(s.text, sp)
+    second = span_after(s, mention.end)
     if second is not None and not _long_unattributed_gap(s, mention.end, second.open):
-        b = _quote_content(s.text, second)[1]
+        b = quote_content(s.text, second)[1]
     if not _is_speech(s.text, a, b, hit):
         return None
-    rep = _report(s.text, "direct", (a, b), hit, mention)
+    rep = report(s.text, "direct", (a, b), hit, mention)
     if rep:
         rep.open_left = sp.open < 0
     return rep
@@ -203,31 +87,23 @@ def _long_unattributed_gap(s: Sentence, a: int, b: int) -> bool:
     return bool(s.text[a:b].strip(" ,—-"))
 
 
-def _tok_index(s: Sentence, pos: int) -> int:
-    return bisect.bisect_left(s.toks, pos, key=_tok_start)
-
-
-def _tok_start(t: Tok) -> int:
-    return t.start
-
-
 def _is_speech(text: str, a: int, b: int, hit: VerbHit) -> bool:
     """A quotation of two words or more (a single word in marks is a term, not speech)."""
-    return _words_in(text, a, b) >= 2
+    return words_in(text, a, b) >= 2
 
 
 def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
     """``« C'est fini, a-t-il dit, pour de bon »``: an inverted incise between commas."""
     if g == 0 or s.toks[g - 1].norm not in (",", "—", "-", "–"):
         return None
-    mention = _inverted_mention(s, hit)
+    mention = inverted_mention(s, hit)
     if mention is None:
         return None
     after = mention.end if hit.clitic is None else max(mention.end, hit.cue_end)
     rest = s.text[after : min(sp.close, len(s.text), after + 40)].lstrip()
-    if rest[:1] not in (",", "—", "-", "–", ".", "") or _words_in(s.text, s.toks[g].start, after) > 10:
+    if rest[:1] not in (",", "—", "-", "–", ".", "") or words_in(s.text, s.toks[g].start, after) > 10:
         return None
-    return _report(s.text, "direct", _quote_content(s.text, sp), hit, mention)
+    return report(s.text, "direct", quote_content(s.text, sp), hit, mention)
 
 
 def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
@@ -240,12 +116,12 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         k, gap = k + 1, gap + 1
     if k >= len(s.toks) or gap >= 6 and s.toks[k].norm != ":":
         return None
-    sp = _span_after(s, s.toks[k].start if s.toks[k].norm != ":" else s.toks[k].end)
+    sp = span_after(s, s.toks[k].start if s.toks[k].norm != ":" else s.toks[k].end)
     if sp is None:
         return None
     colon = s.toks[k].norm == ":"
-    a, b = _quote_content(s.text, sp)
-    if not colon and (_words_in(s.text, a, b) < 4 or gap > 0):
+    a, b = quote_content(s.text, sp)
+    if not colon and (words_in(s.text, a, b) < 4 or gap > 0):
         return None
     if not _is_speech(s.text, a, b, hit):
         return None
@@ -253,8 +129,8 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if subordinate:
         mention = main_subject(s.text, s.toks, g)
     else:
-        mention = _subject(s, hit, g) if hit.clitic is None else _inverted_mention(s, hit)
-    rep = _report(s.text, "direct", (a, b), hit, mention or passive_agent(s.text, s.toks, hit, len(s.toks)))
+        mention = _subject(s, hit, g) if hit.clitic is None else inverted_mention(s, hit)
+    rep = report(s.text, "direct", (a, b), hit, mention or passive_agent(s.text, s.toks, hit, len(s.toks)))
     if rep:
         rep.open_right = sp.close >= len(s.text)
         rep.subordinate = subordinate
@@ -268,13 +144,13 @@ def _listed(s: Sentence, rep: Report) -> list[Report]:
     """The quotations that follow the first one in a list: ``Les fiches rapportent : « … »,
     « … » et « … »``; each is a report of the same verb and speaker."""
     out: list[Report] = []
-    sp = _span_at(s, rep.start)
+    sp = span_at(s, rep.start)
     while sp is not None:
         i = bisect.bisect_right(s.opens, sp.open)
         if i >= len(s.spans) or s.text[sp.close + 1 : s.spans[i].open].strip() not in (",", "et", ", et", ";"):
             break
         sp = s.spans[i]
-        a, b = _quote_content(s.text, sp)
+        a, b = quote_content(s.text, sp)
         if a < b:
             out.append(Report("direct", a, b, rep.cue, rep.cue_lemma, rep.cue_class, rep.cue_start, rep.cue_end, rep.mention))
     return out
@@ -332,13 +208,13 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     q = _que_after(s, hit)
     if q is None or q + 1 >= len(s.toks) or _restrictive_que(s.toks, hit.i, q):
         return None
-    a, b = _trimmed(s.text, s.toks[q].end, _coordinated_predicate(s, q, clause_end))
-    sp = _span_at(s, b - 1)
+    a, b = trimmed(s.text, s.toks[q].end, _coordinated_predicate(s, q, clause_end))
+    sp = span_at(s, b - 1)
     if sp is not None and a <= sp.open and sp.close >= b and sp.close < s.end:
         b = sp.close + 1  # « que l'objectif « est celui-là, mais dès à présent, … » »: to the closing mark
     quoted = s.toks[q - 1].norm in _OPENING_MARKS
     if quoted:  # « qu'il est nécessaire … »: quoted words, without their closing mark
-        a, b = _trimmed(s.text, a, b, _EDGE + "»”\"›")
+        a, b = trimmed(s.text, a, b, EDGE + "»”\"›")
     if hit.lemma in ("assurer", "garantir") and _subjunctive_clause(s, q):
         return None
     mention = passive_agent(s.text, s.toks, hit, q)
@@ -346,9 +222,9 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     if subordinate:
         mention = main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
     if mention is None:
-        mention = _inverted_mention(s, hit) if hit.clitic else _subject(s, hit, g)
+        mention = inverted_mention(s, hit) if hit.clitic else _subject(s, hit, g)
     kind = "mixed" if quoted or s.has_mark(a, b) else "indirect"
-    rep = _report(s.text, kind, (a, b), hit, mention)
+    rep = report(s.text, kind, (a, b), hit, mention)
     if rep:
         rep.subordinate = subordinate
     return rep
@@ -403,91 +279,22 @@ def _subjunctive_clause(s: Sentence, q: int) -> bool:
     return any(t.norm in words("subjunctive.txt") for t in s.toks[q + 1 : q + 8])
 
 
-# A wire dateline opening a paragraph: « MOSCOU, 26 janvier (Xinhua) -- ».
-_DATELINE_HEAD = regex.compile(r"\p{Lu}[\p{Lu}\s'’-]{2,40},\s+\d{1,2}(?:er)?\s+\p{L}+(?:\s+\d{4})?\s*\([^()]{1,40}\)\s*(?:--|—|–|-)\s*")
-
-
-def _unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
-    """``La situation est grave, a déclaré le ministre.``: inverted, at the end of the sentence."""
-    if g < 2 or s.toks[g - 1].norm != ",":
-        return None
-    mention = _inverted_mention(s, hit)
-    if mention is None:
-        return None
-    tail = s.text[mention.end : min(s.end, mention.end + 8)].strip()
-    v = verbs()[hit.lemma]
-    if tail not in ("", ".", "!", "?", "…") or v.cls == "cognition" or v.incise_only:
-        return None
-    if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
-        return None  # dément ces allégations: an object, not an inverted subject
-    if _singular_verb(s.toks[g].norm) and mention.text.split()[0].lower() in _PLURAL_DETERMINERS:
-        return None  # a reconnu des erreurs: a plural object, not the subject of a singular verb
-    if _name_before(s, g - 1):
-        return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
-    a, b = _trimmed(s.text, s.start, s.toks[g - 1].start)
-    if (head := _DATELINE_HEAD.match(s.text, a, b)) is not None:
-        a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words
-    if _words_in(s.text, a, b) < 6:
-        return None
-    sp = _span_at(s, a + 1)
-    if sp is not None and sp.open == a and sp.close < b and _mostly_quoted(s.text, sp, b):
-        return _report(s.text, "direct", _quote_content(s.text, sp), hit, mention)  # « … » prises par l'UE, a répété X
-    return _report(s.text, "direct", (a, b), hit, mention)
-
-
-_PLURAL_DETERMINERS = frozenset({"des", "les", "leurs", "plusieurs", "ses", "nos", "vos", "mes", "certains", "certaines"})
-_SINGULAR_AUX = frozenset({"a", "avait", "aura", "aurait", "eut", "est", "était", "sera", "serait", "fut"})
-_PLURAL_AUX = frozenset({"ont", "avaient", "auront", "auraient", "eurent", "sont", "étaient", "seront", "seraient", "furent"})
-
-
-def _singular_verb(first: str) -> bool:
-    """Whether the verb group that starts with the word ``first`` is third person singular."""
-    if first in _SINGULAR_AUX:
-        return True
-    return first not in _PLURAL_AUX and not first.endswith(("ent", "ont")) and bool(forms().get(first))
-
-
-def _mostly_quoted(text: str, sp: Span, end: int) -> bool:
-    """Whether the quotation ``sp`` holds most of the words up to ``end``: a claim in quotation
-    marks with a few words of narration after it, not a quoted term at the head of a claim
-    (« « Les sanctions » prises par l'UE sont illégales »)."""
-    inside = len(text[sp.open + 1 : sp.close].split())
-    return inside >= 2 * len(text[sp.close + 1 : end].split())
-
-
-def _name_before(s: Sentence, comma: int) -> bool:
-    """The comma closes a short capitalised phrase (a name in apposition)."""
-    k = comma
-    while k > 0 and s.toks[k - 1].norm not in PUNCT and comma - k < 5:
-        k -= 1
-    return k < comma and k > 0 and s.toks[k - 1].norm == "," and all(t.text[:1].isupper() for t in s.toks[k:comma])
-
-
-def _verb_hits(s: Sentence) -> Iterator[VerbHit]:
-    known = first_words()
-    # the quick test: most words are not verb forms (nor carry an inverted clitic, dit-il)
-    for i in [i for i, t in enumerate(s.toks) if t.norm in known or "-" in t.norm]:
-        hit = verb_at(s.toks, i)
-        if hit and not is_noun_use(s.toks, i) and not not_a_report(s.toks, hit):
-            yield hit
-
-
 def _verb_reports(s: Sentence) -> list[Report]:
     if not s.may_report():
         return []
-    hits = list(_verb_hits(s))
+    hits = list(verb_hits(s))
     reports: list[Report] = []
     seen: set[tuple[int, int]] = set()
     for n, hit in enumerate(hits):
         g = group_start(s.toks, hit.i, 0)
-        inside = _span_at(s, hit.cue.start)
+        inside = span_at(s, hit.cue.start)
         if inside is not None:
             rep = _mid_quote(s, hit, g, inside)
         else:
             nxt = hits[n + 1] if n + 1 < len(hits) else None
             clause_end = _clause_end(s, nxt)
             rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
-                   or _unquoted_incise(s, hit, g))
+                   or unquoted_incise(s, hit, g))
         for r in [rep, *_listed(s, rep)] if rep and rep.kind == "direct" and rep.start > rep.cue_start else [rep]:
             if r and (r.start, r.end) not in seen:
                 seen.add((r.start, r.end))
@@ -510,106 +317,6 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
     return s.end
 
 
-
-
-# The words a selon/d'après attribution needs: the quick test before the full pattern.
-_SELON_CUE = re.compile(r"(?i)selon|après")  # two words: no timeout guard needed
-
-
-@functools.cache
-def _selon_re() -> regex.Pattern[str]:
-    # Selon X / D'après X, set apart by the start of the sentence or punctuation.
-    return regex.compile(
-        r"""(?P<cue>\b[Ss]elon|\b[Dd]['’]après)\s+
-            (?P<np>(?:[^,;:.!?()«»"“”—\s]|\b\p{Lu}\.|\s(?!(?:il|elle|ils|elles|on|nous|je|j')\b))
-                {1,120}?)                      # the source: up to punctuation or a subject pronoun
-            (?=\s*(?:[,;:!?()«»"“”—]|(?<!\b\p{Lu})\.|$)|\s+(?:il|elle|ils|elles|on|nous|je|j')\b)""",
-        regex.VERBOSE,
-    )
-
-
-def _opens_sentence(before: str) -> bool:
-    """Nothing, or one conjunction or adverb, stands before the phrase (Mais selon X, Toujours selon X)."""
-    words = before.split()
-    return not words or (len(words) == 1 and words[0].strip(",").isalpha())
-
-
-def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
-    np_words = m.group("np").lower().replace("’", "'").split()
-    if not np_words or any(w.strip("'") in words("selon_exclusions.txt") for w in np_words[:3]):
-        return False
-    if np_words[0] in ("que", "qu'") or np_words[0].startswith("qu'"):
-        return False
-    before = s.text[max(s.start, m.start() - 40) : m.start()].strip()
-    opener = m.start() - s.start <= 40 and _opens_sentence(before)
-    set_apart = opener or before[-1:] in ",:—-([«\"" or s.text[m.end() : m.end() + 2].strip()[:1] in ",:;)—.!?"
-    return set_apart
-
-
-def _selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
-    if not _SELON_CUE.search(s.text, s.start, s.end):
-        return []  # the quick test: most sentences have neither selon nor d'après
-    out = []
-    taken = sorted(taken, key=lambda r: r.start)
-    covering, cues = _Coverage(taken), sorted(r.cue_start for r in taken)
-    for m in _selon_re().finditer(s.text, s.start, s.end, timeout=REGEX_TIMEOUT):
-        if not _selon_ok(s, m):
-            continue
-        ab = _selon_content(s, m)
-        if ab is None or covering.covers(m.start()) or bisect.bisect_left(cues, ab[0]) < bisect.bisect_left(cues, ab[1]):
-            continue
-        np_a, np_b = m.span("np")
-        kind = "direct" if _span_at(s, ab[0] - 1) or _span_at(s, ab[0]) else ("mixed" if s.has_mark(*ab) else "indirect")
-        cue = m.group("cue")
-        lemma = "selon" if cue.lower() == "selon" else "d'après"
-        out.append(Report(kind, ab[0], ab[1], cue, lemma, "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b)))
-    return out
-
-
-def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
-    after = m.end()
-    sp = _span_after(s, after, max_gap=3)
-    opens = m.start() - s.start <= 40 and _opens_sentence(s.text[s.start : m.start()].strip(" ,—("))
-    gap = s.text[after : sp.open].strip() if sp is not None else None
-    if sp is not None and (gap in (":", ", :") or gap == "," and opens):  # Selon X : « … »
-        a, b = _quote_content(s.text, sp)
-    elif opens:
-        a, b = _trimmed(s.text, after, s.end)
-    elif s.end - after <= 8 and not s.text[after : s.end].strip(" .!?…)"):
-        a, b = _trimmed(s.text, s.start, m.start())
-    else:
-        a, b = _trimmed(s.text, s.start, s.end)
-    whole = next((sp for sp in s.spans if sp.open == a and sp.close == b - 1), None)
-    if whole is not None:  # « … », selon X: the quotation itself
-        a, b = _quote_content(s.text, whole)
-    return (a, b) if _words_in(s.text, a, b) >= 3 else None
-
-
-@functools.cache
-def _pour_re() -> regex.Pattern[str]:
-    # Pour X, « … » at the start of a sentence (after at most a conjunction).
-    return regex.compile(r"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>[^,«\"“]{2,80}?)\s*(?:,\s*)?(?=[«\"“])")
-
-
-def _pour_reports(s: Sentence) -> list[Report]:
-    m = _pour_re().match(s.text, s.start, s.end, timeout=REGEX_TIMEOUT)
-    if not m:
-        return []
-    np_text = m.group("np").lower().replace("’", "'")
-    first = np_text.split()[0]
-    infinitive = m.group("np")[:1].islower() and first.endswith(("er", "ir", "re")) and first not in words("determiners.txt")
-    if any(np_text.startswith(x) for x in lexicon.lines("pour_exclusions.txt")) or forms().get(first) or infinitive:
-        return []
-    sp = _span_after(s, m.end(), max_gap=2)
-    if sp is None:
-        return []
-    a, b = _quote_content(s.text, sp)
-    if _words_in(s.text, a, b) < 3:
-        return []
-    np_a, np_b = m.span("np")
-    return [Report("direct", a, b, m.group("cue"), "pour", "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b))]
-
-
 # ------------------------------------------------------------------------------ driver
 
 
@@ -629,40 +336,6 @@ def _sentences(text: str, spans: list[Span]) -> Iterator[Sentence]:
         yield Sentence(text, a, b, spans[k:j])
 
 
-# « C'est ce qu'a déclaré X », « C'est ce que X a affirmé »: the sentence before is X's.
-_THAT_IS_WHAT = re.compile(r"\s*[cC]['’]est\s+(?:bien\s+|en\s+substance\s+)?ce\s+qu(?:e\b|['’])")
-
-
-def _that_is_what(prev: Sentence, s: Sentence, done: list[Report]) -> Report | None:
-    """The quotation that makes up ``prev`` as a report of the speaker ``s`` names, when ``s`` is
-    « C'est ce qu'a déclaré X » and nothing before claimed that quotation."""
-    m = _THAT_IS_WHAT.match(s.text, s.start, s.end)
-    if m is None or not s.may_report():
-        return None
-    kind, (a, b) = _said_before(prev)
-    if any(r.start < b and a < r.end for r in done) or kind != "direct" and _words_in(s.text, a, b) < 6:
-        return None
-    hit = next(_verb_hits(s), None)
-    if hit is None or verbs()[hit.lemma].cls != "speech" or verbs()[hit.lemma].incise_only:
-        return None  # « C'est ce que craignent les diplomates »: a fear, not the words before
-    que = _tok_index(s, m.end()) - 1  # the que / qu' token
-    g = group_start(s.toks, hit.i, 0)
-    if any(t.norm in PUNCT or t.norm in AUX_WORDS or forms().get(t.norm) for t in s.toks[que + 1 : g]) or g - que > 12:
-        return None  # « C'est ce qu'il faut retenir …, a commenté X »: the verb is not the que-clause's
-    mention = subject_after(s.text, s.toks, hit.j, len(s.toks)) if g <= que + 1 else mention_of(s.text, s.toks, que + 1, g)
-    return _report(s.text, kind, (a, b), hit, mention)
-
-
-def _said_before(prev: Sentence) -> tuple[str, tuple[int, int]]:
-    """What « C'est ce qu'a déclaré X » refers to: the quotation that makes up the sentence
-    before (direct), else that whole sentence, a paraphrase (indirect, or mixed with quoted words)."""
-    a, b = _trimmed(prev.text, prev.start, prev.end)
-    sp = prev.spans[0] if prev.spans else None
-    if sp is not None and sp.open == a:
-        return "direct", _quote_content(prev.text, sp)
-    return ("mixed" if prev.has_mark(a, b) else "indirect"), (a, b)
-
-
 def _participle_speaker(reports: list[Report], s: Sentence) -> None:
     """``…, ajoutant que …``: a report with no subject takes the previous report's speaker."""
     for prev, rep in zip(reports, reports[1:], strict=False):
@@ -673,32 +346,8 @@ def _participle_speaker(reports: list[Report], s: Sentence) -> None:
 def _outermost(reports: list[Report]) -> list[Report]:
     """Drop a report whose verb lies inside another report's content (X a dit que Y pense que …):
     the outer report already carries those words. ``reports`` are sorted by start."""
-    covering = _Coverage(reports)
+    covering = Coverage(reports)
     return [r for r in reports if not covering.covers(r.cue_start, but=r)]
-
-
-class _Coverage:
-    """Which report contents cover a position: the largest two ends of the contents that start
-    before it (two, so that a report can be left out of its own test). Linear to build."""
-
-    def __init__(self, reports: list[Report]) -> None:
-        self.starts = [r.start for r in reports]
-        self.best: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        top = ((-1, -1), (-1, -1))
-        for n, r in enumerate(reports):
-            cand = (r.end, n)
-            top = (cand, top[0]) if cand > top[0] else (top[0], max(top[1], cand))
-            self.best.append(top)
-        self.reports = reports
-
-    def covers(self, pos: int, but: Report | None = None) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i < 0:
-            return False
-        for end, n in self.best[i]:
-            if n >= 0 and end > pos and self.reports[n] is not but:
-                return True
-        return False
 
 
 def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
@@ -714,10 +363,10 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
         s.verbs = bool(present) and (len(sentences) == 1 or any(w in low[s.start : s.end] for w in present))
     for n, s in enumerate(sentences):
         reps = _verb_reports(s)
-        if n and (late := _that_is_what(sentences[n - 1], s, out)) is not None:
+        if n and (late := that_is_what(sentences[n - 1], s, out)) is not None:
             reps.append(late)  # « … ». C'est ce qu'a déclaré X[, soulignant que …]: the words before, X's
-        reps += _pour_reports(s) if not reps else []
-        reps += _selon_reports(s, reps)
+        reps += pour_reports(s) if not reps else []
+        reps += selon_reports(s, reps)
         reps.sort(key=lambda r: r.start)
         if reps and out and reps[0].mention is None and reps[0].subordinate:
             reps[0].mention = out[-1].mention  # « … », a déclaré X. Et d'ajouter que …
@@ -769,7 +418,7 @@ def _chains(paragraphs: list[str], quotations: dict[int, list[Span]]) -> list[li
 def _piece(text: str, spans: list[Span]) -> tuple[int, int]:
     """The quoted piece of a continued paragraph: from its opening mark to its end or closing mark."""
     sp = spans[0] if spans else Span(-1, len(text), 0)
-    return _quote_content(text, sp)
+    return quote_content(text, sp)
 
 
 def _carry(paragraphs: list[str], quotations: dict[int, list[Span]], chain: list[int], found: dict[int, list[Report]]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 
-from quotes import clean, extract
+from quotes import clean, extract, selon
 from quotes.extract import extract_article, extract_text
 from quotes.model import Article
 from quotes.pipeline import process_article
@@ -38,6 +38,7 @@ def test_pathological_input_finishes_with_offsets(make):
 
 def test_a_paragraph_that_times_out_is_reported_and_skipped(monkeypatch, caplog):
     monkeypatch.setattr(extract, "REGEX_TIMEOUT", 1e-9)
+    monkeypatch.setattr(selon, "REGEX_TIMEOUT", 1e-9)  # the selon / pour patterns
     monkeypatch.setattr(clean, "REGEX_TIMEOUT", 1e-9)
     long = "Selon lui, " + "la réunion aura lieu demain matin. " * 20_000
     article = Article(id="x", source="hostile.txt", title="T", paragraphs=[long])

@@ -1,0 +1,116 @@
+"""Reports named by a preposition, not a verb: ``Selon X, …``, ``…, selon X.``, ``D'après X, …``
+and ``Pour X, « … »``. The attribution is the source's (cue class ``selon``); the content is the
+sentence, or the quotation the phrase introduces.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+import regex
+
+from quotes import lexicon
+from quotes.clean import REGEX_TIMEOUT
+from quotes.mentions import Mention
+from quotes.reports import Coverage, Report, Sentence, quote_content, span_after, span_at, trimmed, words_in
+from quotes.tokens import words
+from quotes.verbs import forms
+
+# The words a selon/d'après attribution needs: the quick test before the full pattern.
+_SELON_CUE = re.compile(r"(?i)selon|après")  # two words: no timeout guard needed
+
+
+@functools.cache
+def _selon_re() -> regex.Pattern[str]:
+    # Selon X / D'après X, set apart by the start of the sentence or punctuation.
+    return regex.compile(
+        r"""(?P<cue>\b[Ss]elon|\b[Dd]['’]après)\s+
+            (?P<np>(?:[^,;:.!?()«»"“”—\s]|\b\p{Lu}\.|\s(?!(?:il|elle|ils|elles|on|nous|je|j')\b))
+                {1,120}?)                      # the source: up to punctuation or a subject pronoun
+            (?=\s*(?:[,;:!?()«»"“”—]|(?<!\b\p{Lu})\.|$)|\s+(?:il|elle|ils|elles|on|nous|je|j')\b)""",
+        regex.VERBOSE,
+    )
+
+
+def _opens_sentence(before: str) -> bool:
+    """Nothing, or one conjunction or adverb, stands before the phrase (Mais selon X, Toujours selon X)."""
+    words = before.split()
+    return not words or (len(words) == 1 and words[0].strip(",").isalpha())
+
+
+def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
+    np_words = m.group("np").lower().replace("’", "'").split()
+    if not np_words or any(w.strip("'") in words("selon_exclusions.txt") for w in np_words[:3]):
+        return False
+    if np_words[0] in ("que", "qu'") or np_words[0].startswith("qu'"):
+        return False
+    before = s.text[max(s.start, m.start() - 40) : m.start()].strip()
+    opener = m.start() - s.start <= 40 and _opens_sentence(before)
+    set_apart = opener or before[-1:] in ",:—-([«\"" or s.text[m.end() : m.end() + 2].strip()[:1] in ",:;)—.!?"
+    return set_apart
+
+
+def selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
+    if not _SELON_CUE.search(s.text, s.start, s.end):
+        return []  # the quick test: most sentences have neither selon nor d'après
+    out = []
+    taken = sorted(taken, key=lambda r: r.start)
+    covering, cues = Coverage(taken), sorted(r.cue_start for r in taken)
+    for m in _selon_re().finditer(s.text, s.start, s.end, timeout=REGEX_TIMEOUT):
+        if not _selon_ok(s, m):
+            continue
+        ab = _selon_content(s, m)
+        if ab is None or covering.covers(m.start()) or bisect.bisect_left(cues, ab[0]) < bisect.bisect_left(cues, ab[1]):
+            continue
+        np_a, np_b = m.span("np")
+        kind = "direct" if span_at(s, ab[0] - 1) or span_at(s, ab[0]) else ("mixed" if s.has_mark(*ab) else "indirect")
+        cue = m.group("cue")
+        lemma = "selon" if cue.lower() == "selon" else "d'après"
+        out.append(Report(kind, ab[0], ab[1], cue, lemma, "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b)))
+    return out
+
+
+def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
+    after = m.end()
+    sp = span_after(s, after, max_gap=3)
+    opens = m.start() - s.start <= 40 and _opens_sentence(s.text[s.start : m.start()].strip(" ,—("))
+    gap = s.text[after : sp.open].strip() if sp is not None else None
+    if sp is not None and (gap in (":", ", :") or gap == "," and opens):  # Selon X : « … »
+        a, b = quote_content(s.text, sp)
+    elif opens:
+        a, b = trimmed(s.text, after, s.end)
+    elif s.end - after <= 8 and not s.text[after : s.end].strip(" .!?…)"):
+        a, b = trimmed(s.text, s.start, m.start())
+    else:
+        a, b = trimmed(s.text, s.start, s.end)
+    whole = next((sp for sp in s.spans if sp.open == a and sp.close == b - 1), None)
+    if whole is not None:  # « … », selon X: the quotation itself
+        a, b = quote_content(s.text, whole)
+    return (a, b) if words_in(s.text, a, b) >= 3 else None
+
+
+@functools.cache
+def _pour_re() -> regex.Pattern[str]:
+    # Pour X, « … » at the start of a sentence (after at most a conjunction).
+    return regex.compile(r"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>[^,«\"“]{2,80}?)\s*(?:,\s*)?(?=[«\"“])")
+
+
+def pour_reports(s: Sentence) -> list[Report]:
+    m = _pour_re().match(s.text, s.start, s.end, timeout=REGEX_TIMEOUT)
+    if not m:
+        return []
+    np_text = m.group("np").lower().replace("’", "'")
+    first = np_text.split()[0]
+    infinitive = m.group("np")[:1].islower() and first.endswith(("er", "ir", "re")) and first not in words("determiners.txt")
+    if any(np_text.startswith(x) for x in lexicon.lines("pour_exclusions.txt")) or forms().get(first) or infinitive:
+        return []
+    sp = span_after(s, m.end(), max_gap=2)
+    if sp is None:
+        return []
+    a, b = quote_content(s.text, sp)
+    if words_in(s.text, a, b) < 3:
+        return []
+    np_a, np_b = m.span("np")
+    return [Report("direct", a, b, m.group("cue"), "pour", "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b))]

@@ -1,0 +1,120 @@
+"""Reports whose verb opens neither a quotation nor a que-clause: the unquoted incise ``La
+situation est grave, a déclaré le ministre.`` and « C'est ce qu'a déclaré X », which gives X the
+quotation or the sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from quotes.clean import Span
+from quotes.mentions import mention_of, subject_after
+from quotes.reports import (
+    Report,
+    Sentence,
+    inverted_mention,
+    quote_content,
+    report,
+    span_at,
+    tok_index,
+    trimmed,
+    verb_hits,
+    words_in,
+)
+from quotes.tokens import AUX_WORDS, PUNCT, VerbHit, group_start
+from quotes.verbs import forms, verbs
+
+# A wire dateline opening a paragraph: « MOSCOU, 26 janvier (Xinhua) -- ».
+_DATELINE_HEAD = regex.compile(r"\p{Lu}[\p{Lu}\s'’-]{2,40},\s+\d{1,2}(?:er)?\s+\p{L}+(?:\s+\d{4})?\s*\([^()]{1,40}\)\s*(?:--|—|–|-)\s*")
+
+
+def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
+    """``La situation est grave, a déclaré le ministre.``: inverted, at the end of the sentence."""
+    if g < 2 or s.toks[g - 1].norm != ",":
+        return None
+    mention = inverted_mention(s, hit)
+    if mention is None:
+        return None
+    tail = s.text[mention.end : min(s.end, mention.end + 8)].strip()
+    v = verbs()[hit.lemma]
+    if tail not in ("", ".", "!", "?", "…") or v.cls == "cognition" or v.incise_only:
+        return None
+    if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
+        return None  # dément ces allégations: an object, not an inverted subject
+    if _singular_verb(s.toks[g].norm) and mention.text.split()[0].lower() in _PLURAL_DETERMINERS:
+        return None  # a reconnu des erreurs: a plural object, not the subject of a singular verb
+    if _name_before(s, g - 1):
+        return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
+    a, b = trimmed(s.text, s.start, s.toks[g - 1].start)
+    if (head := _DATELINE_HEAD.match(s.text, a, b)) is not None:
+        a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words
+    if words_in(s.text, a, b) < 6:
+        return None
+    sp = span_at(s, a + 1)
+    if sp is not None and sp.open == a and sp.close < b and _mostly_quoted(s.text, sp, b):
+        return report(s.text, "direct", quote_content(s.text, sp), hit, mention)  # « … » prises par l'UE, a répété X
+    return report(s.text, "direct", (a, b), hit, mention)
+
+
+_PLURAL_DETERMINERS = frozenset({"des", "les", "leurs", "plusieurs", "ses", "nos", "vos", "mes", "certains", "certaines"})
+_SINGULAR_AUX = frozenset({"a", "avait", "aura", "aurait", "eut", "est", "était", "sera", "serait", "fut"})
+_PLURAL_AUX = frozenset({"ont", "avaient", "auront", "auraient", "eurent", "sont", "étaient", "seront", "seraient", "furent"})
+
+
+def _singular_verb(first: str) -> bool:
+    """Whether the verb group that starts with the word ``first`` is third person singular."""
+    if first in _SINGULAR_AUX:
+        return True
+    return first not in _PLURAL_AUX and not first.endswith(("ent", "ont")) and bool(forms().get(first))
+
+
+def _mostly_quoted(text: str, sp: Span, end: int) -> bool:
+    """Whether the quotation ``sp`` holds most of the words up to ``end``: a claim in quotation
+    marks with a few words of narration after it, not a quoted term at the head of a claim
+    (« « Les sanctions » prises par l'UE sont illégales »)."""
+    inside = len(text[sp.open + 1 : sp.close].split())
+    return inside >= 2 * len(text[sp.close + 1 : end].split())
+
+
+def _name_before(s: Sentence, comma: int) -> bool:
+    """The comma closes a short capitalised phrase (a name in apposition)."""
+    k = comma
+    while k > 0 and s.toks[k - 1].norm not in PUNCT and comma - k < 5:
+        k -= 1
+    return k < comma and k > 0 and s.toks[k - 1].norm == "," and all(t.text[:1].isupper() for t in s.toks[k:comma])
+
+
+# « C'est ce qu'a déclaré X », « C'est ce que X a affirmé »: the sentence before is X's.
+_THAT_IS_WHAT = re.compile(r"\s*[cC]['’]est\s+(?:bien\s+|en\s+substance\s+)?ce\s+qu(?:e\b|['’])")
+
+
+def that_is_what(prev: Sentence, s: Sentence, done: list[Report]) -> Report | None:
+    """The quotation that makes up ``prev`` as a report of the speaker ``s`` names, when ``s`` is
+    « C'est ce qu'a déclaré X » and nothing before claimed that quotation."""
+    m = _THAT_IS_WHAT.match(s.text, s.start, s.end)
+    if m is None or not s.may_report():
+        return None
+    kind, (a, b) = _said_before(prev)
+    if any(r.start < b and a < r.end for r in done) or kind != "direct" and words_in(s.text, a, b) < 6:
+        return None
+    hit = next(verb_hits(s), None)
+    if hit is None or verbs()[hit.lemma].cls != "speech" or verbs()[hit.lemma].incise_only:
+        return None  # « C'est ce que craignent les diplomates »: a fear, not the words before
+    que = tok_index(s, m.end()) - 1  # the que / qu' token
+    g = group_start(s.toks, hit.i, 0)
+    if any(t.norm in PUNCT or t.norm in AUX_WORDS or forms().get(t.norm) for t in s.toks[que + 1 : g]) or g - que > 12:
+        return None  # « C'est ce qu'il faut retenir …, a commenté X »: the verb is not the que-clause's
+    mention = subject_after(s.text, s.toks, hit.j, len(s.toks)) if g <= que + 1 else mention_of(s.text, s.toks, que + 1, g)
+    return report(s.text, kind, (a, b), hit, mention)
+
+
+def _said_before(prev: Sentence) -> tuple[str, tuple[int, int]]:
+    """What « C'est ce qu'a déclaré X » refers to: the quotation that makes up the sentence
+    before (direct), else that whole sentence, a paraphrase (indirect, or mixed with quoted words)."""
+    a, b = trimmed(prev.text, prev.start, prev.end)
+    sp = prev.spans[0] if prev.spans else None
+    if sp is not None and sp.open == a:
+        return "direct", quote_content(prev.text, sp)
+    return ("mixed" if prev.has_mark(a, b) else "indirect"), (a, b)
