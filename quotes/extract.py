@@ -55,7 +55,7 @@ from quotes.tokens import (
     is_noun_use,
     words,
 )
-from quotes.unquoted import that_is_what, unquoted_incise
+from quotes.unquoted import ends_or_adjunct, that_is_what, unquoted_incise
 from quotes.verbs import forms, verbs
 
 log = logging.getLogger("quotes")
@@ -66,6 +66,8 @@ def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     sp = span_before(s, g)
     if sp is None or (sp.close - max(sp.open, s.start)) < 2:
         return None
+    if s.toks[hit.i].norm == hit.lemma and s.toks[g].norm in ("de", "d'", "à"):
+        return None  # « aucune raison » de considérer X comme …: an infinitive complement, no incise
     mention = inverted_mention(s, hit)
     if mention is None and hit.clitic is None:
         mention = subject_before(s.text, s.toks, g, tok_index(s, sp.close) + 1, hit.i)
@@ -101,7 +103,9 @@ def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
         return None
     after = mention.end if hit.clitic is None else max(mention.end, hit.cue_end)
     rest = s.text[after : min(sp.close, len(s.text), after + 40)].lstrip()
-    if rest[:1] not in (",", "—", "-", "–", ".", "") or words_in(s.text, s.toks[g].start, after) > 10:
+    if rest[:1] not in (",", "—", "-", "–", ".", "") and not ends_or_adjunct(rest[:12]):
+        return None  # « …, explique leur syndicat dans un communiqué, … »: an adjunct may follow
+    if words_in(s.text, s.toks[g].start, after) > 10:
         return None
     return report(s.text, "direct", quote_content(s.text, sp), hit, mention)
 

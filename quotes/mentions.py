@@ -290,8 +290,8 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None
     """The inverted subject after the verb: ``… », a déclaré mercredi le ministre allemand.``"""
     k = j
     skip = words("inverted_skip.txt")
-    while k < hi and toks[k].norm in skip and k < j + 6:
-        k += 1
+    while k < hi and k < j + 6 and (toks[k].norm in skip or toks[k].norm == "," and _next_to_skipped(toks, k, j, hi, skip)):
+        k += 1  # « a indiqué, lundi, le Pentagone »: the commas around a skipped word too
     if k >= hi or toks[k].norm in PUNCT or toks[k].norm in ("que", "qu'"):
         return None
     k = _skip_complement(toks, k, hi)
@@ -309,6 +309,11 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None
         while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops - {"de", "du"}:
             b += 1
     return mention_of(text, toks, k, min(b, k + 14))
+
+
+def _next_to_skipped(toks: list[Tok], k: int, j: int, hi: int, skip: frozenset[str]) -> bool:
+    """Whether the comma at ``k`` opens or closes a skipped word (« , lundi, »)."""
+    return k + 1 < hi and toks[k + 1].norm in skip or k > j and toks[k - 1].norm in skip
 
 
 @functools.cache

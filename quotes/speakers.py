@@ -253,14 +253,24 @@ class Context:
     timeline: list[tuple[int, int, Person]]
     previous: Person | None = None
     previous_paragraph: int = -1  # where ``previous`` last spoke
+    paragraphs: list[str] = field(default_factory=list)
 
 
 def _by_name(mention: str, persons: list[Person]) -> Person | None:
     words = set(_WORD.findall(mention))
-    hits = [p for p in persons if p.name in mention or p.surname in words]
+    hits = [p for p in persons if (p.name in mention or p.surname in words) and not _in_complement(mention, p)]
     if not hits:  # « Hua a déclaré » after Hua Chunying: any word of one person's name
-        hits = [p for p in persons if words.intersection(p.name.split())]
+        hits = [p for p in persons if words.intersection(p.name.split()) and not _in_complement(mention, p)]
     return hits[0] if len(hits) == 1 else None
+
+
+def _in_complement(mention: str, person: Person) -> bool:
+    """« conseiller militaire de Barack Obama », « le porte-parole de Vladimir Poutine, Dmitri
+    Peskov »: a name after « de » in a mention is a complement of a noun before it (someone's
+    adviser), not the one who speaks."""
+    at = mention.find(person.name) if person.name in mention else mention.find(person.surname)
+    head = _WORD.findall(mention[: max(at, 0)].lower())
+    return len(head) >= 2 and head[-1] in ("de", "du", "d'")
 
 
 def _one(by_id: dict[int, Person]) -> Person | None:
@@ -318,12 +328,35 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
     return None
 
 
+# « Et d'ajouter », « Et de conclure » opening a paragraph: wire copy's narrative infinitive.
+_NARRATIVE_HEAD = re.compile(r"\s*(?:Et|et)\s+d(?:e\s+|['’])$")
+
+
+def _narrative_infinitive(q: Quote, ctx: Context) -> bool:
+    """Whether ``q`` is reported by a narrative infinitive opening its paragraph, which goes on
+    with the last speaker when nobody new was named since."""
+    if q.cue_start < 0 or q.paragraph >= len(ctx.paragraphs) or q.cue.lower() != q.cue_lemma:
+        return False
+    head = ctx.paragraphs[q.paragraph][: q.cue_start]
+    return bool(_NARRATIVE_HEAD.match(head)) and _nobody_new(ctx, q.paragraph, q.cue_start)
+
+
 def _nobody_new(ctx: Context, paragraph: int, pos: int) -> bool:
     """Whether nobody was named since the last speaker, in a later paragraph than theirs (« Pour
     X, politologue, … », explique-t-il: X speaks). A person named in the last speaker's own
     paragraph (« a dit le président, au côté de son homologue Y ») does not take the floor."""
     return not any(ctx.previous_paragraph < par and (par, off) < (paragraph, pos) and person is not ctx.previous
                    for par, off, person in ctx.timeline)
+
+
+_LONE_NAME = re.compile(r"\w[\w'’-]*")
+
+
+def _lone_surname(mention: str) -> bool:
+    """A single capitalised word that no lexicon knows (« Stoltenberg a déclaré »): most likely a
+    person named by the surname alone, maybe a place; kept as written, never resolved."""
+    return (mention[:1].isupper() and _LONE_NAME.fullmatch(mention) is not None
+            and mention.lower() not in _not_names() and _organisation(mention) is None)
 
 
 def _organisation(mention: str) -> str | None:
@@ -354,14 +387,17 @@ def _spoken_by(q: Quote, speaker: str | None, resolved: bool) -> Quote:
 def resolve_one(q: Quote, ctx: Context) -> Quote:
     """``q`` with ``speaker`` set to a canonical name when the article allows it."""
     if not q.mention:
+        if ctx.previous is not None and _narrative_infinitive(q, ctx):
+            return _spoken_by(q, ctx.previous.name, ctx.previous.named)  # « Et d'ajouter : « … » »
         return _spoken_by(q, None, False)
     mention = q.mention
     person = _by_name(mention, ctx.persons) or _by_role(mention, ctx, q.paragraph)
     if person is None:
         person = _by_pronoun(mention, q, ctx, q.mention_start)
-    if person is None and _names_one_role(mention):
-        # someone unnamed (« le ministre russe »): a later « il » stands for them, not for a person
-        # named before; they stay unresolved, under the role as written
+    if person is None and (_names_one_role(mention) or _lone_surname(mention)):
+        # someone unnamed (« le ministre russe ») or known by a surname only (« Stoltenberg a
+        # précisé »): a later « il » stands for them, not for a person named before; they stay
+        # unresolved, under the mention as written
         person = Person(mention, _gender(mention, None), named=False)
     if person is not None:
         ctx.previous, ctx.previous_paragraph = person, q.paragraph
@@ -379,5 +415,5 @@ def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:
         return []
     persons, timeline = people(article)
     timeline.sort(key=lambda t: (t[0], t[1]))
-    ctx = Context(persons, timeline)
+    ctx = Context(persons, timeline, paragraphs=article.paragraphs)
     return [resolve_one(q, ctx) for q in sorted(quotes, key=lambda q: (q.paragraph, q.start))]

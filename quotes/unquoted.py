@@ -23,7 +23,7 @@ from quotes.reports import (
     verb_hits,
     words_in,
 )
-from quotes.tokens import AUX_WORDS, PUNCT, VerbHit, group_start
+from quotes.tokens import AUX_WORDS, PUNCT, VerbHit, group_start, words
 from quotes.verbs import forms, verbs
 
 # A wire dateline opening a paragraph: « MOSCOU, 26 janvier (Xinhua) -- ».
@@ -39,7 +39,7 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     tail = s.text[mention.end : min(s.end, mention.end + 8)].strip()
     v = verbs()[hit.lemma]
-    if tail not in ("", ".", "!", "?", "…") or v.cls == "cognition" or v.incise_only:
+    if not ends_or_adjunct(tail) or v.cls == "cognition" or v.incise_only:
         return None
     if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
         return None  # dément ces allégations: an object, not an inverted subject
@@ -52,10 +52,36 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words
     if words_in(s.text, a, b) < 6:
         return None
+    opened = _unclosed_mark(s.text, a, b)
+    if opened is not None:  # … : " Pour X, c'est évident, explique X, pour … : a quotation around its incise
+        return report(s.text, "direct", trimmed(s.text, opened + 1, s.end, ","), hit, mention)
     sp = span_at(s, a + 1)
     if sp is not None and sp.open == a and sp.close < b and _mostly_quoted(s.text, sp, b):
         return report(s.text, "direct", quote_content(s.text, sp), hit, mention)  # « … » prises par l'UE, a répété X
     return report(s.text, "direct", (a, b), hit, mention)
+
+
+def _unclosed_mark(text: str, a: int, b: int) -> int | None:
+    """The position of a quotation mark opened inside ``text[a:b]`` and not closed before ``b``
+    (the quotation goes on past the incise), or None."""
+    for k in range(b - 1, a, -1):
+        c = text[k]
+        if c in "»”":
+            return None
+        if c in "«“":
+            return k
+        if c == '"':
+            return k if text.count('"', a, k) % 2 == 0 else None
+    return None
+
+
+def ends_or_adjunct(tail: str) -> bool:
+    """What may follow the inverted subject of an unquoted incise: the end of the sentence or an
+    adjunct (« a indiqué le Pentagone en réaction à un rapport »), never an object."""
+    if tail in ("", ".", "!", "?", "…"):
+        return True
+    first = tail.split(None, 1)[0].lower()
+    return first in words("prepositions.txt") and first not in ("à", "au", "aux", "par", "pour", "sur", "de")
 
 
 _PLURAL_DETERMINERS = frozenset({"des", "les", "leurs", "plusieurs", "ses", "nos", "vos", "mes", "certains", "certaines"})

@@ -719,6 +719,13 @@ CASES = [
     case("mixed-quote-runs-to-its-closing-mark",
          "Le maire a souligné que l'objectif final « est celui-là, mais dès à présent, nous pouvons penser à un pont provisoire ».",
          mixed("l'objectif final « est celui-là, mais dès à présent, nous pouvons penser à un pont provisoire »", "souligné", "Le maire")),
+    case("unquoted-incise-with-a-day-between-commas-and-an-adjunct",
+         "Le pont restera fermé jusqu'à la fin des travaux de consolidation, a indiqué, lundi, la préfecture dans un communiqué.",
+         direct("Le pont restera fermé jusqu'à la fin des travaux de consolidation", "indiqué", "la préfecture")),
+    case("incise-inside-a-quotation-left-open",
+         "Même constat chez les pêcheurs : « Pour nous, la fermeture du port est une catastrophe, explique le syndicat dans un communiqué, et pour toute la côte.",
+         direct("Pour nous, la fermeture du port est une catastrophe, explique le syndicat dans un communiqué, et pour toute la côte.",
+                "explique", "le syndicat")),
     case("reagir-as-an-incise",
          "« Nous le regrettons profondément », a réagi le porte-parole de la compagnie.",
          direct("Nous le regrettons profondément", "réagi", "le porte-parole de la compagnie")),
@@ -807,6 +814,8 @@ NEGATIVES = [
     pytest.param("Le directeur n'a souligné qu'un seul point de la réforme, la hausse des prix.", id="neg-ne-que-after-a-reporting-form"),
     pytest.param("« Nous sommes prêts. » C'est ce qu'il faut retenir de la réunion.", id="neg-c-est-ce-qu-without-a-reporting-verb"),
     pytest.param("« Nous tiendrons. » C'est ce qu'a montré une étude publiée lundi.", id="neg-c-est-ce-qu-a-montre-une-etude-publiee"),
+    pytest.param("Le maire n'a « aucune raison » de considérer la région comme une menace pour le port.",
+                 id="neg-an-infinitive-after-a-quoted-term-is-no-incise"),
 ]
 
 

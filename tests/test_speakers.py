@@ -148,6 +148,17 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
             ["La porte-parole Irina Volkova a répondu au secrétaire général de l'Alliance Gunnar Eklund.",
              "« Nous restons vigilants », avait déclaré le secrétaire général."],
             [("Gunnar Eklund", True)], id="a-role-after-au-is-the-persons"),
+        pytest.param(
+            ["Le porte-parole Igor Morozov a déclaré que les généraux se trompaient de cible.",
+             "Et d'ajouter : « Ils vivent encore dans la guerre froide. »"],
+            [("Igor Morozov", True), ("Igor Morozov", True)], id="et-d-ajouter-opening-a-paragraph"),
+        pytest.param(
+            ["Paul Arnaud, conseiller de Lucien Vautrin, est arrivé.",
+             "Joseph Dunford, conseiller militaire de Lucien Vautrin et le ministre avaient déclaré que la menace grandissait."],
+            [("militaire de Lucien Vautrin et le ministre", False)], id="a-name-in-a-complement-is-not-the-speaker"),
+        pytest.param(
+            ["Eklund a précisé que l'alliance surveillait la frontière.", "Il a ajouté que rien n'avait changé."],
+            [("Eklund", False), ("Eklund", False)], id="a-lone-surname-keeps-a-later-il"),
     ],
 )
 def test_resolution(paragraphs, expected):
