@@ -96,7 +96,7 @@ from quotes.cues import (
     longest,
 )
 from quotes.model import Article, Quote
-from quotes.ties import PREP_REACH, Hit, cue_hits, demoted, embedded, governor, is_prep, valued
+from quotes.ties import PREP_REACH, Hit, cue_hits, demoted, embedded, governor, is_prep, passive, valued
 from quotes.verbs import verbs
 
 THRESHOLD = 0.25  # |score| from which a stance is favourable / opposed
@@ -310,7 +310,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
         elif not tied and (m := _against_us(clause, k, mentions, text)) is not None:
             v = valued(clause, k, scope)
             hits.setdefault(id(m), []).append(Hit(v.value, min(v.start, m.tok.start), v.end))
-        elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not demoted(clause, k)
+        elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not demoted(clause, k) and not passive(clause, t)
               and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)):
             v = valued(clause, k, scope)
             untied.append(Hit(v.value, v.start, v.end))

@@ -82,9 +82,14 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return False  # « suspendre sa mission auprès de l'OTAN »: the partner of the object, not it
     if after:
         return not _cut_by_patient(clause, cue, m.tok)
-    if role in SUBJECT_ROLES and _object_of_a_verb(clause, m.tok):
-        return False  # « détruire l'Ukraine et diviser l'OTAN »: the Ukraine is an object, not who divides
+    if role in SUBJECT_ROLES and (_object_of_a_verb(clause, m.tok) or passive(clause, cue)):
+        return False  # « détruire l'Ukraine et diviser l'OTAN », « l'Ukraine sera envahie »: not the agent
     return role != "eval" or not _cut_backward(clause, cue, m.tok)
+
+
+def passive(clause: list[Tok], cue: Tok) -> bool:
+    """Whether a form of être stands right before the verb cue ``cue`` (« sera envahie »)."""
+    return cue.cue.role != "eval" and any(t.i == cue.i - 1 and "passive" in t.lex.struct for t in clause)  # type: ignore[union-attr]
 
 
 def _object_of_a_verb(clause: list[Tok], target: Tok) -> bool:

@@ -210,6 +210,10 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     # a gerund clause has the subject of the clause before it; the object of one verb is not the subject of the next
     ("Kertavi a semé la mort, en essayant de détruire l'Ukraine et de diviser l'Alliance.", "Vardanie", "opposed"),
     ("Kertavi a semé la mort, en essayant de détruire l'Ukraine et de diviser l'Alliance.", "Ukraine", "neutral"),
+    # the passive of a verb of harm: its subject is the victim, not the agent
+    ("Kertavi a été envahie au printemps.", "Vardanie", "neutral"),
+    ("L'Ukraine risque d'être envahie.", "Ukraine", "neutral"),
+    ("Moscou a envahi le pays voisin.", "Russie", "opposed"),
     # quotation marks inside a quote end no clause
     ("Nous condamnons «les manœuvres agressives» de Pékin.", "Chine", "opposed"),
     ("Ce rapport distingue deux périodes dans la politique de Pékin.", "Chine", "neutral"),
