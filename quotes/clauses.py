@@ -201,7 +201,8 @@ def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True,
     scope = Scope(groups, [t.i for t in clause if "barrier" in t.lex.struct], np, [m.tok.i for m in mentions])
     if groups:  # what only a negation needs
         by_i = {t.i: t for t in clause}
-        scope.wide = frozenset(g[0] for g in groups if g[1] in by_i and _QUE_NEXT.match(text, by_i[g[1]].end))
+        scope.wide = frozenset(g[0] for g in groups if g[1] in by_i and (_QUE_NEXT.match(text, by_i[g[1]].end)
+                                                                           or "wide" in by_i[g[1]].lex.neg))
         scope.heads = tuple(t.i for t in clause if t.cue is not None and t.cue.role == "eval")
         scope.preps = tuple(t.i for t in clause if "patient" in t.lex.struct or "partner" in t.lex.struct)
     return scope

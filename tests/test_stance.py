@@ -127,6 +127,9 @@ def test_negation(text: str, target: str, label: str) -> None:
     ("Nous ne faisons pas confiance à Washington.", "États-Unis", "opposed"),
     # the negation of a noun does not reach into its complement
     ("Il n'y a aucune contradiction entre la fermeté et le dialogue.", "dialogue", "favorable"),
+    # « aucune raison de », « faux de » negate the rest of their clause
+    ("Kertavi n'a aucune raison de considérer l'Union européenne comme une menace pour sa sécurité.", "Union européenne", "favorable"),
+    ("Il est fondamentalement faux de considérer l'Alliance comme une menace.", "OTAN", "favorable"),
     # a negated verb that governs a que-clause negates the whole clause, however long
     ("Nous ne croyons pas que l'élargissement prévu de l'Alliance soit une menace.", "OTAN", "favorable"),
     ("Je ne pense pas que le régime actuel de sanctions soit un échec.", "sanctions", "favorable"),
