@@ -129,7 +129,7 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
         k = comma + 1
     while k < before and toks[k].norm in ("et", "mais", "or", "puis", "alors", ","):
         k += 1
-    if k < before and toks[k].norm in ("de", "d'", "à", "pour"):
+    if k < before and (toks[k].norm in ("de", "d'", "à", "pour") or _capital_a(toks, k, before)):
         nxt = toks[k + 1].norm if k + 1 < before else ""
         if nxt.endswith(INFINITIVE_ENDINGS) and (forms().get(nxt) or not toks[k + 1].text[:1].isupper()):
             return None  # « Et de souligner …, notant que »: an infinitive opens the sentence, no subject
@@ -143,6 +143,11 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
 
 
 INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+
+
+def _capital_a(toks: list[Tok], k: int, before: int) -> bool:
+    """« A la demande de X, … »: the preposition à written without its accent, as a capital."""
+    return toks[k].text == "A" and k + 1 < before and toks[k + 1].norm in ("la", "le", "l'", "les")
 
 
 _COORDINATORS = frozenset({"et", "mais", "puis", "ou", "donc"})

@@ -254,6 +254,7 @@ class Context:
     previous: Person | None = None
     previous_paragraph: int = -1  # where ``previous`` last spoke
     paragraphs: list[str] = field(default_factory=list)
+    aside: set[tuple[int, int]] = field(default_factory=set)  # where a name stands in an adjunct (« avec X »)
 
 
 def _by_name(mention: str, persons: list[Person]) -> Person | None:
@@ -332,6 +333,24 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
 _NARRATIVE_HEAD = re.compile(r"\s*(?:Et|et)\s+d(?:e\s+|['’])$")
 
 
+# What opens an adjunct before a name (its role phrase between, commas allowed), and what ends the
+# search: « Lors de sa rencontre avec le chef de la politique étrangère de l'UE, Josep Borrell, … ».
+_ADJUNCT_OPENER = re.compile(r"\b(?:avec|auprès|chez|pendant|lors|contre|entre)\b|[.;:«»\"()]|\bqu['e]\b|\bet\b",
+                             re.IGNORECASE)
+
+
+def _in_adjunct(text: str, start: int) -> bool:
+    """Whether the name at ``start`` stands inside a prepositional adjunct (someone met, answered),
+    not as a subject: such a person does not take the floor from the last speaker. A comma
+    between is crossed only by an apposition right before the name (« avec le chef de la
+    diplomatie, X »), not by a phrase of its own (« Lors du sommet, la ministre X »)."""
+    last = next(reversed(list(_ADJUNCT_OPENER.finditer(text, max(0, start - 120), start))), None)
+    if last is None or not last.group()[:1].isalpha() or last.group().lower() in ("et", "que", "qu'", "qu’"):
+        return False
+    between = text[last.end() : start]
+    return "," not in between or between.rstrip().endswith(",") and between.count(",") == 1
+
+
 def _narrative_infinitive(q: Quote, ctx: Context) -> bool:
     """Whether ``q`` is reported by a narrative infinitive opening its paragraph, which goes on
     with the last speaker when nobody new was named since."""
@@ -346,7 +365,7 @@ def _nobody_new(ctx: Context, paragraph: int, pos: int) -> bool:
     X, politologue, … », explique-t-il: X speaks). A person named in the last speaker's own
     paragraph (« a dit le président, au côté de son homologue Y ») does not take the floor."""
     return not any(ctx.previous_paragraph < par and (par, off) < (paragraph, pos) and person is not ctx.previous
-                   for par, off, person in ctx.timeline)
+                   and (par, off) not in ctx.aside for par, off, person in ctx.timeline)
 
 
 _LONE_NAME = re.compile(r"\w[\w'’-]*")
@@ -415,5 +434,6 @@ def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:
         return []
     persons, timeline = people(article)
     timeline.sort(key=lambda t: (t[0], t[1]))
-    ctx = Context(persons, timeline, paragraphs=article.paragraphs)
+    aside = {(par, off) for par, off, _ in timeline if _in_adjunct(article.paragraphs[par], off)}
+    ctx = Context(persons, timeline, paragraphs=article.paragraphs, aside=aside)
     return [resolve_one(q, ctx) for q in sorted(quotes, key=lambda q: (q.paragraph, q.start))]

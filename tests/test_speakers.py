@@ -159,6 +159,16 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
         pytest.param(
             ["Eklund a précisé que l'alliance surveillait la frontière.", "Il a ajouté que rien n'avait changé."],
             [("Eklund", False), ("Eklund", False)], id="a-lone-surname-keeps-a-later-il"),
+        pytest.param(
+            ["Le ministre ostrien des Affaires étrangères Piotr Valen a souligné que la paix restait possible.",
+             "Lors de sa rencontre avec le chef de la diplomatie vardanienne, Mikhaïl Sorokine, il avait insisté sur le dialogue.",
+             "Il a noté que « la porte reste ouverte »."],
+            [("Piotr Valen", True), ("Piotr Valen", True)], id="someone-met-in-an-adjunct-does-not-take-the-floor"),
+        pytest.param(
+            ["Wen Lihua, conseillère et ministre des Affaires étrangères de Chine, a reçu la presse.",
+             "Le ministre allemand Klaus Brenner est arrivé ensuite.",
+             "« Rien n'est réglé », a souligné la cheffe de la diplomatie chinoise."],
+            [("Wen Lihua", True)], id="a-country-after-a-role-is-a-nationality"),
     ],
 )
 def test_resolution(paragraphs, expected):
