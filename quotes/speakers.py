@@ -335,7 +335,7 @@ _NARRATIVE_HEAD = re.compile(r"\s*(?:Et|et)\s+d(?:e\s+|['’])$")
 
 # What opens an adjunct before a name (its role phrase between, commas allowed), and what ends the
 # search: « Lors de sa rencontre avec le chef de la politique étrangère de l'UE, Josep Borrell, … ».
-_ADJUNCT_OPENER = re.compile(r"\b(?:avec|auprès|chez|pendant|lors|contre|entre)\b|[.;:«»\"()]|\bqu['e]\b|\bet\b",
+_ADJUNCT_OPENER = re.compile(r"\b(?:avec|auprès|chez|pendant|lors|contre|entre|par)\b|[.;:«»\"()]|\bqu['e]\b|\bet\b",
                              re.IGNORECASE)
 
 
@@ -345,8 +345,8 @@ def _in_adjunct(text: str, start: int) -> bool:
     between is crossed only by an apposition right before the name (« avec le chef de la
     diplomatie, X »), not by a phrase of its own (« Lors du sommet, la ministre X »)."""
     last = next(reversed(list(_ADJUNCT_OPENER.finditer(text, max(0, start - 120), start))), None)
-    if last is None or not last.group()[:1].isalpha() or last.group().lower() in ("et", "que", "qu'", "qu’"):
-        return False
+    if last is None or not last.group()[:1].isalpha() or last.group().lower() in ("et", "que", "qu'", "qu’", "par"):
+        return False  # « celle faite la veille par le président X »: the agent, who may speak next
     between = text[last.end() : start]
     return "," not in between or between.rstrip().endswith(",") and between.count(",") == 1
 

@@ -165,6 +165,11 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
              "Il a noté que « la porte reste ouverte »."],
             [("Piotr Valen", True), ("Piotr Valen", True)], id="someone-met-in-an-adjunct-does-not-take-the-floor"),
         pytest.param(
+            ["« Nous sommes unis », a déclaré le ministre ostrien Piotr Valen.",
+             "Cette déclaration tranche avec celle faite la veille par le président vardanien Mikhaïl Sorokine.",
+             "« Ce n'est pas une menace », avait-il annoncé."],
+            [("Piotr Valen", True), ("Mikhaïl Sorokine", True)], id="the-agent-after-par-may-take-the-floor"),
+        pytest.param(
             ["Wen Lihua, conseillère et ministre des Affaires étrangères de Chine, a reçu la presse.",
              "Le ministre allemand Klaus Brenner est arrivé ensuite.",
              "« Rien n'est réglé », a souligné la cheffe de la diplomatie chinoise."],
