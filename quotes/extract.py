@@ -24,7 +24,7 @@ import logging
 from collections.abc import Iterator
 
 from quotes.clean import REGEX_TIMEOUT, Span, pair_quotes, split_sentences, top_level
-from quotes.mentions import Mention, main_subject, passive_agent, subject_before
+from quotes.mentions import Mention, main_subject, passive_agent, subject_at, subject_before
 from quotes.model import Article, Quote
 from quotes.reports import (
     EDGE,
@@ -225,6 +225,8 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     subordinate = mention is None and _is_participle(s.toks, hit)
     if subordinate:
         mention = main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
+        if mention is None and g <= 2:  # « Soulignant que …, le ministère a appelé à … »: the subject after
+            a, b, mention = _before_main_clause(s, q, a, b)
     if mention is None:
         mention = inverted_mention(s, hit) if hit.clitic else _subject(s, hit, g)
     kind = "mixed" if quoted or s.has_mark(a, b) else "indirect"
@@ -232,6 +234,17 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     if rep:
         rep.subordinate = subordinate
     return rep
+
+
+def _before_main_clause(s: Sentence, q: int, a: int, b: int) -> tuple[int, int, Mention | None]:
+    """A participle opening the sentence (« Soulignant que X, le ministère a appelé à … »): its
+    clause ends at the first comma followed by a subject and its verb, which is the speaker."""
+    for k in range(q + 1, min(len(s.toks), q + 80)):  # a bounded look
+        if s.toks[k].start >= b:
+            break
+        if s.toks[k].norm == "," and (mention := subject_at(s.text, s.toks, k + 1)) is not None:
+            return *trimmed(s.text, a, s.toks[k].start), mention
+    return a, b, None
 
 
 def _coordinated_predicate(s: Sentence, q: int, end: int) -> int:

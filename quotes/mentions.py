@@ -108,14 +108,26 @@ def _np_from(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
         if t.norm in ("de", "du", "des", "d'") and b + 1 < hi:  # … de la diplomatie, du club
             b += 2 if toks[b + 1].norm in ("la", "le", "les", "l'") else 1
             b += 1 if b < hi and not forms().get(toks[b].norm) else 0
-        elif t.text[:1].isupper() or t.norm in _nationality_forms():
-            b += 1
+        elif t.text[:1].isupper() or t.norm in _nationality_forms() or t.norm in _role_words():
+            b += 1  # « le secrétaire général de l'OTAN Jens Stoltenberg », « le ministre russe »
         elif b + 1 < hi and toks[b + 1].norm in AUX_WORDS and t.norm.isalpha() and t.norm not in words("subject_skip.txt"):
             b += 1  # « le ministère ostrien a … »: an adjective right before the auxiliary
             break
         else:
             break
     return mention_of(text, toks, k, b)
+
+
+def subject_at(text: str, toks: list[Tok], k: int) -> Mention | None:
+    """The subject that starts at token ``k`` (a comma skipped) when a verb group follows it:
+    « Soulignant que …, le ministère a appelé » gives « le ministère »."""
+    while k < len(toks) and toks[k].norm == ",":
+        k += 1
+    np = _np_from(text, toks, k, min(len(toks), k + 12))
+    if np is None:
+        return None
+    after = next((j for j in range(k, len(toks)) if toks[j].start >= np.end), len(toks))
+    return np if after < len(toks) and (toks[after].norm in AUX_WORDS or forms().get(toks[after].norm)) else None
 
 
 def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
@@ -319,6 +331,14 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None
 def _next_to_skipped(toks: list[Tok], k: int, j: int, hi: int, skip: frozenset[str]) -> bool:
     """Whether the comma at ``k`` opens or closes a skipped word (« , lundi, »)."""
     return k + 1 < hi and toks[k + 1].norm in skip or k > j and toks[k - 1].norm in skip
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    """The words of the role phrases of ``roles.txt`` but their first (« général », « étrangères »):
+    a subject noun phrase runs through them."""
+    return frozenset(w for canon, vs in lexicon.pairs("roles.txt") for v in [*vs, canon] for w in v.split()[1:]
+                     if w.isalpha() and len(w) > 3)
 
 
 @functools.cache

@@ -37,7 +37,8 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     mention = inverted_mention(s, hit)
     if mention is None:
         return None
-    tail = s.text[mention.end : min(s.end, mention.end + 8)].strip()
+    after = max(mention.end, hit.cue_end) if hit.clitic else mention.end  # « …, a-t-il ajouté. »
+    tail = s.text[after : min(s.end, after + 8)].strip()
     v = verbs()[hit.lemma]
     if not ends_or_adjunct(tail) or v.cls == "cognition" or v.incise_only:
         return None
