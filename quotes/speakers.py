@@ -254,7 +254,13 @@ class Context:
     previous: Person | None = None
     previous_paragraph: int = -1  # where ``previous`` last spoke
     paragraphs: list[str] = field(default_factory=list)
-    aside: set[tuple[int, int]] = field(default_factory=set)  # where a name stands in an adjunct (« avec X »)
+    _aside: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def aside(self, par: int, off: int) -> bool:
+        """Whether the name at (paragraph, offset) stands in an adjunct (« avec X »); asked rarely."""
+        if (par, off) not in self._aside:
+            self._aside[(par, off)] = _in_adjunct(self.paragraphs[par], off) if par < len(self.paragraphs) else False
+        return self._aside[(par, off)]
 
 
 def _by_name(mention: str, persons: list[Person]) -> Person | None:
@@ -365,7 +371,7 @@ def _nobody_new(ctx: Context, paragraph: int, pos: int) -> bool:
     X, politologue, … », explique-t-il: X speaks). A person named in the last speaker's own
     paragraph (« a dit le président, au côté de son homologue Y ») does not take the floor."""
     return not any(ctx.previous_paragraph < par and (par, off) < (paragraph, pos) and person is not ctx.previous
-                   and (par, off) not in ctx.aside for par, off, person in ctx.timeline)
+                   and not ctx.aside(par, off) for par, off, person in ctx.timeline)
 
 
 _LONE_NAME = re.compile(r"\w[\w'’-]*")
@@ -434,6 +440,5 @@ def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:
         return []
     persons, timeline = people(article)
     timeline.sort(key=lambda t: (t[0], t[1]))
-    aside = {(par, off) for par, off, _ in timeline if _in_adjunct(article.paragraphs[par], off)}
-    ctx = Context(persons, timeline, paragraphs=article.paragraphs, aside=aside)
+    ctx = Context(persons, timeline, paragraphs=article.paragraphs)
     return [resolve_one(q, ctx) for q in sorted(quotes, key=lambda q: (q.paragraph, q.start))]
