@@ -230,7 +230,6 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
 
 
 _PARTICIPLE_LEAD = ("s'", "se", "en", "tout", "n'", "ne")
-_NOT_PARTICIPLES = frozenset({"maintenant", "avant", "pendant", "durant", "cependant", "auparavant", "devant"})
 
 
 def _participial_adjunct(toks: list[Tok], a: int, lo: int) -> int | None:
@@ -243,7 +242,7 @@ def _participial_adjunct(toks: list[Tok], a: int, lo: int) -> int | None:
     while k < len(toks) and toks[k].norm in _PARTICIPLE_LEAD:
         k += 1
     w = toks[k].norm if k < len(toks) else ""
-    if len(w) < 5 or not w.endswith("ant") or w in _NOT_PARTICIPLES:
+    if len(w) < 5 or not w.endswith("ant") or w in words("not_participles.txt"):
         return None
     start = a
     while start > lo and toks[start - 1].norm in _PARTICIPLE_LEAD:

@@ -143,16 +143,24 @@ def _name_words_ok(words: list[str]) -> bool:
 
 
 # Where a role phrase stops: left of a name (a clause boundary), left of an apposition, right of one.
-_LEFT_STOP = regex.compile(r"[.;:«»\"()]|\bqu['e]\b|\bet\b"
-                           # an adjunct: « a déclaré le président pendant une réunion avec des dirigeants de X »
-                           r"|\b(?:pendant|lors|avec|chez|sans|après|avant|depuis|devant|malgré|selon|dans|sur|entre|contre|vers|par)\b")
+@functools.cache
+def _left_stop() -> re.Pattern[str]:
+    """Where a role phrase stops left of a name: punctuation, a clause word, an adjunct's
+    preposition (``role_stop`` of adjuncts.txt)."""
+    preps = "|".join(sorted(_adjuncts()["role_stop"], key=len, reverse=True))
+    return re.compile(rf"[.;:«»\"()]|\bqu['e]\b|\bet\b|\b(?:{preps})\b")
+
+
+@functools.cache
+def _adjuncts() -> dict[str, list[str]]:
+    return dict(lexicon.pairs("adjuncts.txt"))
 _APPOSITION_STOP = regex.compile(r"[.;:«»\"(),]")
 _RIGHT_STOP = regex.compile(r"[,.;:()«»]")
 
 
 def _role_context(text: str, start: int, end: int) -> str:
     """The role phrase around a name: ``le ministre russe … Sergueï Lavrov`` or ``X, secrétaire …,``."""
-    left = _LEFT_STOP.split(text[max(0, start - 90) : start])[-1]
+    left = _left_stop().split(text[max(0, start - 90) : start])[-1]
     if not left.strip(" ,") and text[:start].rstrip().endswith(","):
         left = _APPOSITION_STOP.split(text[max(0, start - 200) : start].rstrip()[:-1])[-1]
     right = ""
@@ -341,8 +349,10 @@ _NARRATIVE_HEAD = re.compile(r"\s*(?:Et|et)\s+d(?:e\s+|['’])$")
 
 # What opens an adjunct before a name (its role phrase between, commas allowed), and what ends the
 # search: « Lors de sa rencontre avec le chef de la politique étrangère de l'UE, Josep Borrell, … ».
-_ADJUNCT_OPENER = re.compile(r"\b(?:avec|auprès|chez|pendant|lors|contre|entre|par)\b|[.;:«»\"()]|\bqu['e]\b|\bet\b",
-                             re.IGNORECASE)
+@functools.cache
+def _adjunct_opener() -> re.Pattern[str]:
+    words = "|".join(_adjuncts()["bystander"] + _adjuncts()["agent"])
+    return re.compile(rf"\b(?:{words})\b|[.;:«»\"()]|\bqu['e]\b|\bet\b", re.IGNORECASE)
 
 
 def _in_adjunct(text: str, start: int) -> bool:
@@ -350,8 +360,9 @@ def _in_adjunct(text: str, start: int) -> bool:
     not as a subject: such a person does not take the floor from the last speaker. A comma
     between is crossed only by an apposition right before the name (« avec le chef de la
     diplomatie, X »), not by a phrase of its own (« Lors du sommet, la ministre X »)."""
-    last = next(reversed(list(_ADJUNCT_OPENER.finditer(text, max(0, start - 120), start))), None)
-    if last is None or not last.group()[:1].isalpha() or last.group().lower() in ("et", "que", "qu'", "qu’", "par"):
+    last = next(reversed(list(_adjunct_opener().finditer(text, max(0, start - 120), start))), None)
+    if (last is None or not last.group()[:1].isalpha() or last.group().lower() in ("et", "que", "qu'", "qu’")
+            or last.group().lower() in _adjuncts()["agent"]):
         return False  # « celle faite la veille par le président X »: the agent, who may speak next
     between = text[last.end() : start]
     return "," not in between or between.rstrip().endswith(",") and between.count(",") == 1
