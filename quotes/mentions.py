@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from quotes import lexicon
 from quotes.tokens import AUX_PASSIVE, AUX_WORDS, PUNCT, Tok, VerbHit, is_adverbial, is_noun_use, words
-from quotes.verbs import forms
+from quotes.verbs import INFINITIVE_ENDINGS, forms
 
 
 @dataclass(frozen=True)
@@ -153,8 +153,6 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
         return None  # « C'est ce qu'a déclaré X, soulignant que »: no speaker in « c' »
     return _np_from(text, toks, k, before)
 
-
-INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 
 
 def _capital_a(toks: list[Tok], k: int, before: int) -> bool:

@@ -97,7 +97,7 @@ from quotes.cues import (
 )
 from quotes.model import Article, Quote
 from quotes.ties import PREP_REACH, Hit, cue_hits, demoted, embedded, governor, is_prep, passive, valued
-from quotes.verbs import verbs
+from quotes.verbs import INFINITIVE_ENDINGS, verbs
 
 THRESHOLD = 0.25  # |score| from which a stance is favourable / opposed
 PARTNER = 0.8  # share of a cooperation topic's stance passed to its partner
@@ -256,7 +256,6 @@ def _measures(clause: list[Tok], mentions: list[Mention], text: str) -> None:
 _PASSIVE_END = re.compile(r"\b(?:est|sont|sera|seront|serait|seraient|soit|soient|été|être)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")  # the endings of French infinitives (morphology, not vocabulary)
 
 
 def _judged_action(clause: list[Tok], scope: Scope, text: str) -> tuple[int, int, int] | None:

@@ -17,6 +17,8 @@ from quotes import lexicon
 CLASSES = ("speech", "cognition", "manner")
 FORMS_FILE = Path(__file__).parent / "lexicon" / "verb_forms.txt"
 
+INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")  # the endings of French infinitives (morphology, not vocabulary)
+
 
 @dataclass(frozen=True)
 class Verb:
