@@ -373,7 +373,8 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
     out: list[Report] = []
     low = text.lower()
     present = first_words().intersection(PLAIN_WORD.findall(low))  # words that may start a verb form
-    if not present and "selon" not in low and "après" not in low and "pour" not in low:
+    selon = "selon" in low or "après" in low  # the quick test of selon_reports, once a paragraph
+    if not present and not selon and "pour" not in low:
         return out  # the quick test: most paragraphs without a report skip the analysis
     sentences = list(_sentences(text, _quotations(text) if spans is None else spans))
     for s in sentences:  # a sentence may report if it holds one of those words (as a substring: a superset)
@@ -383,7 +384,7 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
         if n and (late := that_is_what(sentences[n - 1], s, out)) is not None:
             reps.append(late)  # « … ». C'est ce qu'a déclaré X[, soulignant que …]: the words before, X's
         reps += pour_reports(s) if not reps else []
-        reps += selon_reports(s, reps)
+        reps += selon_reports(s, reps) if selon else []
         reps.sort(key=lambda r: r.start)
         if reps and out and reps[0].mention is None and reps[0].subordinate:
             reps[0].mention = out[-1].mention  # « … », a déclaré X. Et d'ajouter que …

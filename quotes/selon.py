@@ -97,7 +97,13 @@ def _pour_re() -> regex.Pattern[str]:
     return regex.compile(r"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>[^,«\"“]{2,80}?)\s*(?:,\s*)?(?=[«\"“])")
 
 
+# The words a sentence that _pour_re matches starts with: the quick test before the pattern.
+_POUR_OPENERS = ("Pour", "pour", "Mais", "Et", "Or")
+
+
 def pour_reports(s: Sentence) -> list[Report]:
+    if not s.text.startswith(_POUR_OPENERS, s.start):
+        return []
     m = _pour_re().match(s.text, s.start, s.end, timeout=REGEX_TIMEOUT)
     if not m:
         return []
