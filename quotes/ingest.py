@@ -24,11 +24,9 @@ from itertools import islice
 from pathlib import Path
 
 from quotes import store as st
-from quotes.model import Article, Quote
+from quotes.model import Article
 from quotes.pipeline import content_hash, process_article
 from quotes.read import ReadError, read_paths
-
-Result = tuple[Article, list[Quote]]
 
 
 @dataclass
@@ -99,24 +97,24 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
-def _process_chunk(articles: list[Article]) -> list[Result]:
-    return [process_article(a) for a in articles]
+def _process_chunk(articles: list[Article]) -> st.Tables:
+    return st.tables([process_article(a) for a in articles])
 
 
-def _write(store: Path, batch: list[tuple[Article, str | None]], results: list[Result]) -> None:
+def _write(store: Path, batch: list[tuple[Article, str | None]], parts: list[st.Tables]) -> None:
     superseded = [(old, art.source) for art, old in batch if old]
-    st.write_batch(store, results, superseded)
+    st.write_tables(store, parts, superseded)
 
 
 def _run_local(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, progress: Callable[[int], None]) -> None:
     """Batches processed by a pool of ``jobs`` processes, two batches in flight, written in order."""
     if jobs <= 1:
         for batch in batches:
-            _write(store, batch, _process_chunk([a for a, _ in batch]))
+            _write(store, batch, [_process_chunk([a for a, _ in batch])])
             progress(len(batch))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
-        pending: deque[tuple[list[tuple[Article, str | None]], list[Future[list[Result]]]]] = deque()
+        pending: deque[tuple[list[tuple[Article, str | None]], list[Future[st.Tables]]]] = deque()
         for batch in batches:
             chunk = max(1, len(batch) // (jobs * 4))
             arts = [a for a, _ in batch]
@@ -127,9 +125,9 @@ def _run_local(store: Path, batches: Iterable[list[tuple[Article, str | None]]],
             _drain(store, pending.popleft(), progress)
 
 
-def _drain(store: Path, item: tuple[list[tuple[Article, str | None]], list[Future[list[Result]]]], progress: Callable[[int], None]) -> None:
+def _drain(store: Path, item: tuple[list[tuple[Article, str | None]], list[Future[st.Tables]]], progress: Callable[[int], None]) -> None:
     batch, futures = item
-    _write(store, batch, [r for f in futures for r in f.result()])
+    _write(store, batch, [f.result() for f in futures])
     progress(len(batch))
 
 

@@ -15,10 +15,10 @@ from quotes import store as st
 from quotes.model import Article
 
 
-def _process(batch: list[Article]) -> list:
+def _process(batch: list[Article]) -> st.Tables:
     from quotes.pipeline import process_article
 
-    return [process_article(a) for a in batch]
+    return st.tables([process_article(a) for a in batch])
 
 
 def run_dask(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, scheduler: str | None,
@@ -35,8 +35,8 @@ def run_dask(store: Path, batches: Iterable[list[tuple[Article, str | None]]], j
         window = window or 2 * jobs
         while group := list(islice(it, window)):
             bag = db.from_sequence([[a for a, _ in b] for b in group], npartitions=len(group))
-            for batch, results in zip(group, bag.map(_process).compute(), strict=True):
-                st.write_batch(store, results, [(old, a.source) for a, old in batch if old])
+            for batch, part in zip(group, bag.map(_process).compute(), strict=True):
+                st.write_tables(store, [part], [(old, a.source) for a, old in batch if old])
                 progress(len(batch))
     finally:
         client.close()
