@@ -299,7 +299,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     for k, t in enumerate(clause):
         if t.cue is None or judged is not None and k > judged[1]:
             continue  # the cues after the copula judge the action, not a target
-        tied = cue_hits(clause, k, mentions, scope) if mentions else []
+        tied = cue_hits(clause, k, mentions, scope, text) if mentions else []
         sign = judged[2] if judged is not None and k == judged[0] else 1
         for m, h in tied:
             hits.setdefault(id(m), []).append(Hit(h.value * sign, h.start, h.end))

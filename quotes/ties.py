@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
-from quotes.cues import SUBJECT_ROLES
+from quotes.cues import KINDS, SUBJECT_ROLES
 
 DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
 OTHER_TARGET = 0.5  # share of a cue taken by a target that is not the nearest one
 PREP_REACH = 4  # tokens a prep cue reaches
 EVENT_REACH = 6  # words between an event noun and the actor that wages it
 GOVERN_REACH = 4  # words between a verb cue and the evaluative noun it governs
+VICTIM_REACH = 4  # words between a cue of harm and the topic it harms
+VICTIM_KINDS = frozenset({"topic", "cooperation"})  # what is good to have: to harm it is to harm the speaker's side
 
 
 @dataclass
@@ -206,7 +208,7 @@ def valued(clause: list[Tok], k: int, scope: Scope) -> Valued:
     return Valued(value, start, end, gov, gov_factor, min(start, gov_start))
 
 
-def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -> list[tuple[Mention, Hit]]:
+def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, text: str = "") -> list[tuple[Mention, Hit]]:
     """What the cue ``clause[k]`` gives to each mention it can evaluate, the nearest fully.
 
     The object of a verb cue takes the verb's polarity toward the subject, before the verb:
@@ -218,9 +220,10 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -
     if cue is None or demoted(clause, k):
         return []
     v = valued(clause, k, scope)
-    reached = sorted((m for m in mentions if _reaches(clause, tok, m) and not _blocked(clause, tok, m)
+    victim = _victim(clause, tok, mentions, scope, text)
+    reached = sorted((m for m in mentions if m is not victim and _reaches(clause, tok, m) and not _blocked(clause, tok, m)
                       and not embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
-    out = []
+    out = [] if victim is None else [(victim, Hit(-v.value * _proximity(victim.tok.i - tok.i), v.start, max(v.end, victim.tok.end)))]
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
         shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else v.end
@@ -230,3 +233,22 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope) -
         else:
             out.append((m, Hit(v.value * share, v.start, shown)))
     return out
+
+
+def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, text: str) -> Mention | None:
+    """The topic a cue of harm damages, which the speaker values: the object of a harming verb
+    (« met en péril notre sécurité », « sape le dialogue ») or the complement in « pour » of an
+    evaluative noun (« une menace directe pour notre sécurité »). Not when the harm is negated
+    (« ne menace pas la coopération » says nothing of it)."""
+    c = cue.cue
+    if c is None or c.polarity > 0 or c.role not in ("agent", "cause", "eval") or scope.negated(cue.i) or not text:
+        return None
+    m = next((m for m in mentions if m.tok.i > cue.i), None)
+    if m is None or KINDS.get(m.name) not in VICTIM_KINDS or m.tok.i - cue.i > VICTIM_REACH:
+        return None
+    if any(t.cue is not None or t.lex.targets or t.lex.struct - {"patient"} for t in _between(clause, cue, m.tok)):
+        return None  # another cue, target or structure word between: not the thing harmed
+    gap = text[cue.end : m.tok.start].lower().split()
+    if c.role == "eval":
+        return m if "pour" in gap else None
+    return m if not {"pour", "contre", "de", "d'"} & set(gap) else None

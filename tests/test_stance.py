@@ -589,3 +589,21 @@ def test_restriction_and_distancing(text: str, target: str, label: str) -> None:
 def test_broad_vocabulary_second_pass(text: str, target: str, label: str | None) -> None:
     got = labels(text).get(target)
     assert got == label or label is None and got in (None, "neutral")
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # the topic a cue of harm damages is what the speaker values
+    ("Ces manœuvres répétées mettent en péril la coopération régionale.", "coopération", "favorable"),
+    ("Ces essais menacent directement notre sécurité.", "sécurité", "favorable"),
+    ("Pékin menace notre sécurité.", "sécurité", "favorable"),
+    ("Pékin menace notre sécurité.", "Chine", "opposed"),
+    ("Kertavi sape le dialogue depuis des mois.", "dialogue", "favorable"),
+    ("Kertavi sape le dialogue depuis des mois.", "Vardanie", "opposed"),
+    ("Ce revirement est un danger pour la sécurité du continent.", "sécurité", "favorable"),
+    ("Abandonner ces garanties serait une erreur grave pour la sécurité collective.", "sécurité", "favorable"),
+    # not a victim: the topic is what the threat is about, or the harmful thing itself
+    ("La Vardanie menace de suspendre la coopération.", "coopération", "opposed"),
+    ("Le dialogue est une menace pour notre souveraineté.", "dialogue", "opposed"),
+])
+def test_harmed_topic_is_valued(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
