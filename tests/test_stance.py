@@ -607,3 +607,15 @@ def test_broad_vocabulary_second_pass(text: str, target: str, label: str | None)
 ])
 def test_harmed_topic_is_valued(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # what a thing rests on qualifies it (« reposer sur », « être fondé sur »): the preposition
+    # introduces its basis, not a victim
+    ("La coopération repose sur le respect mutuel.", "coopération", "favorable"),
+    ("Notre partenariat avec la Vardanie est fondé sur la confiance.", "coopération", "favorable"),
+    ("Ce dialogue repose sur des mensonges.", "dialogue", "opposed"),
+    ("Les négociations reposent sur un calendrier fixé à Genève.", "dialogue", "neutral"),
+])
+def test_what_a_thing_rests_on(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
