@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quotes import lexicon
 from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
 from quotes.cues import KINDS, SUBJECT_ROLES
 
@@ -236,19 +237,26 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
 
 
 def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, text: str) -> Mention | None:
-    """The topic a cue of harm damages, which the speaker values: the object of a harming verb
-    (« met en péril notre sécurité », « sape le dialogue ») or the complement in « pour » of an
-    evaluative noun (« une menace directe pour notre sécurité »). Not when the harm is negated
-    (« ne menace pas la coopération » says nothing of it)."""
+    """The topic a cue of harm damages, which the speaker values: the direct object of a harming
+    verb (« met en péril notre sécurité », « sape le dialogue ») or the victim that a patient
+    preposition introduces after an evaluative noun (« une menace directe pour notre sécurité »).
+    Not when the harm is negated (« ne menace pas la coopération » says nothing of it)."""
     c = cue.cue
     if c is None or c.polarity > 0 or c.role not in ("agent", "cause", "eval") or scope.negated(cue.i) or not text:
         return None
     m = next((m for m in mentions if m.tok.i > cue.i), None)
     if m is None or KINDS.get(m.name) not in VICTIM_KINDS or m.tok.i - cue.i > VICTIM_REACH:
         return None
-    if any(t.cue is not None or t.lex.targets or t.lex.struct - {"patient"} for t in _between(clause, cue, m.tok)):
+    between = _between(clause, cue, m.tok)
+    if any(t.cue is not None or t.lex.targets or t.lex.struct - {"patient"} for t in between):
         return None  # another cue, target or structure word between: not the thing harmed
-    gap = text[cue.end : m.tok.start].lower().split()
+    patient = any("patient" in t.lex.struct for t in between)
     if c.role == "eval":
-        return m if "pour" in gap else None
-    return m if not {"pour", "contre", "de", "d'"} & set(gap) else None
+        return m if patient else None
+    gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
+    return m if not patient and all(_in_object(w) for w in gap) else None
+
+
+def _in_object(word: str) -> bool:
+    """A word that may stand between a verb and its direct object: a determiner or an adverb."""
+    return word in lexicon.words("determiners.txt") or word in lexicon.words("adverbs.txt") or len(word) > 6 and word.endswith("ment")

@@ -601,7 +601,10 @@ def test_broad_vocabulary_second_pass(text: str, target: str, label: str | None)
     ("Kertavi sape le dialogue depuis des mois.", "Vardanie", "opposed"),
     ("Ce revirement est un danger pour la sécurité du continent.", "sécurité", "favorable"),
     ("Abandonner ces garanties serait une erreur grave pour la sécurité collective.", "sécurité", "favorable"),
+    ("Ces essais menacent gravement la coopération.", "coopération", "favorable"),
+    ("Ce déploiement a un effet néfaste sur les relations bilatérales.", "coopération", "favorable"),
     # not a victim: the topic is what the threat is about, or the harmful thing itself
+    ("Moscou menace de quitter le dialogue.", "dialogue", "neutral"),
     ("La Vardanie menace de suspendre la coopération.", "coopération", "opposed"),
     ("Le dialogue est une menace pour notre souveraineté.", "dialogue", "opposed"),
 ])
