@@ -106,25 +106,26 @@ def _date(iso: str | None) -> dt.date | None:
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with options makes one a call
 
 
-def quote_row(q: Quote, batch: str, content_hash: str) -> dict[str, Any]:
+def quote_row(q: Quote, content_hash: str) -> dict[str, Any]:
     row = q.to_dict()
-    row.update(quote_id=f"{content_hash}:{q.paragraph}:{q.start}", batch=batch, content_hash=content_hash,
+    row.update(quote_id=f"{content_hash}:{q.paragraph}:{q.start}", content_hash=content_hash,
                published=_date(q.published), stance=_JSON.encode(q.stance),
                stance_keys=[f"{s['target']}:{s['label']}" for s in q.stance],
                stance_scores=[float(s["score"]) for s in q.stance])
     return row
 
 
-def _rows(results: list[tuple[Article, list[Quote]]], batch: str) -> dict[str, list[dict[str, Any]]]:
+def _rows(results: list[tuple[Article, list[Quote]]]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the three tables, the batch column left out (``_stamped`` fills it)."""
     rows: dict[str, list[dict[str, Any]]] = {"articles": [], "quotes": [], "targets": []}
-    for art, quotes in sorted(results, key=lambda r: (r[0].outlet or "", r[0].published or "", r[0].content_hash)):
-        rows["articles"].append({"batch": batch, "content_hash": art.content_hash, "article_id": art.id,
+    for art, quotes in results:  # in any order: _stamped sorts the whole batch
+        rows["articles"].append({"content_hash": art.content_hash, "article_id": art.id,
                                  "source": art.source, "outlet": art.outlet, "published": _date(art.published),
                                  "title": art.title, "url": art.url, "paragraphs": art.paragraphs})
         for q in quotes:
-            row = quote_row(q, batch, art.content_hash)
+            row = quote_row(q, art.content_hash)
             rows["quotes"].append(row)
-            rows["targets"] += [{"quote_id": row["quote_id"], "batch": batch, "content_hash": art.content_hash,
+            rows["targets"] += [{"quote_id": row["quote_id"], "content_hash": art.content_hash,
                                  "target": s["target"], "label": s["label"], "score": float(s["score"]),
                                  "cues": list(s.get("cues", []))} for s in q.stance]
     return rows
@@ -137,7 +138,7 @@ def tables(results: list[tuple[Article, list[Quote]]]) -> Tables:
     """The rows of processed articles as Arrow tables, the batch column left empty. Built where the
     articles were processed (a pool or Dask worker): Arrow tables cross to the writer ten times
     faster than the dataclasses, and the writer of many workers stays idle."""
-    rows = _rows(results, "")
+    rows = _rows(results)
     return {"articles": pa.Table.from_pylist(rows["articles"], schema=ARTICLE_SCHEMA),
             "quotes": pa.Table.from_pylist(rows["quotes"], schema=QUOTE_SCHEMA),
             "targets": pa.Table.from_pylist(rows["targets"], schema=TARGET_SCHEMA)}
