@@ -55,7 +55,7 @@ from quotes.tokens import (
     is_noun_use,
     words,
 )
-from quotes.unquoted import ends_or_adjunct, that_is_what, unquoted_incise
+from quotes.unquoted import ends_or_adjunct, mid_incise, that_is_what, unquoted_incise
 from quotes.verbs import forms, verbs
 
 log = logging.getLogger("quotes")
@@ -311,7 +311,7 @@ def _verb_reports(s: Sentence) -> list[Report]:
             nxt = hits[n + 1] if n + 1 < len(hits) else None
             clause_end = _clause_end(s, nxt)
             rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
-                   or unquoted_incise(s, hit, g))
+                   or unquoted_incise(s, hit, g) or mid_incise(s, hit, g))
         for r in [rep, *_listed(s, rep)] if rep and rep.kind == "direct" and rep.start > rep.cue_start else [rep]:
             if r and (r.start, r.end) not in seen:
                 seen.add((r.start, r.end))

@@ -1,5 +1,5 @@
 """Reports whose verb opens neither a quotation nor a que-clause: the unquoted incise ``La
-situation est grave, a déclaré le ministre.`` and « C'est ce qu'a déclaré X », which gives X the
+situation est grave, a déclaré le ministre.`` (or ``Le dialogue, a-t-il dit, reste possible.``) and « C'est ce qu'a déclaré X », which gives X the
 quotation or the sentence before it.
 """
 
@@ -40,7 +40,7 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     after = max(mention.end, hit.cue_end) if hit.clitic else mention.end  # « …, a-t-il ajouté. »
     tail = s.text[after : min(s.end, after + 8)].strip()
     v = verbs()[hit.lemma]
-    if not ends_or_adjunct(tail) or v.cls == "cognition" or v.incise_only:
+    if not (ends_or_adjunct(tail) or _adjunct_after_comma(s, after)) or v.cls == "cognition" or v.incise_only:
         return None
     if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
         return None  # dément ces allégations: an object, not an inverted subject
@@ -62,6 +62,34 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     return report(s.text, "direct", (a, b), hit, mention)
 
 
+def mid_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
+    """``Le dialogue, a déclaré le ministre, reste la seule voie.``: an inverted incise between two
+    commas inside the sentence it reports; the content is the whole sentence, as for an incise
+    inside a quotation."""
+    if g < 2 or s.toks[g - 1].norm != "," or not _finite_group(s, hit, g):
+        return None
+    mention = inverted_mention(s, hit)
+    if mention is None:
+        return None
+    after = max(mention.end, hit.cue_end) if hit.clitic else mention.end
+    if not s.text.startswith(",", after) or words_in(s.text, after + 1, s.end) < 2:
+        return None
+    if verbs()[hit.lemma].cls == "cognition" or _name_before(s, g - 1):
+        return None  # X, Kaarel Rebane, a dénoncé …: an apposition, not an incise
+    a, b = trimmed(s.text, s.start, s.end)
+    if (head := _DATELINE_HEAD.match(s.text, a, b)) is not None:
+        a = head.end()
+    if words_in(s.text, a, b) < 6:
+        return None
+    return report(s.text, "mixed" if s.has_mark(a, b) else "direct", (a, b), hit, mention)
+
+
+def _finite_group(s: Sentence, hit: VerbHit, g: int) -> bool:
+    """An inverted verb group: a clitic (« a-t-il ajouté »), an auxiliary (« a déclaré X ») or a
+    present tense (« estime X »), not a participle in apposition (« le texte, adopté par … »)."""
+    return bool(hit.clitic) or s.toks[g].norm in AUX_WORDS or (g == hit.i and s.toks[hit.i].norm.endswith(("e", "t")))
+
+
 def _unclosed_mark(text: str, a: int, b: int) -> int | None:
     """The position of a quotation mark opened inside ``text[a:b]`` and not closed before ``b``
     (the quotation goes on past the incise), or None."""
@@ -74,6 +102,21 @@ def _unclosed_mark(text: str, a: int, b: int) -> int | None:
         if c == '"':
             return k if text.count('"', a, k) % 2 == 0 else None
     return None
+
+
+def _adjunct_after_comma(s: Sentence, pos: int) -> bool:
+    """``…, a déclaré X, à l'issue d'un entretien.``: a comma after the inverted subject, then an
+    adjunct of the verb (a preposition with its noun phrase), not the rest of the reported clause
+    (« Nous sommes prêts, estime X, à reprendre … »)."""
+    if not s.text.startswith(",", pos):
+        return False
+    k = tok_index(s, pos) + 1
+    if k + 1 >= len(s.toks):
+        return False
+    first, second = s.toks[k].norm, s.toks[k + 1].norm
+    if first not in words("prepositions.txt") or first in ("par", "pour", "sur", "de"):
+        return False
+    return first != "à" or second in words("determiners.txt") or second.startswith("l'")
 
 
 def ends_or_adjunct(tail: str) -> bool:
