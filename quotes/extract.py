@@ -103,7 +103,7 @@ def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
         return None
     after = mention.end if hit.clitic is None else max(mention.end, hit.cue_end)
     rest = s.text[after : min(sp.close, len(s.text), after + 40)].lstrip()
-    if rest[:1] not in (",", "—", "-", "–", ".", "") and not ends_or_adjunct(rest[:12]):
+    if rest[:1] not in (",", "—", "-", "–", ".", "") and not ends_or_adjunct(rest[:24]):
         return None  # « …, explique leur syndicat dans un communiqué, … »: an adjunct may follow
     if words_in(s.text, s.toks[g].start, after) > 10:
         return None

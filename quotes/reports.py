@@ -104,9 +104,11 @@ def words_in(text: str, a: int, b: int, most: int = 16) -> int:
 
 
 def span_before(s: Sentence, tok_index: int) -> Span | None:
-    """The quotation that closes right before token ``tok_index`` (a comma or a dash between)."""
+    """The quotation that closes right before token ``tok_index`` (a comma or a dash between, or
+    a period before a word in lower case: « … ». a commenté X, a slip for « … », a commenté X)."""
     k = tok_index - 1
-    while k >= 0 and s.toks[k].norm in (",", "—", "–", "-"):
+    lower = tok_index < len(s.toks) and s.toks[tok_index].text[:1].islower()
+    while k >= 0 and (s.toks[k].norm in (",", "—", "–", "-") or lower and s.toks[k].norm == "."):
         k -= 1
     if k < 0:
         return None

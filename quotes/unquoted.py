@@ -38,7 +38,7 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if mention is None:
         return None
     after = max(mention.end, hit.cue_end) if hit.clitic else mention.end  # « …, a-t-il ajouté. »
-    tail = s.text[after : min(s.end, after + 8)].strip()
+    tail = s.text[after : min(s.end, after + 24)].strip()
     v = verbs()[hit.lemma]
     if not (ends_or_adjunct(tail) or _adjunct_after_comma(s, after)) or v.cls == "cognition" or v.incise_only:
         return None
@@ -124,7 +124,9 @@ def ends_or_adjunct(tail: str) -> bool:
     adjunct (« a indiqué le Pentagone en réaction à un rapport »), never an object."""
     if tail in ("", ".", "!", "?", "…"):
         return True
-    first = tail.split(None, 1)[0].lower()
+    first, *rest = tail.lower().split()
+    if first == "à" and rest:  # « à l'issue de », « à la presse »: a noun phrase, no infinitive
+        return rest[0].startswith("l'") or rest[0] in words("determiners.txt")
     return first in words("prepositions.txt") and first not in ("à", "au", "aux", "par", "pour", "sur", "de")
 
 
