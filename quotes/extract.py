@@ -47,6 +47,7 @@ from quotes.tokens import (
     AUX_WORDS,
     PLAIN_WORD,
     PUNCT,
+    QUOTE_MARK,
     Tok,
     VerbHit,
     first_words,
@@ -55,7 +56,7 @@ from quotes.tokens import (
     is_noun_use,
     words,
 )
-from quotes.unquoted import ends_or_adjunct, mid_incise, that_is_what, unquoted_incise
+from quotes.unquoted import DATELINE_HEAD, ends_or_adjunct, mid_incise, that_is_what, unquoted_incise
 from quotes.verbs import forms, verbs
 
 log = logging.getLogger("quotes")
@@ -79,10 +80,27 @@ def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         b = quote_content(s.text, second)[1]
     if not _is_speech(s.text, a, b, hit):
         return None
+    if (head := _narration_before(s, sp)) is not None:  # X n'est qu'une « … », a fustigé Y: the clause, quoted words in it
+        return report(s.text, "mixed", (head, sp.close + 1), hit, mention)
     rep = report(s.text, "direct", (a, b), hit, mention)
     if rep:
         rep.open_left = sp.open < 0
     return rep
+
+
+def _narration_before(s: Sentence, sp: Span) -> int | None:
+    """Where the clause starts that a quotation closes when words of the clause stand before its
+    opening mark (« La série d'arrestations n'est qu'une « continuation … » », a fustigé X), or
+    None: the quotation opens the sentence, follows a colon, or an earlier quotation."""
+    if sp.open < 0 or sp.close >= len(s.text):
+        return None
+    a, _ = trimmed(s.text, s.start, sp.open)
+    if (head := DATELINE_HEAD.match(s.text, a, sp.open)) is not None:
+        a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words
+    before = s.text[a : sp.open]
+    if words_in(s.text, a, sp.open) < 3 or before.rstrip()[-1:] in (":", ",", "—", "-") or QUOTE_MARK.search(before):
+        return None
+    return a
 
 
 def _long_unattributed_gap(s: Sentence, a: int, b: int) -> bool:

@@ -27,7 +27,7 @@ from quotes.tokens import AUX_WORDS, PUNCT, VerbHit, group_start, words
 from quotes.verbs import forms, verbs
 
 # A wire dateline opening a paragraph: « MOSCOU, 26 janvier (Xinhua) -- ».
-_DATELINE_HEAD = regex.compile(r"\p{Lu}[\p{Lu}\s'’-]{2,40},\s+\d{1,2}(?:er)?\s+\p{L}+(?:\s+\d{4})?\s*\([^()]{1,40}\)\s*(?:--|—|–|-)\s*")
+DATELINE_HEAD = regex.compile(r"\p{Lu}[\p{Lu}\s'’-]{2,40},\s+\d{1,2}(?:er)?\s+\p{L}+(?:\s+\d{4})?\s*\([^()]{1,40}\)\s*(?:--|—|–|-)\s*")
 
 
 def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
@@ -49,7 +49,7 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if _name_before(s, g - 1):
         return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
     a, b = trimmed(s.text, s.start, s.toks[g - 1].start)
-    if (head := _DATELINE_HEAD.match(s.text, a, b)) is not None:
+    if (head := DATELINE_HEAD.match(s.text, a, b)) is not None:
         a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words
     if words_in(s.text, a, b) < 6:
         return None
@@ -77,7 +77,7 @@ def mid_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if verbs()[hit.lemma].cls == "cognition" or _name_before(s, g - 1):
         return None  # X, Kaarel Rebane, a dénoncé …: an apposition, not an incise
     a, b = trimmed(s.text, s.start, s.end)
-    if (head := _DATELINE_HEAD.match(s.text, a, b)) is not None:
+    if (head := DATELINE_HEAD.match(s.text, a, b)) is not None:
         a = head.end()
     if words_in(s.text, a, b) < 6:
         return None
