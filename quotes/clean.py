@@ -84,6 +84,12 @@ def _straight_opens(text: str, i: int, straight_open: bool) -> bool:
     return not straight_open
 
 
+def _spaced_as_closer(text: str, i: int) -> bool:
+    """A mark glued to the word before it and followed by a space, a punctuation mark or the end."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not text[i - 1].isspace() and (after.isspace() or not after.isalnum())
+
+
 def pair_quotes(text: str) -> list[Span]:
     """Pair the quotation marks of ``text`` by nesting; straight quotes by spacing and position.
 
@@ -117,7 +123,11 @@ class _Pairing:
                 self.push(i, ch)
             else:
                 self.close(i, '"')
-        elif ch in OPENERS and not (ch == "“" and self.stack and self.stack[-1][1] == "„"):
+        elif ch in ("«", "“") and self.open.get(ch, 0) and _spaced_as_closer(text, i):
+            self.close(i, ch)  # “véritable fauteur de troubles“: an opening mark typed for the closing one
+        elif ch == "“" and self.stack and self.stack[-1][1] == "„":
+            self.close(i, "„")  # „…“: the German pair
+        elif ch in OPENERS:
             self.push(i, ch)
         else:
             self.close(i, CLOSES.get(ch, "«"))

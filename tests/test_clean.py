@@ -41,6 +41,11 @@ def _contents(text):
         ("“Oui”, dit-elle.", ["Oui"]),
         ('Le mot "paix", écrit-il, "est usé".', ["paix", "est usé"]),
         ("Aucune marque ici.", []),
+        # an opening mark typed for the closing one, glued to the word before it
+        ("Il l'a traité de “grand naïf“. « Rien ne change », a-t-il dit.", ["grand naïf", " Rien ne change "]),
+        ("Il l'a traité de « grand naïf«, puis s'est tu.", [" grand naïf"]),
+        ("Un mot d'«expert» et un autre.", ["expert"]),
+        ("„Wir schaffen das“, a-t-elle dit.", ["Wir schaffen das"]),
     ],
 )
 def test_pair_quotes(text, expected):
