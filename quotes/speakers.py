@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import regex
 
 from quotes import lexicon
+from quotes.clean import pair_quotes, top_level
 from quotes.model import Article, Quote
 from quotes.verbs import forms
 
@@ -263,6 +264,14 @@ class Context:
     previous_paragraph: int = -1  # where ``previous`` last spoke
     paragraphs: list[str] = field(default_factory=list)
     _aside: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def quoted(self, par: int, off: int) -> bool:
+        """Whether the name at (paragraph, offset) stands inside quoted words; asked rarely."""
+        if par not in self._quoted:
+            text = self.paragraphs[par] if par < len(self.paragraphs) else ""
+            self._quoted[par] = [(sp.open, sp.close) for sp in top_level(pair_quotes(text))]
+        return any(a < off < b for a, b in self._quoted[par])
 
     def aside(self, par: int, off: int) -> bool:
         """Whether the name at (paragraph, offset) stands in an adjunct (« avec X »); asked rarely."""
@@ -336,8 +345,8 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
     for par, off, person in reversed(ctx.timeline):
         if (par, off) >= (q.paragraph, mention_pos if mention_pos >= 0 else q.start):
             continue
-        if q.kind == "direct" and par == q.paragraph and q.start <= off < q.end:
-            continue  # a name inside the quoted words themselves
+        if q.kind == "direct" and par == q.paragraph and q.start <= off < q.end or ctx.quoted(par, off):
+            continue  # a name inside quoted words (these or someone's before) is talked about, not talking
         if person.gender in (None, gender):
             return person
     return None

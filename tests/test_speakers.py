@@ -52,6 +52,11 @@ def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
             ["Paul Arnaud et Jacques Morel se sont rencontrés hier.", "« Tout va bien », a-t-il dit."],
             [("Jacques Morel", True)], id="pronoun-last-person"),
         pytest.param(
+            ["Le maire Paul Arnaud a défendu le projet mardi.",
+             "« Ce chantier permettra à Jacques Morel de rouvrir sa boulangerie », rapporte la Gazette de Portval. "
+             "Il a ajouté que les travaux dureraient six mois."],
+            [("la Gazette de Portval", False), ("Paul Arnaud", True)], id="name-inside-quoted-words-is-no-antecedent"),
+        pytest.param(
             ["Le chef de la diplomatie ostrienne, Piotr Valen, a reçu la délégation mardi.",
              "« Nos portes restent ouvertes », a déclaré le ministre ostrien."],
             [("Piotr Valen", True)], id="broader-role"),
