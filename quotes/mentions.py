@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from quotes import lexicon
-from quotes.tokens import AUX_PASSIVE, AUX_WORDS, PUNCT, Tok, VerbHit, is_adverbial, is_noun_use, words
+from quotes.tokens import AUX_PASSIVE, AUX_WORDS, PUNCT, QUOTE_MARK, Tok, VerbHit, is_adverbial, is_noun_use, words
 from quotes.verbs import INFINITIVE_ENDINGS, forms
 
 
@@ -314,6 +314,9 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None
     if forms().get(toks[k].norm) or not (toks[k].text[:1].isupper() or toks[k].norm in words("determiners.txt")):
         return None
     stops = words("np_stops.txt")
+    quoted = _quoted_noun_end(toks, k, hi)
+    if quoted is not None and (quoted >= hi or toks[quoted].norm in PUNCT or toks[quoted].norm in stops):
+        return Mention(text[toks[k].start : toks[quoted - 1].end], toks[k].start, toks[quoted - 1].end)  # le « diplomate »
     b = k + 1
     hi = min(hi, k + 30)
     while b < hi and toks[b].norm not in PUNCT and (toks[b].norm not in stops or _names_an_office(toks, b, hi)):
@@ -323,6 +326,15 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None
         while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops - {"de", "du"}:
             b += 1
     return mention_of(text, toks, k, min(b, k + 14))
+
+
+def _quoted_noun_end(toks: list[Tok], k: int, hi: int) -> int | None:
+    """After the determiner at ``k``, one or two words in quotation marks (« a déclaré le
+    "diplomate" »): the index after the closing mark, or None."""
+    if toks[k].norm not in words("determiners.txt") or k + 1 >= hi or not QUOTE_MARK.fullmatch(toks[k + 1].norm):
+        return None
+    close = next((c for c in range(k + 3, min(hi, k + 5)) if QUOTE_MARK.fullmatch(toks[c].norm)), None)
+    return None if close is None or any(t.norm in PUNCT for t in toks[k + 2 : close]) else close + 1
 
 
 def _next_to_skipped(toks: list[Tok], k: int, j: int, hi: int, skip: frozenset[str]) -> bool:
