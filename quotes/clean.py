@@ -85,9 +85,10 @@ def _straight_opens(text: str, i: int, straight_open: bool) -> bool:
 
 
 def _spaced_as_closer(text: str, i: int) -> bool:
-    """A mark glued to the word before it and followed by a space, a punctuation mark or the end."""
+    """A mark glued to the word before it and followed by a space, a punctuation mark or the end;
+    or a mark right before a comma or a period, which nothing opens (« entendu ? “, il demande »)."""
     after = text[i + 1] if i + 1 < len(text) else " "
-    return i > 0 and not text[i - 1].isspace() and (after.isspace() or not after.isalnum())
+    return i > 0 and (not text[i - 1].isspace() and (after.isspace() or not after.isalnum()) or after in ",.;")
 
 
 def pair_quotes(text: str) -> list[Span]:
@@ -123,8 +124,8 @@ class _Pairing:
                 self.push(i, ch)
             else:
                 self.close(i, '"')
-        elif ch in ("«", "“") and self.open.get(ch, 0) and _spaced_as_closer(text, i):
-            self.close(i, ch)  # “véritable fauteur de troubles“: an opening mark typed for the closing one
+        elif ch in "«“" and (self.open.get("«", 0) or self.open.get("“", 0)) and _spaced_as_closer(text, i):
+            self.close(i, "«“")  # “véritable fauteur de troubles“: an opening mark typed for the closing one
         elif ch == "“" and self.stack and self.stack[-1][1] == "„":
             self.close(i, "„")  # „…“: the German pair
         elif ch in OPENERS:

@@ -131,7 +131,19 @@ def inverted_mention(s: Sentence, hit: VerbHit) -> Mention | None:
         t = s.toks[hit.clitic_tok]
         at = t.start + t.norm.rfind(hit.clitic)
         return Mention(s.text[at : at + len(hit.clitic)], at, at + len(hit.clitic))
+    if _first_or_second_person(s.toks, hit.i):
+        return None  # « …, nous défendrons notre État »: a verb in the first person has no subject after it
     return subject_after(s.text, s.toks, hit.j, len(s.toks))
+
+
+_FIRST_SECOND_AUX = frozenset({"ai", "avons", "avez", "suis", "sommes", "êtes", "as", "es"})
+
+
+def _first_or_second_person(toks: list[Tok], i: int) -> bool:
+    """Whether the verb at ``i`` (or its auxiliary) is in the first or second person: nous/vous
+    forms in -ons/-ez, or an auxiliary of je, tu, nous, vous."""
+    aux = toks[i - 1].norm if i > 0 else ""
+    return toks[i].norm.endswith(("ons", "ez")) or aux in _FIRST_SECOND_AUX
 
 
 def tok_index(s: Sentence, pos: int) -> int:

@@ -122,9 +122,11 @@ def _adjunct_after_comma(s: Sentence, pos: int) -> bool:
 def ends_or_adjunct(tail: str) -> bool:
     """What may follow the inverted subject of an unquoted incise: the end of the sentence or an
     adjunct (« a indiqué le Pentagone en réaction à un rapport »), never an object."""
-    if tail in ("", ".", "!", "?", "…"):
-        return True
-    first, *rest = tail.lower().split()
+    stripped = (w.strip(".!?…") for w in tail.lower().replace(",", " ").split())
+    words_after = [w for w in stripped if w and w not in words("inverted_skip.txt")]
+    if not words_after:
+        return True  # the end of the sentence, maybe after a day (« a-t-il déclaré samedi. »)
+    first, *rest = words_after
     if first == "à" and rest:  # « à l'issue de », « à la presse »: a noun phrase, no infinitive
         return rest[0].startswith("l'") or rest[0] in words("determiners.txt")
     return first in words("prepositions.txt") and first not in ("à", "au", "aux", "par", "pour", "sur", "de")
