@@ -342,14 +342,17 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
             and (opening or inverted and ctx.previous_paragraph >= q.paragraph - 1)
             and _nobody_new(ctx, q.paragraph, mention_pos)):
         return ctx.previous
+    inside: Person | None = None  # « Le président X compte rester, a-t-il déclaré »: the last resort
     for par, off, person in reversed(ctx.timeline):
         if (par, off) >= (q.paragraph, mention_pos if mention_pos >= 0 else q.start):
             continue
         if q.kind == "direct" and par == q.paragraph and q.start <= off < q.end or ctx.quoted(par, off):
+            if not ctx.quoted(par, off) and person.gender in (None, gender):
+                inside = person
             continue  # a name inside quoted words (these or someone's before) is talked about, not talking
         if person.gender in (None, gender):
             return person
-    return None
+    return inside
 
 
 # « Et d'ajouter », « Et de conclure » opening a paragraph: wire copy's narrative infinitive.
