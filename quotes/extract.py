@@ -75,8 +75,9 @@ def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if mention is None:
         return None
     a, b = quote_content(s.text, sp)
-    second = span_after(s, mention.end)
-    if second is not None and not _long_unattributed_gap(s, mention.end, second.open):
+    after = max(mention.end, hit.cue_end) if hit.clitic else mention.end  # « A », a-t-il affirmé, « B »
+    second = span_after(s, after)
+    if second is not None and not _long_unattributed_gap(s, after, second.open):
         b = quote_content(s.text, second)[1]
     if not _is_speech(s.text, a, b, hit):
         return None
