@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 import regex
+from rapidfuzz import fuzz
 
 from quotes import lexicon
 from quotes.model import Article
@@ -24,6 +25,8 @@ _FOLD = str.maketrans({
     "–": "—", "―": "—", "‒": "—",
     "“": "«", "„": "«", "‟": "«", "”": "»", "＂": '"',
     "\r": " ", "\x0b": " ", "\x0c": " ",
+    # list bullets and the emoji variation selector: decoration, not words (« ▪️ La Russie … »)
+    "•": " ", "▪": " ", "■": " ", "●": " ", "►": " ", "▶": " ", "◆": " ", "\ufe0f": " ",
 })
 _FOLD_CHARS = {chr(k): v for k, v in _FOLD.items()}
 # A character to fold, or a control character other than the newline (which becomes a space).
@@ -267,6 +270,7 @@ def clean_paragraphs(title: str, paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     seen = {_fingerprint(title)} if title else set()
     dropped: list[str] = []
+    long_seen: list[str] = []  # the fingerprints a near repeat is compared with
     in_list = False
     for raw in paragraphs:
         p = normalize(raw).strip()
@@ -275,12 +279,28 @@ def clean_paragraphs(title: str, paragraphs: list[str]) -> list[str]:
             in_list = True
         elif in_list and not _is_headline(p):
             in_list = False
-        drop = not p or in_list or is_boilerplate(p) or fp in seen or _repeats_dropped(fp, dropped)
+        drop = (not p or in_list or is_boilerplate(p) or fp in seen or _repeats_dropped(fp, dropped)
+                or _near_repeat(fp, long_seen))
         if drop and p:
             dropped.append(fp)
         seen.add(fp)
+        if len(fp) >= NEAR_REPEAT_LENGTH:
+            long_seen.append(fp)
         out.append("" if drop else p)
     return out
+
+
+NEAR_REPEAT_LENGTH = 80  # characters: shorter paragraphs (« Lire aussi », a byline) repeat by design
+NEAR_REPEAT_SIMILARITY = 95  # rapidfuzz ratio (0–100): a lede printed again with a word changed
+
+
+def _near_repeat(fp: str, earlier: list[str]) -> bool:
+    """A long paragraph printed again with a word or two changed (« a estimé lundi » under « a
+    estimé »): a teaser or a lede repeated by the page, not new text."""
+    if len(fp) < NEAR_REPEAT_LENGTH or not earlier:
+        return False
+    close = [e for e in earlier if abs(len(e) - len(fp)) <= len(fp) // 10]
+    return any(fuzz.ratio(fp, e, score_cutoff=NEAR_REPEAT_SIMILARITY) for e in close)
 
 
 def _repeats_dropped(fp: str, dropped: list[str]) -> bool:

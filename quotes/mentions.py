@@ -367,9 +367,22 @@ def _names_an_office(toks: list[Tok], b: int, hi: int) -> bool:
     return nxt < hi and toks[nxt].text[:1].isupper()
 
 
+_COMPLEMENT_HEADS = ("à", "au", "aux", "devant", "auprès")
+
+
 def _skip_complement(toks: list[Tok], k: int, hi: int) -> int:
-    """``a déclaré à l'AFP l'avocat``: step over an indirect object before the inverted subject."""
-    if k >= hi or toks[k].norm not in ("à", "au", "aux", "devant", "auprès"):
+    """``a déclaré à l'AFP l'avocat``, ``a estimé devant les journalistes à Moscou le ministre``:
+    step over the indirect objects and places (two at most) before the inverted subject."""
+    for _ in range(2):
+        j = _one_complement(toks, k, hi)
+        if j == k:
+            break
+        k = j
+    return k
+
+
+def _one_complement(toks: list[Tok], k: int, hi: int) -> int:
+    if k >= hi or toks[k].norm not in _COMPLEMENT_HEADS:
         return k
     j = k + 1
     if j < hi and toks[j].norm in words("determiners.txt") | {"l'"}:
@@ -377,7 +390,7 @@ def _skip_complement(toks: list[Tok], k: int, hi: int) -> int:
     j += 1
     while j < hi and toks[j].text[:1].isupper():
         j += 1
-    if j < hi and (toks[j].norm in words("determiners.txt") or toks[j].text[:1].isupper()):
+    if j < hi and (toks[j].norm in words("determiners.txt") or toks[j].text[:1].isupper() or toks[j].norm in _COMPLEMENT_HEADS):
         return j
     return k
 

@@ -110,3 +110,27 @@ def test_clean_drops_a_caption_repeated_under_its_credit():
     out = clean_paragraphs("T", ["Paul Arnaud et Jeanne Roux © Luc Ferrand Source: Agence Imaginaire",
                                  "Paul Arnaud et Jeanne Roux", "Le texte commence ici, enfin."])
     assert [p for p in out if p] == ["Le texte commence ici, enfin."]
+
+
+LEDE = ("Le conseil municipal de Portval a voté jeudi soir la fermeture du pont pour travaux, "
+        "malgré l'opposition des commerçants du centre-ville.")
+
+
+@pytest.mark.parametrize(
+    "second, kept",
+    [
+        (LEDE.replace("jeudi soir", "jeudi"), False),  # the lede printed again, a word changed
+        (LEDE, False),  # printed again as it was
+        ("Le conseil municipal de Saint-Aubin a voté vendredi l'ouverture d'une crèche pour l'été, "
+         "avec le soutien des parents d'élèves.", True),  # a paragraph of the same shape, other words
+        ("Les commerçants ont voté jeudi.", True),  # short paragraphs are never compared
+    ],
+)
+def test_a_paragraph_printed_again_with_a_word_changed_is_dropped(second, kept):
+    out = clean_paragraphs("Un titre", [LEDE, "Un paragraphe entre les deux, sans rapport.", second])
+    assert out[0] == LEDE and (out[2] != "") == kept
+
+
+def test_list_bullets_are_folded_to_spaces():
+    assert normalize("▪️ La Russie, selon lui, résiste.") == "   La Russie, selon lui, résiste."
+    assert clean_paragraphs("T", ["• Premier point du relevé de décisions."]) == ["Premier point du relevé de décisions."]
