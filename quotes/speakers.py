@@ -263,6 +263,7 @@ class Context:
     previous: Person | None = None
     previous_paragraph: int = -1  # where ``previous`` last spoke
     paragraphs: list[str] = field(default_factory=list)
+    headline: Person | None = None  # the one person the title names (« Lavrov : … »), a last resort for a pronoun
     _aside: dict[tuple[int, int], bool] = field(default_factory=dict)
     _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
@@ -352,6 +353,8 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
             continue  # a name inside quoted words (these or someone's before) is talked about, not talking
         if person.gender in (None, gender):
             return person
+    if inside is None and ctx.headline is not None and ctx.headline.gender in (None, gender):
+        return ctx.headline  # « Déclarations de Sergueï Lavrov », then « selon lui » with nobody named before
     return inside
 
 
@@ -457,11 +460,21 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
     return _spoken_by(q, mention, False)
 
 
+def _headline(title: str, persons: list[Person]) -> Person | None:
+    """The one person a title names, as the article knows them (« Lavrov » is its Sergueï Lavrov)."""
+    names = {" ".join(words) for _, words in _name_matches(title)}
+    if len(names) != 1:
+        return None
+    words = next(iter(names)).split()
+    known = [p for p in persons if p.surname == words[-1]]
+    return known[0] if len(known) == 1 else Person(" ".join(words))
+
+
 def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:
     """Every quote of ``article`` with its speaker resolved across the article."""
     if not quotes:
         return []
     persons, timeline = people(article)
     timeline.sort(key=lambda t: (t[0], t[1]))
-    ctx = Context(persons, timeline, paragraphs=article.paragraphs)
+    ctx = Context(persons, timeline, paragraphs=article.paragraphs, headline=_headline(article.title, persons))
     return [resolve_one(q, ctx) for q in sorted(quotes, key=lambda q: (q.paragraph, q.start))]

@@ -10,8 +10,8 @@ from quotes.model import Article
 from quotes.speakers import resolve
 
 
-def _speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
-    article = clean_article(Article(id="t", source="t", title="Titre", paragraphs=list(paragraphs)))
+def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, bool]]:
+    article = clean_article(Article(id="t", source="t", title=title, paragraphs=list(paragraphs)))
     return [(q.speaker, q.speaker_resolved) for q in resolve(article, extract_article(article))]
 
 
@@ -193,3 +193,15 @@ def test_never_a_wrong_name_for_an_ambiguous_role():
     got = _speakers("Le ministre Paul Arnaud et le ministre Jacques Morel ont signé l'accord.",
                     "« C'est une étape », a déclaré le ministre.")
     assert got == [("le ministre", False)]
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Les confidences de Mireille Sorin", [("Mireille Sorin", True)]),  # the one person the title names
+        ("Paul Arnaud répond à Mireille Sorin", [("elle", False)]),  # two: no guess
+        ("La réforme des retraites en débat", [("elle", False)]),  # none
+    ],
+)
+def test_headline_person_is_the_last_resort_for_a_pronoun(title, expected):
+    assert _speakers("Selon elle, la réforme est ratée et les élus le savent.", title=title) == expected
