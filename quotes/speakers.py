@@ -460,9 +460,16 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
     return _spoken_by(q, mention, False)
 
 
+# A title that opens with a lone surname, a colon and a quotation: « Bielsa : « Il n'y a aucune
+# excuse » » (« Toulouse : un incendie … » names a place, and quotes nobody).
+_HEADLINE_SPEAKER = re.compile(r"\s*([^\W\d_][\w'’]*)\s*:\s*[«\"“]")
+
+
 def _headline(title: str, persons: list[Person]) -> Person | None:
     """The one person a title names, as the article knows them (« Lavrov » is its Sergueï Lavrov)."""
     names = {" ".join(words) for _, words in _name_matches(title)}
+    if not names and (m := _HEADLINE_SPEAKER.match(title)) and _lone_surname(m.group(1)):
+        names = {m.group(1)}
     if len(names) != 1:
         return None
     words = next(iter(names)).split()

@@ -201,6 +201,8 @@ def test_never_a_wrong_name_for_an_ambiguous_role():
         ("Les confidences de Mireille Sorin", [("Mireille Sorin", True)]),  # the one person the title names
         ("Paul Arnaud répond à Mireille Sorin", [("elle", False)]),  # two: no guess
         ("La réforme des retraites en débat", [("elle", False)]),  # none
+        ("Sorin : « La réforme est ratée »", [("Sorin", True)]),  # a lone surname before a colon
+        ("Portval : la réforme en débat", [("elle", False)]),  # a place before the colon, no quotation
     ],
 )
 def test_headline_person_is_the_last_resort_for_a_pronoun(title, expected):
