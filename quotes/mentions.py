@@ -319,8 +319,9 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None
         return Mention(text[toks[k].start : toks[quoted - 1].end], toks[k].start, toks[quoted - 1].end)  # le « diplomate »
     b = k + 1
     hi = min(hi, k + 30)
-    while b < hi and toks[b].norm not in PUNCT and (toks[b].norm not in stops or _names_an_office(toks, b, hi)):
-        b += 1
+    while (b < hi and toks[b].norm not in PUNCT and (toks[b].norm not in stops or _names_an_office(toks, b, hi))
+           and not (b + 1 < hi and toks[b].norm in words("determiners.txt") and toks[b + 1].norm in stops)):
+        b += 1  # « la veille », « ce matin »: a determiner before a stop word ends the phrase too
     if b + 1 < hi and toks[b].norm == "," and (toks[b + 1].norm in words("determiners.txt") or toks[b + 1].text[:1].isupper()):
         b += 2  # apposition: Joe Martin, le président du club
         while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops - {"de", "du"}:
