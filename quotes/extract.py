@@ -104,6 +104,10 @@ def _narration_before(s: Sentence, sp: Span) -> int | None:
     return a
 
 
+def _opens_with_que(text: str, a: int) -> bool:
+    return text[a : a + 4].lower() in ("que ", "qu'") or text[a : a + 3].lower() == "qu'"
+
+
 def _long_unattributed_gap(s: Sentence, a: int, b: int) -> bool:
     return bool(s.text[a:b].strip(" ,—-"))
 
@@ -146,6 +150,8 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     a, b = quote_content(s.text, sp)
     if not colon and (words_in(s.text, a, b) < 4 or gap > 0):
         return None
+    if not colon and _opens_with_que(s.text, a) and not verbs()[hit.lemma].incise_only:
+        return None  # a ajouté « qu'il faudra … »: a que-clause in quotation marks, read by _indirect
     if not _is_speech(s.text, a, b, hit):
         return None
     subordinate = hit.clitic is None and _is_participle(s.toks, hit)
@@ -208,7 +214,8 @@ _OPENING_MARKS = frozenset({"«", "“", '"', "‹"})
 def _que_after(s: Sentence, hit: VerbHit) -> int | None:
     """Index of the ``que``/``qu'`` that opens the reported clause, a short adjunct allowed between."""
     k = hit.j
-    if k < len(s.toks) and s.toks[k].norm not in ("que", "qu'") and s.toks[k].norm not in _GAP_OK:
+    if (k < len(s.toks) and s.toks[k].norm not in ("que", "qu'") and s.toks[k].norm not in _GAP_OK
+            and s.toks[k].norm not in _OPENING_MARKS):
         ok = s.toks[k].norm in words("subject_skip.txt") or is_adverb(s.toks[k])
         if not ok or s.toks[k].norm in ("le", "la", "les", "l'"):
             return None
@@ -236,7 +243,10 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     if sp is not None and a <= sp.open and sp.close >= b and sp.close < s.end:
         b = sp.close + 1  # « que l'objectif « est celui-là, mais dès à présent, … » »: to the closing mark
     quoted = s.toks[q - 1].norm in _OPENING_MARKS
-    if quoted:  # « qu'il est nécessaire … »: quoted words, without their closing mark
+    opened = span_at(s, s.toks[q - 1].start + 1) if quoted else None
+    if opened is not None and opened.close < b - 1:  # « qu'une seule rencontre » ne suffirait pas: marks kept
+        a = s.toks[q - 1].start
+    elif quoted:  # « qu'il est nécessaire … »: quoted words, without their closing mark
         a, b = trimmed(s.text, a, b, EDGE + "»”\"›")
     if hit.lemma in ("assurer", "garantir") and _subjunctive_clause(s, q):
         return None

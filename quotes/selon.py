@@ -59,7 +59,7 @@ def selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
     taken = sorted(taken, key=lambda r: r.start)
     covering, cues = Coverage(taken), sorted(r.cue_start for r in taken)
     for m in _selon_re().finditer(s.text, s.start, s.end, timeout=REGEX_TIMEOUT):
-        if not _selon_ok(s, m):
+        if not _selon_ok(s, m) or _quoted_phrase(s, m.start()):
             continue
         ab = _selon_content(s, m)
         if ab is None or covering.covers(m.start()) or bisect.bisect_left(cues, ab[0]) < bisect.bisect_left(cues, ab[1]):
@@ -70,6 +70,13 @@ def selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
         lemma = "selon" if cue.lower() == "selon" else "d'après"
         out.append(Report(kind, ab[0], ab[1], cue, lemma, "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b)))
     return out
+
+
+def _quoted_phrase(s: Sentence, pos: int) -> bool:
+    """« fini de sourcer « selon l'Élysée » »: the phrase quoted as words, a few in marks, not an
+    attribution."""
+    sp = span_at(s, pos)
+    return sp is not None and sp.open >= 0 and words_in(s.text, sp.open + 1, sp.close) <= 5
 
 
 def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
