@@ -605,6 +605,8 @@ def test_broad_vocabulary_second_pass(text: str, target: str, label: str | None)
     ("Ce déploiement a un effet néfaste sur les relations bilatérales.", "coopération", "favorable"),
     # not a victim: the topic is what the threat is about, or the harmful thing itself
     ("Moscou menace de quitter le dialogue.", "dialogue", "neutral"),
+    # « cessez-le-feu » is a noun, not the imperative of cesser
+    ("Kertavi a proposé un cessez-le-feu de trente jours.", "Vardanie", "neutral"),
     ("La Vardanie menace de suspendre la coopération.", "coopération", "opposed"),
     ("Le dialogue est une menace pour notre souveraineté.", "dialogue", "opposed"),
 ])
