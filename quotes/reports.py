@@ -131,8 +131,8 @@ def inverted_mention(s: Sentence, hit: VerbHit) -> Mention | None:
         t = s.toks[hit.clitic_tok]
         at = t.start + t.norm.rfind(hit.clitic)
         return Mention(s.text[at : at + len(hit.clitic)], at, at + len(hit.clitic))
-    if _first_or_second_person(s.toks, hit.i):
-        return None  # « …, nous défendrons notre État »: a verb in the first person has no subject after it
+    if _first_or_second_person(s.toks, hit.i) or s.toks[hit.i].norm.endswith("ant"):
+        return None  # « …, nous défendrons notre État », « …, appelant les citoyens à »: no subject after these
     return subject_after(s.text, s.toks, hit.j, len(s.toks))
 
 

@@ -12,11 +12,13 @@ import re
 import regex
 
 from quotes import lexicon
-from quotes.clean import REGEX_TIMEOUT
+from quotes.clean import REGEX_TIMEOUT, Span
 from quotes.mentions import Mention
 from quotes.reports import Coverage, Report, Sentence, quote_content, span_after, span_at, trimmed, words_in
 from quotes.tokens import words
 from quotes.verbs import forms
+
+APPOSITION_REACH = 120  # characters of an apposition between « Selon X » and its colon
 
 # The words a selon/d'après attribution needs: the quick test before the full pattern.
 _SELON_CUE = re.compile(r"(?i)selon|après")  # two words: no timeout guard needed
@@ -27,9 +29,9 @@ def _selon_re() -> regex.Pattern[str]:
     # Selon X / D'après X, set apart by the start of the sentence or punctuation.
     return regex.compile(
         r"""(?P<cue>\b[Ss]elon|\b[Dd]['’]après)\s+
-            (?P<np>(?:[^,;:.!?()«»"“”—\s]|\b\p{Lu}\.|\s(?!(?:il|elle|ils|elles|on|nous|je|j')\b))
+            (?P<np>(?:[^,;:.!?()«»"“”—\s]|\b\p{Lu}\.|\s(?!(?:il|elle|ils|elles|on|nous|je|j'|c'|cela)\b))
                 {1,120}?)                      # the source: up to punctuation or a subject pronoun
-            (?=\s*(?:[,;:!?()«»"“”—]|(?<!\b\p{Lu})\.|$)|\s+(?:il|elle|ils|elles|on|nous|je|j')\b)""",
+            (?=\s*(?:[,;:!?()«»"“”—]|(?<!\b\p{Lu})\.|$)|\s+(?:il|elle|ils|elles|on|nous|je|j'|c'|cela)\b)""",
         regex.VERBOSE,
     )
 
@@ -72,6 +74,17 @@ def selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
     return out
 
 
+def _after_apposition(s: Sentence, after: int) -> Span | None:
+    """The quotation after a colon that closes an apposition to the source (« , ministre d'État,
+    porte-parole du gouvernement : « … » »), or None."""
+    if not s.text.startswith(",", after):
+        return None
+    colon = s.text.find(":", after, min(s.end, after + APPOSITION_REACH))
+    if colon < 0 or any(c in s.text[after:colon] for c in ".;!?«»\"“”"):
+        return None
+    return span_after(s, colon + 1, max_gap=2)
+
+
 def _quoted_phrase(s: Sentence, pos: int) -> bool:
     """« fini de sourcer « selon l'Élysée » »: the phrase quoted as words, a few in marks, not an
     attribution."""
@@ -84,6 +97,8 @@ def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
     sp = span_after(s, after, max_gap=3)
     opens = m.start() - s.start <= 40 and _opens_sentence(s.text[s.start : m.start()].strip(" ,—("))
     gap = s.text[after : sp.open].strip() if sp is not None else None
+    if sp is None and opens and (apposed := _after_apposition(s, after)) is not None:
+        sp, gap = apposed, ":"  # Selon X, ministre d'État, porte-parole du gouvernement : « … »
     if sp is not None and (gap in (":", ", :") or gap == "," and opens):  # Selon X : « … »
         a, b = quote_content(s.text, sp)
     elif opens:

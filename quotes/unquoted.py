@@ -87,7 +87,8 @@ def mid_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
 def _finite_group(s: Sentence, hit: VerbHit, g: int) -> bool:
     """An inverted verb group: a clitic (« a-t-il ajouté »), an auxiliary (« a déclaré X ») or a
     present tense (« estime X »), not a participle in apposition (« le texte, adopté par … »)."""
-    return bool(hit.clitic) or s.toks[g].norm in AUX_WORDS or (g == hit.i and s.toks[hit.i].norm.endswith(("e", "t")))
+    verb = s.toks[hit.i].norm
+    return bool(hit.clitic) or s.toks[g].norm in AUX_WORDS or (g == hit.i and verb.endswith(("e", "t")) and not verb.endswith("ant"))
 
 
 def _unclosed_mark(text: str, a: int, b: int) -> int | None:
