@@ -105,7 +105,7 @@ def _narration_before(s: Sentence, sp: Span) -> int | None:
 
 
 def _opens_with_que(text: str, a: int) -> bool:
-    return text[a : a + 4].lower() in ("que ", "qu'") or text[a : a + 3].lower() == "qu'"
+    return text[a : a + 4].lower() == "que " or text[a : a + 3].lower() == "qu'"
 
 
 def _long_unattributed_gap(s: Sentence, a: int, b: int) -> bool:

@@ -40,7 +40,7 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     after = max(mention.end, hit.cue_end) if hit.clitic else mention.end  # « …, a-t-il ajouté. »
     tail = s.text[after : min(s.end, after + 24)].strip()
     v = verbs()[hit.lemma]
-    if not (ends_or_adjunct(tail) or _adjunct_after_comma(s, after)) or v.cls == "cognition" or v.incise_only:
+    if not ends_or_adjunct(tail) or v.cls == "cognition" or v.incise_only:
         return None
     if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
         return None  # dément ces allégations: an object, not an inverted subject
@@ -105,24 +105,11 @@ def _unclosed_mark(text: str, a: int, b: int) -> int | None:
     return None
 
 
-def _adjunct_after_comma(s: Sentence, pos: int) -> bool:
-    """``…, a déclaré X, à l'issue d'un entretien.``: a comma after the inverted subject, then an
-    adjunct of the verb (a preposition with its noun phrase), not the rest of the reported clause
-    (« Nous sommes prêts, estime X, à reprendre … »)."""
-    if not s.text.startswith(",", pos):
-        return False
-    k = tok_index(s, pos) + 1
-    if k + 1 >= len(s.toks):
-        return False
-    first, second = s.toks[k].norm, s.toks[k + 1].norm
-    if first not in words("prepositions.txt") or first in ("par", "pour", "sur", "de"):
-        return False
-    return first != "à" or second in words("determiners.txt") or second.startswith("l'")
-
-
 def ends_or_adjunct(tail: str) -> bool:
     """What may follow the inverted subject of an unquoted incise: the end of the sentence or an
-    adjunct (« a indiqué le Pentagone en réaction à un rapport »), never an object."""
+    adjunct (« a indiqué le Pentagone en réaction à un rapport », « …, a déclaré X, à l'issue
+    d'un entretien »), never an object nor the rest of the reported clause (« …, estime X, à
+    reprendre … »). After a comma, au and aux open an adjunct too (« , au cours d'un point presse »)."""
     stripped = (w.strip(".!?…") for w in tail.lower().replace(",", " ").split())
     words_after = [w for w in stripped if w and w not in words("inverted_skip.txt")]
     if not words_after:
@@ -130,7 +117,8 @@ def ends_or_adjunct(tail: str) -> bool:
     first, *rest = words_after
     if first == "à" and rest:  # « à l'issue de », « à la presse »: a noun phrase, no infinitive
         return rest[0].startswith("l'") or rest[0] in words("determiners.txt")
-    return first in words("prepositions.txt") and first not in ("à", "au", "aux", "par", "pour", "sur", "de")
+    objects = ("à", "par", "pour", "sur", "de") if tail.startswith(",") else ("à", "au", "aux", "par", "pour", "sur", "de")
+    return first in words("prepositions.txt") and first not in objects
 
 
 _PLURAL_DETERMINERS = frozenset({"des", "les", "leurs", "plusieurs", "ses", "nos", "vos", "mes", "certains", "certaines"})
