@@ -253,6 +253,8 @@ def _measures(clause: list[Tok], mentions: list[Mention], text: str) -> None:
 
 
 # The end of an auxiliary of the passive between a measure and its verb: « seront », « a été ».
+# A reflexive pronoun right before a verb: « s'est », « se sont ».
+_REFLEXIVE_END = re.compile(r"\b(?:s['’]|se\s+|nous\s+|vous\s+|m['’]|me\s+)$", re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:est|sont|sera|seront|serait|seraient|soit|soient|été|être)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -282,6 +284,22 @@ def _judged_action(clause: list[Tok], scope: Scope, text: str) -> tuple[int, int
     return (k0, kc, 1 if total > 0 else -1) if total else None
 
 
+def _judged_subject(clause: list[Tok], scope: Scope, text: str) -> frozenset[int]:
+    """« Le rapprochement entre Pékin et Moscou est une menace », « la paix est menacée par X »:
+    when the first finite verb of a clause is a copula (``copula`` of stance_structure.txt) and the
+    cues after it judge the other way, the evaluative nouns of the subject name what is judged;
+    they are not the speaker's judgement (a reflexive « s'est tenu » is no copula). The positions
+    of those subject cues."""
+    kc = next((k for k, t in enumerate(clause) if "finite" in t.lex.struct or "copula" in t.lex.struct), None)
+    if kc is None or kc == 0 or "copula" not in clause[kc].lex.struct or _REFLEXIVE_END.search(text, 0, clause[kc].start):
+        return frozenset()
+    verdict = sum(valued(clause, j, scope).value for j in range(kc + 1, len(clause)) if clause[j].cue is not None)
+    if not verdict:
+        return frozenset()
+    return frozenset(k for k in range(kc) if (c := clause[k].cue) is not None and c.role == "eval"
+                     and valued(clause, k, scope).value * verdict < 0)
+
+
 def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = True,
                  text: str = "", rhetorical: bool = False) -> tuple[dict[int, list[Hit]], list[Hit]]:
     """Every cue of a clause tied to the mentions of that clause (keys: ``id(mention)``), and the
@@ -293,12 +311,13 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     scope = scope_of(clause, mentions, negations, rhetorical, text)
     untied: list[Hit] = []
     judged = _judged_action(clause, scope, text) if text else None
+    named = _judged_subject(clause, scope, text) if judged is None else frozenset()
     # « condamner l'agression »: a verb cue and the noun it governs speak of the verb's subject only
     governed = {t.i: g.i for k, t in enumerate(clause) if t.cue is not None and (g := governor(clause, k)) is not None}
     skip = set(governed) | set(governed.values())
     for k, t in enumerate(clause):
-        if t.cue is None or judged is not None and k > judged[1]:
-            continue  # the cues after the copula judge the action, not a target
+        if t.cue is None or judged is not None and k > judged[1] or k in named:
+            continue  # the cues after the copula judge the action, not a target; a judged subject's are its name
         tied = cue_hits(clause, k, mentions, scope, text) if mentions else []
         sign = judged[2] if judged is not None and k == judged[0] else 1
         for m, h in tied:

@@ -624,3 +624,32 @@ def test_harmed_topic_is_valued(text: str, target: str, label: str) -> None:
 ])
 def test_what_a_thing_rests_on(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a copula whose predicate judges the other way: the subject's evaluative noun names what
+    # is judged (the partners of a rapprochement, of a friendship, of a peace share the verdict)
+    ("L'entente entre Kertavi et Moscou est une menace pour la région.", "Vardanie", "opposed"),
+    ("Le rapprochement avec la Vardanie serait un piège.", "Vardanie", "opposed"),
+    ("La prétendue amitié de Pékin est un leurre.", "Chine", "opposed"),
+    ("L'aide à Kiev est une erreur stratégique.", "Ukraine", "opposed"),
+    # same sign, or no judgement after the copula, or a reflexive verb: the subject's cue counts
+    ("L'amitié entre Kertavi et nos voisins est précieuse.", "Vardanie", "favorable"),
+    ("Le rapprochement avec la Vardanie est en cours.", "Vardanie", "favorable"),
+    ("Un pseudo-dialogue s'est tenu à Kertavi.", "dialogue", "opposed"),
+])
+def test_judged_subject(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « ne … jamais aussi / autant / si »: more than ever, not a negation
+    ("Notre partenariat avec Kertavi n'a jamais été aussi solide.", "coopération", "favorable"),
+    ("Les négociations n'ont jamais été si difficiles.", "dialogue", "opposed"),
+    ("La Vardanie n'a jamais autant soutenu le dialogue.", "dialogue", "favorable"),
+    # a plain « ne … jamais » still negates
+    ("Le dialogue n'a jamais été utile.", "dialogue", "opposed"),
+    ("La Vardanie n'a jamais soutenu le dialogue.", "dialogue", "opposed"),
+])
+def test_never_so_is_no_negation(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
