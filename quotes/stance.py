@@ -45,7 +45,12 @@ The method, per quote, in one pass over its words:
    A verb of ``stance_measures.txt`` whose object is a restrictive measure (targets of kind
    ``measure``) reads as strengthening (favourable) or weakening it (opposed): « durcir les
    sanctions », « lever l'embargo »; and a clause-initial infinitive verb cue followed by a copula
-   (« Relâcher les sanctions serait une erreur ») takes the sign of the judgement after the copula.
+   (« Relâcher les sanctions serait une erreur ») takes the sign of the judgement after the copula;
+   when a copula is a clause's first finite verb and its predicate judges the other way, the
+   evaluative nouns of the subject name what is judged (« le rapprochement entre X et Y est une
+   menace »). A topic that a cue of harm damages is valued (« sape le dialogue »), and so is one
+   that an actor rejects, the actor being blamed (« Moscou a rejeté le dialogue »); an actor that
+   furthers a topic is praised (« Pékin appelle au dialogue »). « ne … jamais aussi » is no negation.
 5. Partners. A cooperation topic (dialogue, coopération) followed by ``avec`` / ``entre`` and an
    actor passes the stance it received to that actor: « restaurer le partenariat avec l'OTAN ».
 6. Score. The sum over the cues, squashed by ``tanh`` into [-1, 1]; ``favorable`` at or above

@@ -15,6 +15,7 @@ PREP_REACH = 4  # tokens a prep cue reaches
 EVENT_REACH = 6  # words between an event noun and the actor that wages it
 GOVERN_REACH = 4  # words between a verb cue and the evaluative noun it governs
 VICTIM_REACH = 4  # words between a cue of harm and the topic it harms
+SUBJECT_GAP = frozenset("qui a ont avait avaient aura auront aurait auraient ne n' va vont veut veulent".split())  # subject … verb
 VICTIM_KINDS = frozenset({"topic", "cooperation"})  # what is good to have: to harm it is to harm the speaker's side
 
 
@@ -225,6 +226,9 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
     reached = sorted((m for m in mentions if m is not victim and _reaches(clause, tok, m) and not _blocked(clause, tok, m)
                       and not embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
     out = [] if victim is None else [(victim, Hit(-v.value * _proximity(victim.tok.i - tok.i), v.start, max(v.end, victim.tok.end)))]
+    thing = victim if victim is not None else _furthered(clause, tok, mentions, scope, text)
+    if thing is not None and cue.role == "obj" and (subject := _actor_subject(clause, tok, mentions, text)) is not None:
+        out.append((subject, Hit(v.value * _proximity(tok.i - subject.tok.i), v.start, max(v.end, thing.tok.end))))
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
         shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else v.end
@@ -240,9 +244,15 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
     """The topic a cue of harm damages, which the speaker values: the direct object of a harming
     verb (« met en péril notre sécurité », « sape le dialogue ») or the victim that a patient
     preposition introduces after an evaluative noun (« une menace directe pour notre sécurité »).
-    Not when the harm is negated (« ne menace pas la coopération » says nothing of it)."""
+    Not when the harm is negated (« ne menace pas la coopération » says nothing of it). A verb of
+    rejection harms the topic it governs only when an actor is its subject (« Moscou a rompu le
+    dialogue »; « nous rompons le dialogue » is the speaker's own rejection)."""
     c = cue.cue
-    if c is None or c.polarity > 0 or c.role not in ("agent", "cause", "eval") or scope.negated(cue.i) or not text:
+    if c is None or c.polarity > 0 or scope.negated(cue.i) or not text:
+        return None
+    if c.role == "obj" and _actor_subject(clause, cue, mentions, text) is None:
+        return None  # « nous rejetons le dialogue » is the speaker's rejection; « Moscou rejette le dialogue » blames Moscow
+    if c.role not in ("agent", "cause", "eval", "obj"):
         return None
     m = next((m for m in mentions if m.tok.i > cue.i), None)
     if m is None or KINDS.get(m.name) not in VICTIM_KINDS or m.tok.i - cue.i > VICTIM_REACH:
@@ -255,6 +265,38 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
         return m if patient else None
     gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
     return m if not patient and all(_in_object(w) for w in gap) else None
+
+
+def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, text: str) -> Mention | None:
+    """The topic a positive verb cue furthers (« soutient le dialogue », « appelle au dialogue »)."""
+    c = cue.cue
+    if c is None or c.polarity < 0 or c.role != "obj" or scope.negated(cue.i) or not text:
+        return None
+    m = next((m for m in mentions if m.tok.i > cue.i), None)
+    if m is None or KINDS.get(m.name) not in VICTIM_KINDS or m.tok.i - cue.i > VICTIM_REACH:
+        return None
+    if any(t.cue is not None or t.lex.targets for t in _between(clause, cue, m.tok)):
+        return None
+    gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
+    return m if all(_in_object(w) or w in ("à", "au", "aux", "de", "du", "des", "d'") for w in gap) else None
+
+
+def _actor_subject(clause: list[Tok], cue: Tok, mentions: list[Mention], text: str) -> Mention | None:
+    """The actor (targets.txt) that is the subject of the verb cue ``cue``: the target right before
+    it in its clause, with at most auxiliaries, adverbs, negation and a relative « qui » between
+    (« Moscou a toujours refusé », « c'est Washington qui a rompu »)."""
+    before = [m for m in mentions if m.tok.i < cue.i]
+    if not before:
+        return None
+    m = before[-1]
+    if KINDS.get(m.name) != "actor" or any(t.cue is not None or t.lex.targets for t in _between(clause, m.tok, cue)):
+        return None
+    gap = text[m.tok.end : cue.start].lower().replace("’", "'").split()
+    return m if len(gap) <= 4 and all(w in SUBJECT_GAP or _adverb(w) for w in gap) else None
+
+
+def _adverb(word: str) -> bool:
+    return word in lexicon.words("adverbs.txt") or len(word) > 6 and word.endswith("ment")
 
 
 def _in_object(word: str) -> bool:

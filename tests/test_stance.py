@@ -269,7 +269,8 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     ("Washington a manqué de courage.", {"États-Unis": "opposed"}),
     # a verb phrase in « à » / « de » reads the contracted articles too
     ("Il faut renoncer aux sanctions.", {"sanctions": "opposed"}),
-    ("Pékin a mis fin aux négociations.", {"dialogue": "opposed", "Chine": "neutral"}),
+    ("Il faut mettre fin aux négociations.", {"dialogue": "opposed"}),
+    ("Pékin a mis fin aux négociations.", {"dialogue": "favorable", "Chine": "opposed"}),  # an actor's rejection
     # an evaluative noun governed by a preposition is not left to a lone target
     ("L'Alliance protège ses membres contre toute menace.", {"OTAN": "neutral"}),
     ("Les Vingt-Sept ont surmonté leurs divisions.", {"Union européenne": "favorable"}),
@@ -652,4 +653,22 @@ def test_judged_subject(text: str, target: str, label: str) -> None:
     ("La Vardanie n'a jamais soutenu le dialogue.", "dialogue", "opposed"),
 ])
 def test_never_so_is_no_negation(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an actor that rejects a topic is blamed and the topic is valued; the speaker's own
+    # rejection (nous, no subject) still opposes the topic
+    ("Kertavi a toujours refusé le dialogue.", "Vardanie", "opposed"),
+    ("Kertavi a toujours refusé le dialogue.", "dialogue", "favorable"),
+    ("C'est Washington qui a rompu les pourparlers.", "États-Unis", "opposed"),
+    ("Nous refusons le dialogue avec les terroristes.", "dialogue", "opposed"),
+    ("Kertavi n'a jamais refusé le dialogue.", "Vardanie", "neutral"),
+    # an actor that furthers a topic is praised
+    ("La Vardanie soutient pleinement la coopération régionale.", "Vardanie", "favorable"),
+    ("Kertavi appelle au dialogue.", "Vardanie", "favorable"),
+    # a measure is no such topic: rejecting the sanctions blames nobody
+    ("La Vardanie rejette les sanctions.", "Vardanie", "neutral"),
+])
+def test_actor_acting_on_a_topic(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
