@@ -4,6 +4,10 @@
     python benchmarks/bench_ingest.py --n 100000 --skip-one # the floor run (all cores only)
     python benchmarks/bench_ingest.py --queries 1000000     # query times on a synthetic store of 1M quotes
 
+It times the ``quotes`` it imports, and says which build that is: the floor figures are those of the
+compiled build (``QUOTES_COMPILE=1 pip install .``, see setup.py), from a folder where ``quotes/``
+is not the current directory.
+
 The corpus is made by varying the sample articles (numbers and names changed, paragraphs
 shuffled) so that every article has its own content hash; it is written as JSONL files.
 """
@@ -52,6 +56,13 @@ def build_corpus(folder: Path, n: int, per_file: int = 1000) -> float:
         if i % per_file == per_file - 1 or i == n - 1:
             out.close()
     return size / 1e6
+
+
+def _build() -> str:
+    """Which build of quotes runs: the mypyc one (``QUOTES_COMPILE=1``, setup.py) or pure Python."""
+    from quotes import extract
+
+    return f"{'compiled (mypyc)' if extract.__file__.endswith(('.so', '.pyd')) else 'pure Python'} build at {Path(extract.__file__).parent}"
 
 
 def _peak_rss_mb() -> float:
@@ -151,7 +162,7 @@ def main() -> None:
     if args.n:
         mb = build_corpus(work / "corpus", args.n)
         cores = os.cpu_count() or 1
-        print(f"ingest of {args.n} articles, {mb:.1f} MB of text, on {cores} cores")
+        print(f"ingest of {args.n} articles, {mb:.1f} MB of text, on {cores} cores; {_build()}")
         one = None if args.skip_one else run_ingest(work / "corpus", work / "store1", 1, args.n, mb)
         many = run_ingest(work / "corpus", work / "store", cores, args.n, mb)
         if one:

@@ -98,7 +98,8 @@ def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
             clause, first, prev = clause + 1, idx, None
         tok = Tok(idx, found[i].start(), found[i + n - 1].end(), lx, clause, first,
                   lx.cue if lx.verb_cue is None else _reading(lx, prev, prev2), sentence)
-        prev, prev2 = tok, prev
+        prev2 = prev  # (not one tuple assignment: mypyc types the pair from tok, and prev may be None)
+        prev = tok
         toks.append(tok)
         after, idx = i + n, idx + 1
     return toks

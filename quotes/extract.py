@@ -341,7 +341,8 @@ def _verb_reports(s: Sentence) -> list[Report]:
             clause_end = _clause_end(s, nxt)
             rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
                    or unquoted_incise(s, hit, g) or mid_incise(s, hit, g))
-        for r in [rep, *_listed(s, rep)] if rep and rep.kind == "direct" and rep.start > rep.cue_start else [rep]:
+        listed = _listed(s, rep) if rep and rep.kind == "direct" and rep.start > rep.cue_start else []
+        for r in [rep, *listed]:
             if r and (r.start, r.end) not in seen:
                 seen.add((r.start, r.end))
                 reports.append(r)

@@ -6,7 +6,6 @@ the small helpers on offsets, quotations and tokens that every construction uses
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -67,22 +66,37 @@ class Sentence:
     spans: list[Span]  # top-level quotations that overlap the sentence
     verbs: bool = False  # whether a word could be a reporting verb (extract_reports tests the paragraph once)
 
-    @functools.cached_property
+    # computed on first use (plain fields, not functools.cached_property: the mypyc build's
+    # classes have no __dict__ for it to cache in)
+    _toks: list[Tok] | None = None
+    _opens: list[int] | None = None
+    _closes: list[int] | None = None
+    _marks: list[int] | None = None
+
+    @property
     def toks(self) -> list[Tok]:
-        return tokens(self.text, self.start, self.end)
+        if self._toks is None:
+            self._toks = tokens(self.text, self.start, self.end)
+        return self._toks
 
-    @functools.cached_property
+    @property
     def opens(self) -> list[int]:
-        return [sp.open for sp in self.spans]
+        if self._opens is None:
+            self._opens = [sp.open for sp in self.spans]
+        return self._opens
 
-    @functools.cached_property
+    @property
     def closes(self) -> list[int]:
-        return [sp.close for sp in self.spans]
+        if self._closes is None:
+            self._closes = [sp.close for sp in self.spans]
+        return self._closes
 
-    @functools.cached_property
+    @property
     def marks(self) -> list[int]:
         """Positions of the quotation marks of the sentence (for ``mixed``)."""
-        return [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end)]
+        if self._marks is None:
+            self._marks = [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end)]
+        return self._marks
 
     def has_mark(self, a: int, b: int) -> bool:
         return bisect.bisect_left(self.marks, a) < bisect.bisect_left(self.marks, b)

@@ -330,9 +330,9 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
         if not tied and judged is not None and k == judged[0]:  # « y renoncer serait une faute »
             v = valued(clause, k, scope)
             untied.append(Hit(v.value * sign, v.start, v.end))
-        elif not tied and (m := _against_us(clause, k, mentions, text)) is not None:
+        elif not tied and (us := _against_us(clause, k, mentions, text)) is not None:
             v = valued(clause, k, scope)
-            hits.setdefault(id(m), []).append(Hit(v.value, min(v.start, m.tok.start), v.end))
+            hits.setdefault(id(us), []).append(Hit(v.value, min(v.start, us.tok.start), v.end))
         elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not demoted(clause, k) and not passive(clause, t)
               and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)):
             v = valued(clause, k, scope)
@@ -583,7 +583,7 @@ def score_quote(q: Quote, ctx: Context) -> Quote:
 
     out = q.copy()
     out.stance = analyse(q.text, ctx, main)
-    out.targets = [s["target"] for s in out.stance]
+    out.targets = [str(s["target"]) for s in out.stance]
     out.frame = frame(q.cue_lemma)
     return out
 

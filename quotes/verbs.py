@@ -15,7 +15,7 @@ from pathlib import Path
 from quotes import lexicon
 
 CLASSES = ("speech", "cognition", "manner")
-FORMS_FILE = Path(__file__).parent / "lexicon" / "verb_forms.txt"
+FORMS_FILE = Path(lexicon.__file__).parent / "verb_forms.txt"  # (lexicon's: a mypyc module has no __file__)
 
 INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")  # the endings of French infinitives (morphology, not vocabulary)
 
