@@ -198,6 +198,57 @@ def _anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: s
             last = mentions
 
 
+# An object pronoun before a verb, after its subject, « ne » or an infinitive's preposition, an
+# auxiliary and one adverb allowed between: « nous les soutiendrons », « de les lever », « nous
+# l'avons toujours défendu ». The preposition case is checked for an infinitive (« de la reprise »).
+_OBJECT_PRONOUN = re.compile(r"""
+    (?:^|(?<=\W))(?P<before>nous|vous|je|on|il|elle|ils|elles|qui|ne|n['’]|de|d['’]|à|pour|sans|pas|plus)\s*
+    (?P<pron>les|la|le|l['’])\s*
+    (?:(?:ai|as|a|avons|avez|ont|avait|avions|aviez|avaient|aura|aurons|auront|aurait|aurions|auraient)\s+)?
+    (?:\w+ment\s+|toujours\s+|jamais\s+|déjà\s+)?$""", re.IGNORECASE | re.VERBOSE)
+# A determiner and its word: a noun phrase between a target and a pronoun is the pronoun's antecedent
+_NOUN_PHRASE = re.compile(r"\b(?:(?:le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos)\s+|l['’]\s*)\w", re.IGNORECASE)
+# A preposition (and determiner) before a target: it is a complement (« une menace pour notre
+# sécurité »), and a pronoun after it rather stands for the phrase that holds it
+_COMPLEMENT = re.compile(r"\b(?:pour|de|d['’]|du|des|contre|à|au|aux|avec|sans|sur|envers|entre|par)\s*(?:(?:le|la|les|notre|nos|son|sa|ses|leur|leurs|votre|vos|ce|cette|ces)\s+|l['’]\s*)?$", re.IGNORECASE)
+OBJECT_PRONOUN_REACH = 60  # characters looked back from a verb for its object pronoun
+
+
+def _object_pronouns(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str) -> None:
+    """« Les sanctions sont justes et nous les soutiendrons »: a verb cue that governs its object
+    (role obj) with no target after it, but an object pronoun before it, governs the last target
+    named before it in the quote, when it heads its phrase (not « une menace pour notre sécurité,
+    … de l'ignorer »), no other noun phrase stands between (« il a tendu la main et on l'a
+    refusée ») and its number agrees (les: a plural alias; le, la, l': a singular)."""
+    seen: list[Mention] = []
+    for clause, mentions in zip(clauses, per_clause, strict=True):
+        for t in clause:
+            if t.cue is None or t.cue.role != "obj" or any(m.tok.i > t.i for m in mentions):
+                continue
+            m = _OBJECT_PRONOUN.search(text, max(0, t.start - OBJECT_PRONOUN_REACH), t.start)
+            if m is None or m.group("before").lower() in _PREPOSITIONS and not _infinitive(text, t):
+                continue
+            plural = m.group("pron").lower() == "les"
+            earlier = [e for e in seen + mentions if e.tok.end <= m.start("pron")]
+            ante = max(earlier, key=lambda e: e.tok.start, default=None)
+            if (ante is not None and _plural(ante, text) == plural and not _NOUN_PHRASE.search(text, ante.tok.end, m.start("pron"))
+                    and not _COMPLEMENT.search(text, max(0, ante.tok.start - 30), ante.tok.start)):
+                pron = Tok(t.i + 1, m.start("pron"), m.end("pron"), ante.tok.lex, t.clause, t.first, None, t.sentence)
+                mentions.append(Mention(pron, ante.name))
+        seen.extend(mentions)
+
+
+_PREPOSITIONS = frozenset({"de", "d'", "d’", "à", "pour", "sans", "pas", "plus"})
+
+
+def _infinitive(text: str, t: Tok) -> bool:
+    return text[t.start : t.end].split()[0].lower().endswith(INFINITIVE_ENDINGS)
+
+
+def _plural(m: Mention, text: str) -> bool:
+    return text[m.tok.start : m.tok.end].lower().endswith(("s", "x"))
+
+
 def _agrees(m: Mention, pron: Tok, text: str) -> bool:
     """An actor takes any subject pronoun; a topic one of its number (a plural alias, ils/elles)."""
     if KINDS.get(m.name) == "actor":
@@ -431,6 +482,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     if main is not None:
         _main_actor(clauses, per_clause, main)
     _anaphora(clauses, per_clause, text)
+    _object_pronouns(clauses, per_clause, text)
     _dislocated(clauses, per_clause)
     _gerund(clauses, per_clause, text)
     rhetorical = _rhetorical(words, toks)

@@ -672,3 +672,24 @@ def test_never_so_is_no_negation(text: str, target: str, label: str) -> None:
 ])
 def test_actor_acting_on_a_topic(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an object pronoun before a verb that acts on its object stands for the earlier target
+    ("Les sanctions sont imparfaites, et nous les soutiendrons jusqu'au bout.", "sanctions", "favorable"),
+    ("Les sanctions ont échoué ; il est temps de les lever.", "sanctions", "opposed"),
+    ("Ce dialogue, nous l'avons toujours défendu.", "dialogue", "favorable"),
+    ("La coopération régionale ? Nous la rejetons.", "coopération", "opposed"),
+    # the number must agree: « les » is not the singular dialogue
+    ("Le dialogue est lent ; les délégués, nous les critiquons.", "dialogue", "neutral"),
+    # a target inside a complement is not what the pronoun stands for (the danger is)
+    ("Cette alliance est un danger pour notre sécurité ; il serait naïf de l'ignorer.", "sécurité", "favorable"),
+    # nor one with another noun phrase after it
+    ("Kertavi a tendu la main au dialogue, et on l'a refusée.", "dialogue", "favorable"),
+    # the nearest earlier target that agrees
+    ("Le dialogue piétine ; la Vardanie, nous la soutenons.", "Vardanie", "favorable"),
+    # a target after the verb is its object, the pronoun reading is not needed
+    ("Les sanctions durent ; nous soutenons le dialogue.", "sanctions", "neutral"),
+])
+def test_object_pronoun(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
