@@ -101,7 +101,18 @@ from quotes.cues import (
     longest,
 )
 from quotes.model import Article, Quote
-from quotes.ties import PREP_REACH, Hit, cue_hits, demoted, embedded, governor, is_prep, passive, valued
+from quotes.ties import (
+    PREP_REACH,
+    Hit,
+    cue_hits,
+    demoted,
+    embedded,
+    governor,
+    is_prep,
+    names_its_victim,
+    passive,
+    valued,
+)
 from quotes.verbs import INFINITIVE_ENDINGS, verbs
 
 THRESHOLD = 0.25  # |score| from which a stance is favourable / opposed
@@ -385,7 +396,8 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
             v = valued(clause, k, scope)
             hits.setdefault(id(us), []).append(Hit(v.value, min(v.start, us.tok.start), v.end))
         elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not demoted(clause, k) and not passive(clause, t)
-              and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)):
+              and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)
+              and not names_its_victim(clause, t, mentions)):  # « l'agression contre l'Ukraine » is not left to the Ukraine
             v = valued(clause, k, scope)
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)

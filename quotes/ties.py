@@ -56,6 +56,16 @@ def _cut_by_patient(clause: list[Tok], cue: Tok, target: Tok) -> bool:
     return any(t.cue is not None and t.i < marks[-1].i for t in between)
 
 
+def names_its_victim(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> bool:
+    """« l'agression contre l'Ukraine », « les pressions sur la Chine »: a negative cue right before
+    a patient preposition and a target (« sur le flanc Est de l'OTAN » is a place, not a victim).
+    That target is the victim; the cue judges something else."""
+    if cue.cue is None or cue.cue.polarity > 0:
+        return False
+    marks = {t.i for t in clause if t.i == cue.i + 1 and "patient" in t.lex.struct}
+    return bool(marks) and any(m.tok.i - 1 in marks for m in mentions)
+
+
 def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
     """« l'Ukraine face à l'agression »: an eval cue inside a phrase opened by a preposition
     (patient or prep cue) after the target does not reach back to it; nor does the head of a
@@ -110,7 +120,8 @@ def _lacking(clause: list[Tok], cue: Tok, m: Mention) -> bool:
 def embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) -> bool:
     """A target in a phrase that completes the subject, before the finite verb, is not what an
     evaluative or agent cue after that verb judges: « les sanctions contre la Russie sont un
-    échec » and « les sanctions contre Moscou ont échoué » judge the sanctions only, « la
+    échec » and « les sanctions contre Moscou ont échoué » judge the sanctions only, « les
+    pressions sur la Chine sont contre-productives » the pressure, « la
     production d'acier en Ukraine a reculé » no target, « le dialogue avec Pékin a le mérite
     d'exister » the dialogue."""
     if cue.cue.role != "eval" and cue.cue.role not in SUBJECT_ROLES or m.tok.i > cue.i:  # type: ignore[union-attr]
@@ -119,7 +130,11 @@ def embedded(clause: list[Tok], cue: Tok, m: Mention, mentions: list[Mention]) -
         return False  # an agent cue is a verb: its own tense ends the subject
     if any("locative" in t.lex.struct and t.i == m.tok.i - 1 and t.i > t.first for t in clause):
         return True
-    heads = [h.tok for h in mentions if h.tok.i < m.tok.i]
+    # the head of the phrase: a target, or a noun of harm (« les pressions sur la Chine sont
+    # contre-productives » judges the pressure, not China; « le soutien à l'Ukraine est une erreur »
+    # still judges the support of Ukraine, so a positive head is not one)
+    heads = [h.tok for h in mentions if h.tok.i < m.tok.i] + [
+        t for t in clause if t.i < m.tok.i and t.cue is not None and t.cue.role == "eval" and t.cue.polarity < 0]
     return any(any("patient" in t.lex.struct or "partner" in t.lex.struct or is_prep(t) for t in _between(clause, h, m.tok))
                and not any("finite" in t.lex.struct for t in _between(clause, h, m.tok)) for h in heads)
 

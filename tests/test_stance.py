@@ -693,3 +693,18 @@ def test_actor_acting_on_a_topic(text: str, target: str, label: str) -> None:
 ])
 def test_object_pronoun(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a target right after a noun of harm and its patient preposition is the victim: neither the
+    # harm nor what the predicate says of it judges the target
+    ("L'agression contre l'Ukraine est inacceptable.", "Ukraine", "neutral"),
+    ("Les pressions sur la Vardanie sont contre-productives.", "Vardanie", "neutral"),
+    ("Les menaces contre la Russie ne servent à rien.", "Russie", "neutral"),
+    # a positive head still carries the judgement to the one it helps
+    ("Le soutien à l'Ukraine est une erreur.", "Ukraine", "opposed"),
+    # a place after the preposition is no victim
+    ("Ce renforcement dangereux sur le flanc Est de l'OTAN est absurde.", "OTAN", "opposed"),
+])
+def test_victim_of_a_harm_in_the_subject(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
