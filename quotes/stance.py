@@ -397,7 +397,8 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
             hits.setdefault(id(us), []).append(Hit(v.value, min(v.start, us.tok.start), v.end))
         elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not demoted(clause, k) and not passive(clause, t)
               and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)
-              and not names_its_victim(clause, t, mentions)):  # « l'agression contre l'Ukraine » is not left to the Ukraine
+              and not names_its_victim(clause, t, mentions)  # « l'agression contre l'Ukraine » is not left to the Ukraine
+              and not any("undergo" in u.lex.struct for u in clause if u.i < t.i)):  # nor « l'Ukraine subit une agression »
             v = valued(clause, k, scope)
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)

@@ -96,6 +96,8 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return False  # « suspendre sa mission auprès de l'OTAN »: the partner of the object, not it
     if after:
         return not _cut_by_patient(clause, cue, m.tok)
+    if any("undergo" in t.lex.struct for t in _between(clause, m.tok, cue)):
+        return False  # « l'Ukraine est victime d'une agression »: the subject suffers what follows
     if role in SUBJECT_ROLES and (_object_of_a_verb(clause, m.tok) or passive(clause, cue)):
         return False  # « détruire l'Ukraine et diviser l'OTAN », « l'Ukraine sera envahie »: not the agent
     return role != "eval" or not _cut_backward(clause, cue, m.tok)

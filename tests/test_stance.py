@@ -705,6 +705,13 @@ def test_object_pronoun(text: str, target: str, label: str) -> None:
     ("Le soutien à l'Ukraine est une erreur.", "Ukraine", "opposed"),
     # a place after the preposition is no victim
     ("Ce renforcement dangereux sur le flanc Est de l'OTAN est absurde.", "OTAN", "opposed"),
+    # a subject that suffers what follows is not what it judges (stance_structure.txt: undergo)
+    ("La Vardanie est victime d'une agression barbare.", "Vardanie", "neutral"),
+    ("L'Ukraine subit des frappes cruelles chaque nuit.", "Ukraine", "neutral"),
+    ("La Chine fait l'objet de menaces inacceptables.", "Chine", "neutral"),
+    ("La Russie subit des sanctions injustes.", "sanctions", "opposed"),
+    # without such a verb, the subject is the agent
+    ("La Vardanie mène une agression barbare.", "Vardanie", "opposed"),
 ])
 def test_victim_of_a_harm_in_the_subject(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
