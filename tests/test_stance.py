@@ -246,7 +246,7 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     ("Nous saluons le dialogue mais l'OTAN est une menace.", {"dialogue": "favorable", "OTAN": "opposed"}),
     ("L'OTAN est une menace, nous saluons pourtant le dialogue.", {"OTAN": "opposed", "dialogue": "favorable"}),
     ("Washington provoque, tandis que Kiev reste un partenaire fiable.", {"États-Unis": "opposed", "Ukraine": "favorable"}),
-    ("Les sanctions sont inacceptables, car le dialogue est la seule voie.", {"sanctions": "opposed", "dialogue": "neutral"}),
+    ("Les sanctions sont inacceptables, car le dialogue est la seule voie.", {"sanctions": "opposed", "dialogue": "favorable"}),  # its own cue, not « inacceptables »
     ("L'OTAN est une menace pour la Russie.", {"OTAN": "opposed", "Russie": "neutral"}),
     ("Nous condamnons l'agression contre l'Ukraine.", {"Ukraine": "neutral"}),
     # a prepositional phrase inside the subject ends at the finite verb: the cue after it reaches
@@ -714,4 +714,17 @@ def test_object_pronoun(text: str, target: str, label: str) -> None:
     ("La Vardanie mène une agression barbare.", "Vardanie", "opposed"),
 ])
 def test_victim_of_a_harm_in_the_subject(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    ("Il n'y a pas d'alternative au dialogue.", "dialogue", "favorable"),
+    ("La seule issue reste la coopération.", "coopération", "favorable"),
+    ("Kertavi tient un double langage sur ce dossier.", "Vardanie", "opposed"),
+    ("Pékin joue un rôle trouble dans cette affaire.", "Chine", "opposed"),
+    ("Washington porte une lourde responsabilité dans l'échec des pourparlers.", "États-Unis", "opposed"),
+    # « seule » alone judges nothing
+    ("La Vardanie reste seule sur ce dossier.", "Vardanie", "neutral"),
+])
+def test_only_way_and_double_talk(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
