@@ -67,7 +67,7 @@ def names_its_victim(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> bo
 
 
 def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
-    """« l'Ukraine face à l'agression »: an eval cue inside a phrase opened by a preposition
+    """« l'Ukraine face à l'agression », « face à la crise »: an eval cue or an event noun inside a phrase opened by a preposition
     (patient or prep cue) after the target does not reach back to it; nor does the head of a
     partner phrase (« le dialogue avec l'adversaire »: the adversary is the partner, the dialogue
     is not judged). A phrase closed by a finite verb is part of the subject: « la présence de
@@ -100,7 +100,7 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return False  # « l'Ukraine est victime d'une agression »: the subject suffers what follows
     if role in SUBJECT_ROLES and (_object_of_a_verb(clause, m.tok) or passive(clause, cue)):
         return False  # « détruire l'Ukraine et diviser l'OTAN », « l'Ukraine sera envahie »: not the agent
-    return role != "eval" or not _cut_backward(clause, cue, m.tok)
+    return role not in ("eval", "event") or not _cut_backward(clause, cue, m.tok)  # « l'Ukraine face à la guerre »
 
 
 def passive(clause: list[Tok], cue: Tok) -> bool:

@@ -728,3 +728,14 @@ def test_victim_of_a_harm_in_the_subject(text: str, target: str, label: str) -> 
 ])
 def test_only_way_and_double_talk(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an event noun in a phrase opened by a preposition after the target is not the target's deed
+    ("La Vardanie est seule face à la crise.", "Vardanie", "neutral"),
+    ("Les sanctions décidées contre Kertavi après la guerre resteront en vigueur.", "sanctions", "neutral"),
+    # without the preposition, the actor before an event noun wages it
+    ("Kertavi a déclenché la guerre.", "Vardanie", "opposed"),
+])
+def test_event_behind_a_preposition(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
