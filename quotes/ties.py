@@ -67,8 +67,9 @@ def names_its_victim(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> bo
 
 
 def _cut_backward(clause: list[Tok], cue: Tok, target: Tok) -> bool:
-    """« l'Ukraine face à l'agression », « face à la crise »: an eval cue or an event noun inside a phrase opened by a preposition
-    (patient or prep cue) after the target does not reach back to it; nor does the head of a
+    """« l'Ukraine face à l'agression », « seule face à la crise »: an eval cue or an event noun
+    inside a phrase opened by a preposition (patient or prep cue) after the target does not reach
+    back to it; nor does the head of a
     partner phrase (« le dialogue avec l'adversaire »: the adversary is the partner, the dialogue
     is not judged). A phrase closed by a finite verb is part of the subject: « la présence de
     l'Otan sur le territoire européen a un effet néfaste » judges the Otan."""
