@@ -725,6 +725,9 @@ def test_victim_of_a_harm_in_the_subject(text: str, target: str, label: str) -> 
     ("Washington porte une lourde responsabilité dans l'échec des pourparlers.", "États-Unis", "opposed"),
     # « seule » alone judges nothing
     ("La Vardanie reste seule sur ce dossier.", "Vardanie", "neutral"),
+    # a neighbour is barely a judgement: the adjective decides
+    ("Kertavi reste un voisin imprévisible et dangereux.", "Vardanie", "opposed"),
+    ("La Vardanie est notre voisin.", "Vardanie", "neutral"),
 ])
 def test_only_way_and_double_talk(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
