@@ -108,6 +108,7 @@ from quotes.ties import (
     demoted,
     embedded,
     governor,
+    is_place,
     is_prep,
     names_its_victim,
     passive,
@@ -527,21 +528,24 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     for own in per_target:
         for name, hs in own.items():
             by_target.setdefault(name, []).extend(hs)
-    _lone_targets(clauses, per_target, untied, by_target)
+    placed = {m.name for c, ms in zip(clauses, per_clause, strict=True) for m in ms if is_place(c, m)}
+    placed -= {m.name for c, ms in zip(clauses, per_clause, strict=True) for m in ms if not is_place(c, m)}
+    _lone_targets(clauses, per_target, untied, by_target, placed)
     return [_verdict(text, name, by_target.get(name, [])) for name in order]
 
 
 def _lone_targets(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]], untied: list[list[Hit]],
-                  found: dict[str, list[Hit]]) -> None:
+                  found: dict[str, list[Hit]], placed: set[str] = frozenset()) -> None:  # type: ignore[assignment]
     """A target that no cue reached takes, weighed ``UNTIED``, the untied cues of the sentences
     where it is the only target (of the whole quote when it is the quote's only target):
-    « Les sanctions n'ont rien changé ; elles ont poussé l'économie visée à s'adapter »."""
+    « Les sanctions n'ont rien changé ; elles ont poussé l'économie visée à s'adapter ». Not a
+    target named only as a place (``placed``: « la situation est dramatique en Ukraine »)."""
     names_of: dict[int, set[str]] = {}
     for clause, own in zip(clauses, per_target, strict=True):
         names_of.setdefault(clause[0].sentence, set()).update(own)
     everywhere = len(found) == 1
     for name, hits in found.items():
-        if hits:
+        if hits or name in placed:
             continue
         for clause, loose in zip(clauses, untied, strict=True):
             if loose and (everywhere or names_of.get(clause[0].sentence) == {name}):

@@ -93,6 +93,8 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return False
     if role == "obj" and any(is_prep(t) for t in _between(clause, cue, m.tok)):
         return False  # « se construire contre la Russie »: the preposition relates the target
+    if role in ("obj", "eval") and after and is_place(clause, m, after=cue.i + (role == "obj")):
+        return False  # « condamner les frappes en Ukraine », « la situation est dramatique en Ukraine »: a place
     if role == "obj" and any("partner" in t.lex.struct and t.i > cue.i + 1 for t in _between(clause, cue, m.tok)):
         return False  # « suspendre sa mission auprès de l'OTAN »: the partner of the object, not it
     if after:
@@ -102,6 +104,13 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     if role in SUBJECT_ROLES and (_object_of_a_verb(clause, m.tok) or passive(clause, cue)):
         return False  # « détruire l'Ukraine et diviser l'OTAN », « l'Ukraine sera envahie »: not the agent
     return role not in ("eval", "event") or not _cut_backward(clause, cue, m.tok)  # « l'Ukraine face à la guerre »
+
+
+def is_place(clause: list[Tok], m: Mention, after: int = -1) -> bool:
+    """An actor named as a place: right after a ``locative`` of stance_structure.txt (« en
+    Ukraine », « au-dessus de la Russie ») that stands after the position ``after``. A topic
+    after « dans » is no place (« la confrontation dans les relations avec l'OTAN »)."""
+    return KINDS.get(m.name) == "actor" and any("locative" in t.lex.struct and t.i == m.tok.i - 1 and t.i > after for t in clause)
 
 
 def passive(clause: list[Tok], cue: Tok) -> bool:

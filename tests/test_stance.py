@@ -742,3 +742,30 @@ def test_only_way_and_double_talk(text: str, target: str, label: str) -> None:
 ])
 def test_event_behind_a_preposition(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a country named as a place (« en Ukraine ») is not what is said of the situation there
+    ("Nous condamnons les frappes en Ukraine.", "Ukraine", "neutral"),
+    ("La situation est dramatique en Vardanie.", "Vardanie", "neutral"),
+    ("Le groupe suspend ses investissements en Russie.", "Russie", "neutral"),
+    ("Nous refusons de créer une zone d'exclusion au-dessus de l'Ukraine.", "Ukraine", "neutral"),
+    # the same country named otherwise still takes the cue
+    ("La Vardanie est courageuse, et la situation est dramatique en Vardanie.", "Vardanie", "favorable"),
+    ("Nous soutenons l'Ukraine.", "Ukraine", "favorable"),
+    # a topic after « dans » is no place
+    ("La confrontation domine dans nos relations avec Kertavi.", "coopération", "opposed"),
+])
+def test_a_country_as_a_place(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # ending a crisis is good: its actor is not the one who wages it
+    ("Pékin veut résoudre la crise.", "Chine", "favorable"),
+    ("Kertavi souhaite le règlement du conflit.", "Vardanie", "favorable"),
+    ("Moscou œuvre à la résolution de la crise.", "Russie", "favorable"),
+    ("Washington refuse toute solution politique.", "États-Unis", "opposed"),
+])
+def test_ending_a_crisis(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
