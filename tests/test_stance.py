@@ -750,6 +750,7 @@ def test_event_behind_a_preposition(text: str, target: str, label: str) -> None:
     ("La situation est dramatique en Vardanie.", "Vardanie", "neutral"),
     ("Le groupe suspend ses investissements en Russie.", "Russie", "neutral"),
     ("Nous refusons de créer une zone d'exclusion au-dessus de l'Ukraine.", "Ukraine", "neutral"),
+    ("Les violations de la trêve dans l'est de la Vardanie ont atteint des records.", "Vardanie", "neutral"),
     # the same country named otherwise still takes the cue
     ("La Vardanie est courageuse, et la situation est dramatique en Vardanie.", "Vardanie", "favorable"),
     ("Nous soutenons l'Ukraine.", "Ukraine", "favorable"),
