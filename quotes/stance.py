@@ -387,6 +387,9 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
         if t.cue is None or judged is not None and k > judged[1] or k in named:
             continue  # the cues after the copula judge the action, not a target; a judged subject's are its name
         tied = cue_hits(clause, k, mentions, scope, text) if mentions else []
+        if (owner := _owner(clause, k, mentions, text)) is not None:  # « cesser ses provocations »: the owner's
+            v = valued(clause, k, scope)
+            tied = [(m, h) for m, h in tied if m is not owner] + [(owner, Hit(v.value, v.start, v.end))]
         sign = judged[2] if judged is not None and k == judged[0] else 1
         for m, h in tied:
             hits.setdefault(id(m), []).append(Hit(h.value * sign, h.start, h.end))
@@ -404,6 +407,29 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
     return hits, untied
+
+
+# A possessive determiner right before a word (one adjective may stand between): « ses provocations »
+_POSSESSIVE = re.compile(r"\b(?:son|sa|ses|leur|leurs)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+# A preposition other than « à » right before a name: the name completes a noun (« les partenaires de l'Ukraine »)
+_OWNED_BY_A_COMPLEMENT = re.compile(r"\b(?:de|d['’]|du|des|pour|contre|avec|sur|envers|entre|par|sans)\s*(?:(?:le|la|les)\s+|l['’]\s*)?$", re.IGNORECASE)
+
+
+def _owner(clause: list[Tok], k: int, mentions: list[Mention], text: str) -> Mention | None:
+    """« Tant que Moscou campera sur ses exigences maximalistes »: a negative evaluative noun after
+    a possessive belongs to the one actor named before it in its clause (not in a complement),
+    and judges that actor, unless a verb cue governs it."""
+    t = clause[k]
+    if t.cue is None or t.cue.role != "eval" or t.cue.polarity > 0 or not text or governor(clause, k) is not None:
+        return None  # a verb cue on it decides (« les Vingt-Sept ont surmonté leurs divisions »)
+    actors = [m for m in mentions if m.tok.i < t.i and KINDS.get(m.name) == "actor"]
+    if len(actors) != 1 or not _POSSESSIVE.search(text, max(0, t.start - 40), t.start):
+        return None  # two actors before it: whose is it? (« l'OTAN ne doit pas utiliser la Chine pour justifier son intrusion »)
+    if _OWNED_BY_A_COMPLEMENT.search(text, max(0, actors[0].tok.start - 30), actors[0].tok.start):
+        return None  # « les partenaires de l'Ukraine pour leur condamnation »: theirs, not the Ukraine's
+    return actors[0]
 
 
 def _after_preposition(clause: list[Tok], k: int) -> bool:

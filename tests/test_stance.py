@@ -770,3 +770,17 @@ def test_a_country_as_a_place(text: str, target: str, label: str) -> None:
 ])
 def test_ending_a_crisis(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a negative noun after a possessive judges its owner, the one actor named before it
+    ("Le dialogue n'avancera pas tant que Kertavi campera sur ses exigences.", "Vardanie", "opposed"),
+    ("Washington confirme sa posture hostile.", "États-Unis", "opposed"),
+    # not an actor inside a complement, nor one of two
+    ("Les diplomates de l'Ukraine ont exprimé leur colère.", "Ukraine", "neutral"),
+    ("L'OTAN ne doit pas utiliser la Chine pour justifier son intrusion.", "Chine", "neutral"),
+    # a verb cue on the noun decides
+    ("Les Vingt-Sept ont surmonté leurs divisions.", "Union européenne", "favorable"),
+])
+def test_possessive_owner(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
