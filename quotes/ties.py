@@ -57,10 +57,12 @@ def _cut_by_patient(clause: list[Tok], cue: Tok, target: Tok) -> bool:
 
 
 def names_its_victim(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> bool:
-    """« l'agression contre l'Ukraine », « les pressions sur la Chine »: a negative cue right before
-    a patient preposition and a target (« sur le flanc Est de l'OTAN » is a place, not a victim).
-    That target is the victim; the cue judges something else."""
-    if cue.cue is None or cue.cue.polarity > 0:
+    """« L'agression contre l'Ukraine [est inacceptable] », « les pressions sur la Chine [sont
+    contre-productives] »: a negative cue opening its clause, right before a patient preposition and
+    a target (« sur le flanc Est de l'OTAN » is a place, not a victim). That target is the victim;
+    the cue, the subject of what follows, judges something else. Not inside a clause, where the
+    harm is the object of what the speaker asks for (« il faut accentuer la pression sur Pékin »)."""
+    if cue.cue is None or cue.cue.polarity > 0 or cue.i - cue.first > 1:
         return False
     marks = {t.i for t in clause if t.i == cue.i + 1 and "patient" in t.lex.struct}
     return bool(marks) and any(m.tok.i - 1 in marks for m in mentions)

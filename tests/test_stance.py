@@ -701,6 +701,8 @@ def test_object_pronoun(text: str, target: str, label: str) -> None:
     ("L'agression contre l'Ukraine est inacceptable.", "Ukraine", "neutral"),
     ("Les pressions sur la Vardanie sont contre-productives.", "Vardanie", "neutral"),
     ("Les menaces contre la Russie ne servent à rien.", "Russie", "neutral"),
+    # inside a clause the harm is what the speaker asks for: its target is the one opposed
+    ("Il faut accentuer la pression sur Kertavi.", "Vardanie", "opposed"),
     # a positive head still carries the judgement to the one it helps
     ("Le soutien à l'Ukraine est une erreur.", "Ukraine", "opposed"),
     # a place after the preposition is no victim
