@@ -174,13 +174,15 @@ def _cue_table() -> tuple[dict[str, Cue], dict[str, Cue]]:
 
 
 def _measure_table() -> dict[str, Cue]:
-    """Verb form → its cue on a restrictive measure, from stance_measures.txt (``+``/``-`` then a
-    cue line): « durcir les sanctions » is favourable to them, « lever l'embargo » opposed."""
+    """Verb or noun form → its cue on a restrictive measure, from stance_measures.txt (``+``/``-``
+    then a cue line): « durcir les sanctions » and « le durcissement des sanctions » are favourable
+    to them, « lever l'embargo » and « l'allègement des sanctions » opposed."""
     out: dict[str, Cue] = {}
     for line in lexicon.lines("stance_measures.txt"):
         sign, rest = line.split(None, 1)
+        noun = rest.split(None, 1)[0] == "n"
         for form, cue, _, is_verb in _cue_entry(rest, 1 if sign == "+" else -1):
-            if is_verb:
+            if is_verb or noun:
                 out.setdefault(form, cue)
     return out
 

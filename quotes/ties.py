@@ -93,6 +93,8 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return d <= PREP_REACH
     if role == "event" and d > EVENT_REACH:
         return False
+    if role in ("obj", "prep") and after and _chained_between(clause, cue, m):
+        return False  # « refuser de lever les sanctions »: refuser speaks of them through lever
     if role == "obj" and any(is_prep(t) for t in _between(clause, cue, m.tok)):
         return False  # « se construire contre la Russie »: the preposition relates the target
     if role in ("obj", "eval") and after and is_place(clause, m, after=cue.i + (role == "obj")):
@@ -188,6 +190,43 @@ def governor(clause: list[Tok], k: int) -> Tok | None:
     return None
 
 
+def chain_head(clause: list[Tok], k: int) -> Tok | None:
+    """« refuser de lever les sanctions », « soutenir le durcissement des sanctions », « plaider
+    pour un allègement des sanctions »: the verb or preposition cue whose object is the obj cue
+    ``clause[k]``: the nearest cue before it, within ``GOVERN_REACH`` words, no target between."""
+    tok = clause[k]
+    if tok.cue is None or tok.cue.role != "obj":
+        return None
+    for prev in reversed(clause[:k]):
+        if tok.i - prev.i > GOVERN_REACH or prev.lex.targets:
+            return None
+        if prev.cue is not None and not prev.cue.adverb:
+            return prev if prev.cue.role in ("obj", "prep") else None
+    return None
+
+
+def _chained_between(clause: list[Tok], cue: Tok, m: Mention) -> bool:
+    """Whether a negative obj cue that ``cue`` governs (``chain_head``) stands between it and ``m``:
+    the target is that cue's object, and ``cue`` speaks of it through that cue only (« refuser de
+    lever les sanctions », « continuer à saboter le dialogue »). A positive one agrees with its
+    head, which may then speak of the target too (« continuer à chercher le dialogue »)."""
+    return any(cue.i < t.i < m.tok.i and t.cue is not None and t.cue.role == "obj" and t.cue.polarity < 0
+               and chain_head(clause, j) is cue for j, t in enumerate(clause))
+
+
+def _chain_factor(clause: list[Tok], k: int, scope: Scope) -> tuple[float, int]:
+    """The sign the head of a chain gives the obj cue ``clause[k]`` (``chain_head``; 1 when it has
+    none): « refuser » turns « lever les sanctions » around. With the start of the head."""
+    head = chain_head(clause, k)
+    if head is None:
+        return 1.0, clause[k].start
+    hneg = scope.negated(head.i)
+    factor = head.cue.polarity * (NEGATED if hneg else 1.0)  # type: ignore[union-attr]
+    if hneg is not None and scope.negated(clause[k].i) == hneg:
+        factor /= NEGATED  # one negation, already on the head: « ne refusons pas de lever »
+    return factor, head.start
+
+
 def _partnered(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     """« (ne pas) chercher la confrontation avec la Russie », « éviter une guerre avec la Russie »:
     the partner of a governed evaluative noun takes what the verb does with that noun."""
@@ -258,8 +297,13 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
     thing = victim if victim is not None else _furthered(clause, tok, mentions, scope, text)
     if thing is not None and cue.role == "obj" and (subject := _actor_subject(clause, tok, mentions, text)) is not None:
         out.append((subject, Hit(v.value * _proximity(tok.i - subject.tok.i), v.start, max(v.end, thing.tok.end))))
+    chain, chain_start = _chain_factor(clause, k, scope) if cue.role == "obj" else (1.0, tok.start)
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
+        if chain != 1.0 and m.tok.i > tok.i:  # « refuser de lever les sanctions »: favourable to them
+            out.append((m, Hit(v.value * chain * _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET), min(chain_start, v.start),
+                               max(v.end, m.tok.end))))
+            continue
         shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else v.end
         share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET) * (-1 if _lacking(clause, tok, m) else 1)
         if v.gov is not None and (m.tok.i < v.gov.i or _partnered(clause, tok, m)):

@@ -786,3 +786,21 @@ def test_ending_a_crisis(text: str, target: str, label: str) -> None:
 ])
 def test_possessive_owner(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a verb on a verb (or a noun) that acts on a measure: the product of the two
+    ("Nous refusons de lever les sanctions.", "sanctions", "favorable"),
+    ("Nous refusons tout assouplissement des sanctions.", "sanctions", "favorable"),
+    ("Nous plaidons pour un allègement des sanctions.", "sanctions", "opposed"),
+    ("Nous soutenons le durcissement des sanctions.", "sanctions", "favorable"),
+    ("Nous refusons de rompre le dialogue.", "dialogue", "favorable"),
+    # a positive inner verb agrees with its head
+    ("Nous refusons de saluer Kertavi.", "Vardanie", "opposed"),
+    ("Nous continuerons à chercher le dialogue avec la Vardanie.", "Vardanie", "favorable"),
+    # the noun alone still decides
+    ("Il faut lever les sanctions.", "sanctions", "opposed"),
+    ("Le renforcement des sanctions est une bonne nouvelle.", "sanctions", "favorable"),
+])
+def test_verb_on_a_verb(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
