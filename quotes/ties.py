@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from quotes import lexicon
 from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
 from quotes.cues import KINDS, SUBJECT_ROLES
+from quotes.verbs import INFINITIVE_ENDINGS
 
 DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
 OTHER_TARGET = 0.5  # share of a cue taken by a target that is not the nearest one
@@ -337,7 +338,9 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
     if c.role == "eval":
         return m if patient else None
     gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
-    return m if not patient and all(_in_object(w) for w in gap) else None
+    # « refuser de négocier »: a topic named by an infinitive is the object after de / à
+    verb = text[m.tok.start : m.tok.end].lower().endswith(INFINITIVE_ENDINGS)
+    return m if not patient and all(_in_object(w) or verb and w in ("de", "d'", "à") for w in gap) else None
 
 
 def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, text: str) -> Mention | None:

@@ -667,6 +667,10 @@ def test_never_so_is_no_negation(text: str, target: str, label: str) -> None:
     # an actor that furthers a topic is praised
     ("La Vardanie soutient pleinement la coopération régionale.", "Vardanie", "favorable"),
     ("Kertavi appelle au dialogue.", "Vardanie", "favorable"),
+    # a topic named by an infinitive after de / à is the verb's object too
+    ("Kertavi refuse de négocier.", "Vardanie", "opposed"),
+    ("Kertavi refuse de négocier.", "dialogue", "favorable"),
+    ("Nous refusons de négocier.", "dialogue", "opposed"),
     # a measure is no such topic: rejecting the sanctions blames nobody
     ("La Vardanie rejette les sanctions.", "Vardanie", "neutral"),
 ])
