@@ -808,3 +808,17 @@ def test_possessive_owner(text: str, target: str, label: str) -> None:
 ])
 def test_verb_on_a_verb(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # the literary « ne pouvoir » without « pas » negates
+    ("Nous ne pouvons soutenir les sanctions.", "sanctions", "opposed"),
+    ("Nous ne pouvons accepter que Kertavi viole le droit international.", "Vardanie", "opposed"),
+    # « ne pouvoir que » is the restrictive, not a negation
+    ("Nous ne pouvons que saluer le dialogue.", "dialogue", "favorable"),
+    ("Le dialogue ne peut qu'être bénéfique.", "dialogue", "favorable"),
+    # « pouvoir » without « ne » negates nothing
+    ("Nous pouvons soutenir les sanctions.", "sanctions", "favorable"),
+])
+def test_literary_ne_without_pas(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
