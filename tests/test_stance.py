@@ -822,3 +822,15 @@ def test_verb_on_a_verb(text: str, target: str, label: str) -> None:
 ])
 def test_literary_ne_without_pas(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # questions that doubt: the cues inside them count the other way
+    ("Faut-il vraiment faire confiance à Kertavi ?", "Vardanie", "opposed"),
+    ("Peut-on encore croire au dialogue ?", "dialogue", "opposed"),
+    ("À quoi servent les sanctions ?", "sanctions", "opposed"),
+    # a real question answered, or no question mark: as written
+    ("Faut-il soutenir l'Ukraine ? Oui, sans hésiter.", "Ukraine", "favorable"),
+])
+def test_doubting_questions(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
