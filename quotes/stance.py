@@ -554,14 +554,14 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     for own in per_target:
         for name, hs in own.items():
             by_target.setdefault(name, []).extend(hs)
-    placed = {m.name for c, ms in zip(clauses, per_clause, strict=True) for m in ms if is_place(c, m)}
-    placed -= {m.name for c, ms in zip(clauses, per_clause, strict=True) for m in ms if not is_place(c, m)}
-    _lone_targets(clauses, per_target, untied, by_target, placed)
+    places = {m.name for c, ms in zip(clauses, per_clause, strict=True) for m in ms if is_place(c, m)}
+    places -= {m.name for c, ms in zip(clauses, per_clause, strict=True) for m in ms if not is_place(c, m)}
+    _lone_targets(clauses, per_target, untied, by_target, frozenset(places))
     return [_verdict(text, name, by_target.get(name, [])) for name in order]
 
 
 def _lone_targets(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]], untied: list[list[Hit]],
-                  found: dict[str, list[Hit]], placed: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+                  found: dict[str, list[Hit]], placed: frozenset[str] = frozenset()) -> None:
     """A target that no cue reached takes, weighed ``UNTIED``, the untied cues of the sentences
     where it is the only target (of the whole quote when it is the quote's only target):
     « Les sanctions n'ont rien changé ; elles ont poussé l'économie visée à s'adapter ». Not a
