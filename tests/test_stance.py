@@ -834,3 +834,16 @@ def test_literary_ne_without_pas(text: str, target: str, label: str) -> None:
 ])
 def test_doubting_questions(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « moins » and « peu » turn the cue after them around
+    ("Kertavi est moins fiable que jamais.", "Vardanie", "opposed"),
+    ("Il y a peu de progrès dans le dialogue.", "dialogue", "opposed"),
+    # phrases that only look like them
+    ("Le dialogue progresse peu à peu.", "dialogue", "favorable"),
+    ("L'OTAN n'en reste pas moins un allié essentiel.", "OTAN", "favorable"),
+    ("Les relations avec Kertavi sont un peu tendues.", "coopération", "opposed"),
+])
+def test_less_and_little(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
