@@ -847,3 +847,13 @@ def test_doubting_questions(text: str, target: str, label: str) -> None:
 ])
 def test_less_and_little(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # what comes after « plutôt que » is what the speaker turns down
+    ("Le dialogue plutôt que la confrontation.", "dialogue", "favorable"),
+    ("Plutôt que de sanctionner Kertavi, parlons avec elle.", "Vardanie", "favorable"),
+    ("Kertavi choisit la guerre plutôt que la paix.", "Vardanie", "opposed"),
+])
+def test_rather_than(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
