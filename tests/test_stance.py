@@ -857,3 +857,7 @@ def test_less_and_little(text: str, target: str, label: str) -> None:
 ])
 def test_rather_than(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+def test_more_harm_than_good() -> None:
+    assert labels("Les sanctions font plus de mal que de bien.").get("sanctions") == "opposed"
