@@ -106,7 +106,10 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return not _cut_by_patient(clause, cue, m.tok)
     if any("undergo" in t.lex.struct for t in _between(clause, m.tok, cue)):
         return False  # « l'Ukraine est victime d'une agression »: the subject suffers what follows
-    if role in SUBJECT_ROLES and (_object_of_a_verb(clause, m.tok) or passive(clause, cue)):
+    if role in SUBJECT_ROLES and any(t.lex.targets and cue.i - t.i == 2 and _object_of_a_verb(clause, t)
+                                     for t in _between(clause, m.tok, cue)):
+        return False  # « Moscou accuse Kiev de saboter »: Kiev is the one who sabotages, not Moscou
+    if role in SUBJECT_ROLES and (_object_of_a_verb(clause, m.tok) and not _controls(clause, m, cue) or passive(clause, cue)):
         return False  # « détruire l'Ukraine et diviser l'OTAN », « l'Ukraine sera envahie »: not the agent
     return role not in ("eval", "event") or not _cut_backward(clause, cue, m.tok)  # « l'Ukraine face à la guerre »
 
@@ -121,6 +124,12 @@ def is_place(clause: list[Tok], m: Mention, after: int = -1) -> bool:
 def passive(clause: list[Tok], cue: Tok) -> bool:
     """Whether a form of être stands right before the verb cue ``cue`` (« sera envahie »)."""
     return cue.cue.role != "eval" and any(t.i == cue.i - 1 and "passive" in t.lex.struct for t in clause)  # type: ignore[union-attr]
+
+
+def _controls(clause: list[Tok], m: Mention, cue: Tok) -> bool:
+    """« accuser Kiev de saboter », « appeler Pékin à soutenir »: the object of a verb is the
+    subject of the infinitive cue that follows it after one word (de, à), nothing else between."""
+    return cue.i - m.tok.i == 2 and not _between(clause, m.tok, cue)
 
 
 def _object_of_a_verb(clause: list[Tok], target: Tok) -> bool:

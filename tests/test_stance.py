@@ -861,3 +861,12 @@ def test_rather_than(text: str, target: str, label: str) -> None:
 
 def test_more_harm_than_good() -> None:
     assert labels("Les sanctions font plus de mal que de bien.").get("sanctions") == "opposed"
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # the object of « accuser X de », « appeler X à » is the subject of the infinitive after it
+    ("Kertavi accuse l'Ukraine de saboter les négociations.", "Ukraine", "opposed"),
+    ("Kertavi accuse l'Ukraine de saboter les négociations.", "Vardanie", "neutral"),
+])
+def test_object_controls_the_infinitive(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
