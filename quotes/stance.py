@@ -237,6 +237,9 @@ def _object_pronouns(clauses: list[list[Tok]], per_clause: list[list[Mention]], 
         for t in clause:
             if t.cue is None or t.cue.role != "obj" or any(m.tok.i > t.i for m in mentions):
                 continue
+            last = text[max(0, t.start - OBJECT_PRONOUN_REACH) : t.start].lower().split()[-4:]
+            if not any(w in ("le", "la", "les") or w.startswith(("l'", "l’")) for w in last):
+                continue  # the quick test: no pronoun among the last words
             m = _OBJECT_PRONOUN.search(text, max(0, t.start - OBJECT_PRONOUN_REACH), t.start)
             if m is None or m.group("before").lower() in _PREPOSITIONS and not _infinitive(text, t):
                 continue
@@ -554,24 +557,33 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     for own in per_target:
         for name, hs in own.items():
             by_target.setdefault(name, []).extend(hs)
-    places = {m.name for c, ms in zip(clauses, per_clause, strict=True) for m in ms if is_place(c, m)}
-    places -= {m.name for c, ms in zip(clauses, per_clause, strict=True) for m in ms if not is_place(c, m)}
-    _lone_targets(clauses, per_target, untied, by_target, frozenset(places))
+    _lone_targets(clauses, per_target, untied, by_target, lambda: _places(clauses, per_clause))
     return [_verdict(text, name, by_target.get(name, [])) for name in order]
 
 
+def _places(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> frozenset[str]:
+    """The targets named only as places (``is_place``) in the quote."""
+    named = [(m.name, is_place(c, m)) for c, ms in zip(clauses, per_clause, strict=True) for m in ms]
+    return frozenset(n for n, place in named if place) - {n for n, place in named if not place}
+
+
 def _lone_targets(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]], untied: list[list[Hit]],
-                  found: dict[str, list[Hit]], placed: frozenset[str] = frozenset()) -> None:
+                  found: dict[str, list[Hit]], places: Callable[[], frozenset[str]] = frozenset) -> None:
     """A target that no cue reached takes, weighed ``UNTIED``, the untied cues of the sentences
     where it is the only target (of the whole quote when it is the quote's only target):
     « Les sanctions n'ont rien changé ; elles ont poussé l'économie visée à s'adapter ». Not a
-    target named only as a place (``placed``: « la situation est dramatique en Ukraine »)."""
+    target named only as a place (``places()``, asked only when needed: « la situation est
+    dramatique en Ukraine »)."""
     names_of: dict[int, set[str]] = {}
     for clause, own in zip(clauses, per_target, strict=True):
         names_of.setdefault(clause[0].sentence, set()).update(own)
     everywhere = len(found) == 1
+    placed: frozenset[str] | None = None
     for name, hits in found.items():
-        if hits or name in placed:
+        if hits or not any(untied):
+            continue
+        placed = places() if placed is None else placed
+        if name in placed:
             continue
         for clause, loose in zip(clauses, untied, strict=True):
             if loose and (everywhere or names_of.get(clause[0].sentence) == {name}):
