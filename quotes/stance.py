@@ -214,8 +214,8 @@ def _anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: s
 # auxiliary and one adverb allowed between: « nous les soutiendrons », « de les lever », « nous
 # l'avons toujours défendu ». The preposition case is checked for an infinitive (« de la reprise »).
 _OBJECT_PRONOUN = re.compile(r"""
-    (?:^|(?<=\W))(?P<before>nous|vous|je|on|il|elle|ils|elles|qui|ne|n['’]|de|d['’]|à|pour|sans|pas|plus)\s*
-    (?P<pron>les|la|le|l['’])\s*
+    (?:^|(?<=\W))(?P<before>nous|vous|je|on|il|elle|ils|elles|qui|ne|n['’]|de|d['’]|à|pour|sans|pas|plus|mais|et|or|car)\s*
+    (?P<pron>les|la|le|l['’]|y)\s*
     (?:(?:ai|as|a|avons|avez|ont|avait|avions|aviez|avaient|aura|aurons|auront|aurait|aurions|auraient)\s+)?
     (?:\w+ment\s+|toujours\s+|jamais\s+|déjà\s+)?$""", re.IGNORECASE | re.VERBOSE)
 # A determiner and its word: a noun phrase between a target and a pronoun is the pronoun's antecedent
@@ -223,34 +223,52 @@ _NOUN_PHRASE = re.compile(r"\b(?:(?:le|la|les|un|une|des|du|au|aux|ce|cet|cette|
 # A preposition (and determiner) before a target: it is a complement (« une menace pour notre
 # sécurité »), and a pronoun after it rather stands for the phrase that holds it
 _COMPLEMENT = re.compile(r"\b(?:pour|de|d['’]|du|des|contre|à|au|aux|avec|sans|sur|envers|entre|par)\s*(?:(?:le|la|les|notre|nos|son|sa|ses|leur|leurs|votre|vos|ce|cette|ces)\s+|l['’]\s*)?$", re.IGNORECASE)
+# The word before an object pronoun that opens a lexicon string (« mais y renoncer »)
+_BEFORE_PRONOUN = re.compile(r"(?:^|(?<=\W))(?:nous|vous|je|on|il|elle|ils|elles|qui|ne|n['’]|mais|et|or|car)\s*$", re.IGNORECASE)
 OBJECT_PRONOUN_REACH = 60  # characters looked back from a verb for its object pronoun
 
 
 def _object_pronouns(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str) -> None:
     """« Les sanctions sont justes et nous les soutiendrons »: a verb cue that governs its object
-    (role obj) with no target after it, but an object pronoun before it, governs the last target
-    named before it in the quote, when it heads its phrase (not « une menace pour notre sécurité,
-    … de l'ignorer »), no other noun phrase stands between (« il a tendu la main et on l'a
-    refusée ») and its number agrees (les: a plural alias; le, la, l': a singular)."""
+    (role obj) with no target after it, but an object pronoun before it (or opening it: « mais y
+    renoncer »), governs the last target named before it in the quote, when it heads its phrase
+    (not « une menace pour notre sécurité, … de l'ignorer »), no other noun phrase stands between
+    (« il a tendu la main et on l'a refusée ») and its number agrees (les: a plural alias; le, la,
+    l': a singular; y: any)."""
     seen: list[Mention] = []
     for clause, mentions in zip(clauses, per_clause, strict=True):
         for t in clause:
             if t.cue is None or t.cue.role != "obj" or any(m.tok.i > t.i for m in mentions):
                 continue
-            last = text[max(0, t.start - OBJECT_PRONOUN_REACH) : t.start].lower().split()[-4:]
-            if not any(w in ("le", "la", "les") or w.startswith(("l'", "l’")) for w in last):
-                continue  # the quick test: no pronoun among the last words
-            m = _OBJECT_PRONOUN.search(text, max(0, t.start - OBJECT_PRONOUN_REACH), t.start)
-            if m is None or m.group("before").lower() in _PREPOSITIONS and not _infinitive(text, t):
+            found = _pronoun_of(text, t)
+            if found is None:
                 continue
-            plural = m.group("pron").lower() == "les"
-            earlier = [e for e in seen + mentions if e.tok.end <= m.start("pron")]
+            pron, a, b = found
+            earlier = [e for e in seen + mentions if e.tok.end <= a]
             ante = max(earlier, key=lambda e: e.tok.start, default=None)
-            if (ante is not None and _plural(ante, text) == plural and not _NOUN_PHRASE.search(text, ante.tok.end, m.start("pron"))
+            if (ante is not None and (pron == "y" or _plural(ante, text) == (pron == "les"))
+                    and not _NOUN_PHRASE.search(text, ante.tok.end, a)
                     and not _COMPLEMENT.search(text, max(0, ante.tok.start - 30), ante.tok.start)):
-                pron = Tok(t.i + 1, m.start("pron"), m.end("pron"), ante.tok.lex, t.clause, t.first, None, t.sentence)
-                mentions.append(Mention(pron, ante.name))
+                stand_in = Tok(t.i + 1, a, b, ante.tok.lex, t.clause, t.first, None, t.sentence)
+                mentions.append(Mention(stand_in, ante.name))
         seen.extend(mentions)
+
+
+def _pronoun_of(text: str, t: Tok) -> tuple[str, int, int] | None:
+    """The object pronoun of the verb cue ``t`` (le, la, les, l', y) and its offsets: before it
+    (« nous les soutiendrons ») or opening the lexicon string itself (« mais y renoncer »)."""
+    words = text[t.start : t.end].split()
+    first = words[0].lower().replace("’", "'")
+    if len(words) > 1 and first in ("y", "le", "la", "les"):
+        ok = _BEFORE_PRONOUN.search(text, max(0, t.start - 20), t.start) is not None
+        return (first, t.start, t.start + len(words[0])) if ok else None
+    last = text[max(0, t.start - OBJECT_PRONOUN_REACH) : t.start].lower().split()[-4:]
+    if not any(w in ("le", "la", "les", "y") or w.startswith(("l'", "l’")) for w in last):
+        return None  # the quick test: no pronoun among the last words
+    m = _OBJECT_PRONOUN.search(text, max(0, t.start - OBJECT_PRONOUN_REACH), t.start)
+    if m is None or m.group("before").lower() in _PREPOSITIONS and not _infinitive(text, t):
+        return None
+    return m.group("pron").lower().replace("’", "'"), m.start("pron"), m.end("pron")
 
 
 _PREPOSITIONS = frozenset({"de", "d'", "d’", "à", "pour", "sans", "pas", "plus"})

@@ -684,6 +684,9 @@ def test_actor_acting_on_a_topic(text: str, target: str, label: str) -> None:
     ("Les sanctions ont échoué ; il est temps de les lever.", "sanctions", "opposed"),
     ("Ce dialogue, nous l'avons toujours défendu.", "dialogue", "favorable"),
     ("La coopération régionale ? Nous la rejetons.", "coopération", "opposed"),
+    # « y » opening a judged action stands for the target before it, whatever its number
+    ("Les sanctions sont imparfaites, mais y renoncer serait une faute.", "sanctions", "favorable"),
+    ("Les sanctions sont inutiles, et y renoncer serait sage.", "sanctions", "opposed"),
     # the number must agree: « les » is not the singular dialogue
     ("Le dialogue est lent ; les délégués, nous les critiquons.", "dialogue", "neutral"),
     # a target inside a complement is not what the pronoun stands for (the danger is)
