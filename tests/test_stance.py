@@ -873,3 +873,13 @@ def test_more_harm_than_good() -> None:
 ])
 def test_object_controls_the_infinitive(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # losing or winning a war is an outcome for the subject, not a war it wages
+    ("L'Occident a perdu la guerre économique.", "Occident", "opposed"),
+    ("Kertavi a gagné la guerre.", "Vardanie", "favorable"),
+    ("Kertavi a déclenché la guerre.", "Vardanie", "opposed"),
+])
+def test_war_outcomes(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
