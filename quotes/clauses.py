@@ -170,8 +170,11 @@ class Scope:
     wide: frozenset[int] = frozenset()  # first word index of the groups followed by que: the clause is theirs
     heads: tuple[int, ...] = ()  # word indices of the evaluative nouns and adjectives (eval cues)
     preps: tuple[int, ...] = ()  # word indices of the prepositions that open a complement (patient, partner)
+    cues: frozenset[int] = frozenset()  # wide negators that are cues too (« a tort de »): they negate what follows only
 
     def covers(self, g: tuple[int, int], i: int) -> bool:
+        if i == g[0] and i in self.cues:
+            return False
         reach = g[1] + SCOPE if g[0] not in self.wide else i
         if not g[0] <= i <= reach or any(g[1] < b < i for b in self.stops):
             return False
@@ -206,6 +209,7 @@ def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True,
                                                                            or "wide" in by_i[g[1]].lex.neg))
         scope.heads = tuple(t.i for t in clause if t.cue is not None and t.cue.role == "eval")
         scope.preps = tuple(t.i for t in clause if "patient" in t.lex.struct or "partner" in t.lex.struct)
+        scope.cues = frozenset(t.i for t in clause if "wide" in t.lex.neg and t.lex.cue is not None)
     return scope
 
 

@@ -423,13 +423,16 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
         elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not demoted(clause, k) and not passive(clause, t)
               and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)
               and not names_its_victim(clause, t, mentions)  # « l'agression contre l'Ukraine » is not left to the Ukraine
-              and not any("undergo" in u.lex.struct for u in clause if u.i < t.i)):  # nor « l'Ukraine subit une agression »
+              and not any("undergo" in u.lex.struct for u in clause if u.i < t.i)  # nor « l'Ukraine subit une agression »
+              and not (t.cue.role != "eval" and _GENERIC_SUBJECT.search(text, max(0, t.start - 12), t.start))):  # nor « on aurait tort »
             v = valued(clause, k, scope)
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
     return hits, untied
 
 
+# The generic subject right before a verb cue: « on aurait tort de … » judges nobody named
+_GENERIC_SUBJECT = re.compile(r"\bon\s+(?:n['’]\s*|ne\s+)?$", re.IGNORECASE)
 # A possessive determiner right before a word (one adjective may stand between): « ses provocations »
 _POSSESSIVE = re.compile(r"\b(?:son|sa|ses|leur|leurs)\s+(?:\w+\s+)?$", re.IGNORECASE)
 

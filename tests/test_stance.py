@@ -883,3 +883,15 @@ def test_object_controls_the_infinitive(text: str, target: str, label: str) -> N
 ])
 def test_war_outcomes(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « avoir tort de » blames its subject and turns around what one would be wrong to do
+    ("On aurait tort de faire confiance à Kertavi.", "Vardanie", "opposed"),
+    ("Kertavi a tort de croire que l'Europe cédera.", "Vardanie", "opposed"),
+    ("Kiev aurait tort de se méfier de Kertavi.", "Vardanie", "favorable"),
+    # the generic « on » is nobody: its blame goes to no lone target
+    ("On aurait tort de réduire cette présence à des mercenaires. Kertavi répond à une demande.", "Vardanie", "neutral"),
+])
+def test_wrong_to_do(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
