@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quotes import lexicon
 from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
-from quotes.cues import KINDS, SUBJECT_ROLES
+from quotes.cues import KINDS, LEX, SUBJECT_ROLES
 from quotes.verbs import INFINITIVE_ENDINGS
 
 DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
@@ -27,6 +27,9 @@ class Hit:
     value: float
     start: int  # span shown as the cue, in the quote
     end: int
+
+
+_QUI = LEX.get("qui")  # the relative pronoun, a token of the analysis (stance_structure.txt: verbal)
 
 
 def _proximity(d: int) -> float:
@@ -94,6 +97,8 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return d <= PREP_REACH
     if role == "event" and d > EVENT_REACH:
         return False
+    if role in ("obj", "prep") and after and any(t.lex is _QUI for t in _between(clause, cue, m.tok)):
+        return False  # « démanteler un réseau qui contournait l'embargo »: the target is in a relative clause
     if role in ("obj", "prep") and after and _chained_between(clause, cue, m):
         return False  # « refuser de lever les sanctions »: refuser speaks of them through lever
     if role == "obj" and any(is_prep(t) for t in _between(clause, cue, m.tok)):
