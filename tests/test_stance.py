@@ -899,7 +899,7 @@ def test_wrong_to_do(text: str, target: str, label: str) -> None:
 
 @pytest.mark.parametrize(("text", "target", "label"), [
     # a verb's object does not reach into a relative clause after it
-    ("Nous avons démantelé un réseau qui contournait l'embargo.", "sanctions", "neutral"),
+    ("Nos douanes ont permis de démanteler un réseau qui contournait l'embargo.", "sanctions", "neutral"),
     ("Nous soutenons les pays qui défendent l'Ukraine.", "Ukraine", "favorable"),
 ])
 def test_object_stops_at_a_relative(text: str, target: str, label: str) -> None:
