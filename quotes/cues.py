@@ -22,7 +22,9 @@ SENTENCE_END = frozenset(".!?…")
 FUNCTION_WORDS = frozenset("de du des d' à au aux la le les l' en pour par avec contre sur dans un une".split())
 ROLES = ("eval", "obj", "agent", "cause", "prep", "event")  # what a cue evaluates: stance_positive.txt
 SUBJECT_ROLES = frozenset({"agent", "cause"})  # cues that judge the target before them, their subject
-TEXT_ONLY = frozenset({"objclitic", "usclitic"})  # structure roles looked up in the text, never tokens
+# structure roles looked up in the text, never tokens (see stance_structure.txt)
+TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost", "determiner", "article", "complement",
+                       "ofowner", "possessive", "generic"})
 
 
 @dataclass(frozen=True)
@@ -322,3 +324,8 @@ HEADS: frozenset[str] = _heads()
 INSIDE: frozenset[str] = frozenset(k for k, lx in LEX.items() if "inside" in lx.neg)
 OBJECT_CLITICS: frozenset[str] = frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if "objclitic" in roles)
 US_CLITICS: frozenset[str] = frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if "usclitic" in roles)
+
+
+def structure_words(role: str) -> frozenset[str]:
+    """The words of a structure role of stance_structure.txt (folded: lower case, ' for ’)."""
+    return frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if role in roles)

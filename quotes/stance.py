@@ -99,6 +99,7 @@ from quotes.cues import (
     WORD_RE,
     fold,
     longest,
+    structure_words,
 )
 from quotes.model import Article, Quote
 from quotes.ties import (
@@ -210,21 +211,36 @@ def _anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: s
             last = mentions
 
 
+def _alternation(role: str) -> str:
+    """The words of a text-only role of stance_structure.txt as a pattern, longest first; an
+    elided word (l', n') takes either apostrophe."""
+    return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(structure_words(role), key=len, reverse=True))
+
+
+def _opener(role: str) -> str:
+    """The words of ``role`` as a pattern that opens a phrase: a full word before a space, an
+    elided one (l') before anything."""
+    full = [w for w in structure_words(role) if not w.endswith("'")]
+    elided = [w.replace("'", "['’]") for w in structure_words(role) if w.endswith("'")]
+    alternatives = [rf"(?:{'|'.join(sorted(full, key=len, reverse=True))})\s+"] + [rf"{e}\s*" for e in elided]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 # An object pronoun before a verb, after its subject, « ne » or an infinitive's preposition, an
 # auxiliary and one adverb allowed between: « nous les soutiendrons », « de les lever », « nous
 # l'avons toujours défendu ». The preposition case is checked for an infinitive (« de la reprise »).
-_OBJECT_PRONOUN = re.compile(r"""
-    (?:^|(?<=\W))(?P<before>nous|vous|je|on|il|elle|ils|elles|qui|ne|n['’]|de|d['’]|à|pour|sans|pas|plus|mais|et|or|car)\s*
-    (?P<pron>les|la|le|l['’]|y)\s*
+_OBJECT_PRONOUN = re.compile(rf"""
+    (?:^|(?<=\W))(?P<before>{_alternation("host")}|{_alternation("infhost")})\s*
+    (?P<pron>{_alternation("objpronoun")})\s*
     (?:(?:ai|as|a|avons|avez|ont|avait|avions|aviez|avaient|aura|aurons|auront|aurait|aurions|auraient)\s+)?
     (?:\w+ment\s+|toujours\s+|jamais\s+|déjà\s+)?$""", re.IGNORECASE | re.VERBOSE)
 # A determiner and its word: a noun phrase between a target and a pronoun is the pronoun's antecedent
-_NOUN_PHRASE = re.compile(r"\b(?:(?:le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos)\s+|l['’]\s*)\w", re.IGNORECASE)
+_NOUN_PHRASE = re.compile(rf"\b{_opener('determiner')}\w", re.IGNORECASE)
 # A preposition (and determiner) before a target: it is a complement (« une menace pour notre
 # sécurité »), and a pronoun after it rather stands for the phrase that holds it
-_COMPLEMENT = re.compile(r"\b(?:pour|de|d['’]|du|des|contre|à|au|aux|avec|sans|sur|envers|entre|par)\s*(?:(?:le|la|les|notre|nos|son|sa|ses|leur|leurs|votre|vos|ce|cette|ces)\s+|l['’]\s*)?$", re.IGNORECASE)
+_COMPLEMENT = re.compile(rf"\b(?:{_alternation('complement')})\s*{_opener('determiner')}?$", re.IGNORECASE)
 # The word before an object pronoun that opens a lexicon string (« mais y renoncer »)
-_BEFORE_PRONOUN = re.compile(r"(?:^|(?<=\W))(?:nous|vous|je|on|il|elle|ils|elles|qui|ne|n['’]|mais|et|or|car)\s*$", re.IGNORECASE)
+_BEFORE_PRONOUN = re.compile(rf"(?:^|(?<=\W))(?:{_alternation('host')})\s*$", re.IGNORECASE)
 OBJECT_PRONOUN_REACH = 60  # characters looked back from a verb for its object pronoun
 
 
@@ -266,12 +282,12 @@ def _pronoun_of(text: str, t: Tok) -> tuple[str, int, int] | None:
     if not any(w in ("le", "la", "les", "y") or w.startswith(("l'", "l’")) for w in last):
         return None  # the quick test: no pronoun among the last words
     m = _OBJECT_PRONOUN.search(text, max(0, t.start - OBJECT_PRONOUN_REACH), t.start)
-    if m is None or m.group("before").lower() in _PREPOSITIONS and not _infinitive(text, t):
+    if m is None or m.group("before").lower().replace("’", "'") in _PREPOSITIONS and not _infinitive(text, t):
         return None
     return m.group("pron").lower().replace("’", "'"), m.start("pron"), m.end("pron")
 
 
-_PREPOSITIONS = frozenset({"de", "d'", "d’", "à", "pour", "sans", "pas", "plus"})
+_PREPOSITIONS = structure_words("infhost")
 
 
 def _infinitive(text: str, t: Tok) -> bool:
@@ -432,13 +448,13 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
 
 
 # The generic subject right before a verb cue: « on aurait tort de … » judges nobody named
-_GENERIC_SUBJECT = re.compile(r"\bon\s+(?:n['’]\s*|ne\s+)?$", re.IGNORECASE)
+_GENERIC_SUBJECT = re.compile(rf"\b(?:{_alternation('generic')})\s+(?:n['’]\s*|ne\s+)?$", re.IGNORECASE)
 # A possessive determiner right before a word (one adjective may stand between): « ses provocations »
-_POSSESSIVE = re.compile(r"\b(?:son|sa|ses|leur|leurs)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(rf"\b(?:{_alternation('possessive')})\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 # A preposition other than « à » right before a name: the name completes a noun (« les partenaires de l'Ukraine »)
-_OWNED_BY_A_COMPLEMENT = re.compile(r"\b(?:de|d['’]|du|des|pour|contre|avec|sur|envers|entre|par|sans)\s*(?:(?:le|la|les)\s+|l['’]\s*)?$", re.IGNORECASE)
+_OWNED_BY_A_COMPLEMENT = re.compile(rf"\b(?:{_alternation('ofowner')})\s*{_opener('article')}?$", re.IGNORECASE)
 
 
 def _owner(clause: list[Tok], k: int, mentions: list[Mention], text: str) -> Mention | None:
