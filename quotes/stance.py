@@ -275,12 +275,12 @@ def _pronoun_of(text: str, t: Tok) -> tuple[str, int, int] | None:
     (« nous les soutiendrons ») or opening the lexicon string itself (« mais y renoncer »)."""
     words = text[t.start : t.end].split()
     first = words[0].lower().replace("’", "'")
-    if len(words) > 1 and first in ("y", "le", "la", "les"):
+    if len(words) > 1 and first in _PRONOUNS:
         ok = _BEFORE_PRONOUN.search(text, max(0, t.start - 20), t.start) is not None
         return (first, t.start, t.start + len(words[0])) if ok else None
-    last = text[max(0, t.start - OBJECT_PRONOUN_REACH) : t.start].lower().split()[-4:]
-    if not any(w in ("le", "la", "les", "y") or w.startswith(("l'", "l’")) for w in last):
-        return None  # the quick test: no pronoun among the last words
+    last = text[max(0, t.start - OBJECT_PRONOUN_REACH) : t.start].lower().replace("’", "'").split()[-4:]
+    if not any(w in _PRONOUNS or w[:2] in _PRONOUNS for w in last):
+        return None  # the quick test: no pronoun among the last words (l'avons: its first two letters)
     m = _OBJECT_PRONOUN.search(text, max(0, t.start - OBJECT_PRONOUN_REACH), t.start)
     if m is None or m.group("before").lower().replace("’", "'") in _PREPOSITIONS and not _infinitive(text, t):
         return None
@@ -288,6 +288,7 @@ def _pronoun_of(text: str, t: Tok) -> tuple[str, int, int] | None:
 
 
 _PREPOSITIONS = structure_words("infhost")
+_PRONOUNS = structure_words("objpronoun")
 
 
 def _infinitive(text: str, t: Tok) -> bool:
