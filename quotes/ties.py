@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quotes import lexicon
 from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
-from quotes.cues import KINDS, LEX, SUBJECT_ROLES
+from quotes.cues import KINDS, LEX, SUBJECT_ROLES, structure_words
 from quotes.verbs import INFINITIVE_ENDINGS
 
 DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
@@ -16,7 +16,9 @@ PREP_REACH = 4  # tokens a prep cue reaches
 EVENT_REACH = 6  # words between an event noun and the actor that wages it
 GOVERN_REACH = 4  # words between a verb cue and the evaluative noun it governs
 VICTIM_REACH = 4  # words between a cue of harm and the topic it harms
-SUBJECT_GAP = frozenset("qui a ont avait avaient aura auront aurait auraient ne n' va vont veut veulent".split())  # subject … verb
+SUBJECT_GAP = structure_words("subjectgap")  # subject … verb (stance_structure.txt)
+INF_OBJECT = structure_words("infobject")  # verb … topic named by an infinitive
+TO_OBJECT = structure_words("toobject")  # verb that furthers … topic
 VICTIM_KINDS = frozenset({"topic", "cooperation"})  # what is good to have: to harm it is to harm the speaker's side
 
 
@@ -354,7 +356,7 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
     gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
     # « refuser de négocier »: a topic named by an infinitive is the object after de / à
     verb = text[m.tok.start : m.tok.end].lower().endswith(INFINITIVE_ENDINGS)
-    return m if not patient and all(_in_object(w) or verb and w in ("de", "d'", "à") for w in gap) else None
+    return m if not patient and all(_in_object(w) or verb and w in INF_OBJECT for w in gap) else None
 
 
 def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, text: str) -> Mention | None:
@@ -368,7 +370,7 @@ def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scop
     if any(t.cue is not None or t.lex.targets for t in _between(clause, cue, m.tok)):
         return None
     gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
-    return m if all(_in_object(w) or w in ("à", "au", "aux", "de", "du", "des", "d'") for w in gap) else None
+    return m if all(_in_object(w) or w in TO_OBJECT for w in gap) else None
 
 
 def _actor_subject(clause: list[Tok], cue: Tok, mentions: list[Mention], text: str) -> Mention | None:
