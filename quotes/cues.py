@@ -24,7 +24,7 @@ ROLES = ("eval", "obj", "agent", "cause", "prep", "event")  # what a cue evaluat
 SUBJECT_ROLES = frozenset({"agent", "cause"})  # cues that judge the target before them, their subject
 # structure roles looked up in the text, never tokens (see stance_structure.txt)
 TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost", "determiner", "article", "complement",
-                       "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject"})
+                       "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject", "auxiliary", "midadverb"})
 
 
 @dataclass(frozen=True)

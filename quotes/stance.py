@@ -232,8 +232,8 @@ def _opener(role: str) -> str:
 _OBJECT_PRONOUN = re.compile(rf"""
     (?:^|(?<=\W))(?P<before>{_alternation("host")}|{_alternation("infhost")})\s*
     (?P<pron>{_alternation("objpronoun")})\s*
-    (?:(?:ai|as|a|avons|avez|ont|avait|avions|aviez|avaient|aura|aurons|auront|aurait|aurions|auraient)\s+)?
-    (?:\w+ment\s+|toujours\s+|jamais\s+|déjà\s+)?$""", re.IGNORECASE | re.VERBOSE)
+    (?:(?:{_alternation("auxiliary")})\s+)?
+    (?:\w+ment\s+|(?:{_alternation("midadverb")})\s+)?$""", re.IGNORECASE | re.VERBOSE)
 # A determiner and its word: a noun phrase between a target and a pronoun is the pronoun's antecedent
 _NOUN_PHRASE = re.compile(rf"\b{_opener('determiner')}\w", re.IGNORECASE)
 # A preposition (and determiner) before a target: it is a complement (« une menace pour notre
@@ -303,8 +303,7 @@ def _agrees(m: Mention, pron: Tok, text: str) -> bool:
     """An actor takes any subject pronoun; a topic one of its number (a plural alias, ils/elles)."""
     if KINDS.get(m.name) == "actor":
         return True
-    plural = text[m.tok.start : m.tok.end].lower().endswith(("s", "x"))
-    return bool(text) and plural == text[pron.start : pron.end].lower().endswith("s")
+    return bool(text) and _plural(m, text) == text[pron.start : pron.end].lower().endswith("s")
 
 
 def _speaker_is(q: Quote, name: str) -> bool:
