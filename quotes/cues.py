@@ -24,7 +24,8 @@ ROLES = ("eval", "obj", "agent", "cause", "prep", "event")  # what a cue evaluat
 SUBJECT_ROLES = frozenset({"agent", "cause"})  # cues that judge the target before them, their subject
 # structure roles looked up in the text, never tokens (see stance_structure.txt)
 TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost", "determiner", "article", "complement",
-                       "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject", "auxiliary", "midadverb"})
+                       "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject", "auxiliary", "midadverb", "inphrase",
+                       "adjunct", "plural"})
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class Cue:
     polarity: int  # +1 | -1
     weight: float
     role: str  # eval | obj | agent | prep
-    adverb: bool = False  # an adverb in -ment (« docilement »): it modifies a verb, it is not its object
+    adverb: bool = False  # an adverb in -ment (« docilement ») or a phrase of ``adjunct`` (« vers l'est »):
+    #                       it modifies a verb, it is not its object
 
 
 @dataclass
@@ -144,7 +146,8 @@ def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
     excluded = {fold(w[1:]) for w in rest.split() if w.startswith("-") and len(w) > 1}
     rest = " ".join(w for w in rest.split() if not (w.startswith("-") and len(w) > 1))
     phrase, *extra = [fold(p).strip() for p in rest.split("/")]
-    cue = Cue(polarity, float(weight), role, pos == "a" and phrase.endswith("ment"))
+    adjunct = pos == "x" and role == "eval" and phrase.split(" ")[0] in ADJUNCT
+    cue = Cue(polarity, float(weight), role, pos == "a" and phrase.endswith("ment") or adjunct)
     written = _contracted({phrase, *(e for e in extra if e)})
     generated = _contracted(_GENERATORS[pos](phrase.split())) - excluded - written
     out = [(f, cue, 0, pos == "v") for f in written - excluded]
@@ -226,6 +229,11 @@ def _role_table(name: str, sep: str | None) -> dict[str, set[str]]:
     return out
 
 
+def structure_words(role: str) -> frozenset[str]:
+    """The words of a structure role of stance_structure.txt (folded: lower case, ' for ’)."""
+    return frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if role in roles)
+
+
 WORD_RE = re.compile(r"\w+'?|[" + re.escape(PUNCT) + "]")  # stdlib re: twice as fast as regex here
 
 
@@ -289,14 +297,34 @@ def longest(trie: Trie, words: list[str], i: int) -> tuple[int, Lex | None]:
     return best
 
 
+def _adverbial(words: list[str], j: int) -> int:
+    """The length of the adverbial at ``words[j]`` that may stand inside a cue phrase without
+    bearing on it (« appelle inlassablement au dialogue », « appelle de nouveau au … »): a locution
+    or word of ``inphrase`` (stance_structure.txt), or a word in -ment that is neither a cue nor a
+    target; 0 when there is none."""
+    w = words[j]
+    if w in IN_PHRASE_HEADS:
+        for n in (4, 3, 2):
+            if " ".join(words[j : j + n]) in IN_PHRASE:
+                return n
+    if w in IN_PHRASE:
+        return 1
+    lx = LEX.get(w)
+    return 1 if len(w) > 6 and w.endswith("ment") and (lx is None or lx.cue is None and not lx.targets) else 0
+
+
 def longest_across(trie: Trie, words: list[str], i: int, inside: frozenset[str]) -> tuple[int, Lex | None, int]:
     """``longest``, letting one or two words of ``inside`` stand at one place within the string
-    (« respecte pas le droit international », « respecte toujours pas … »): the length taken, the
-    entry, and the index of the first word stepped over (-1 when the string taken steps over none)."""
+    (« respecte pas le droit international », « respecte toujours pas … »), and an adverbial at one
+    place (``_adverbial``, not a token): the length taken, the entry, and the index of the first
+    word of ``inside`` stepped over (-1 when the string taken steps over none)."""
     best: tuple[int, Lex | None, int] = (1, None, -1)
-    node, j, skipped = trie, i, -1
+    node, j, skipped, quiet = trie, i, -1, False
     while j < len(words):
-        if words[j] not in node:
+        if j > i and not quiet and (n := _adverbial(words, j)) and j + n < len(words) and words[j + n] in node \
+                and (n > 1 or words[j] not in node):
+            quiet, j = True, j + n  # « appelle [inlassablement] au dialogue »
+        elif words[j] not in node:
             run = 2 if j + 2 < len(words) and words[j + 1] in inside and words[j + 2] in node else 1
             if skipped >= 0 or j == i or words[j] not in inside or j + run >= len(words) or words[j + run] not in node:
                 break
@@ -315,17 +343,17 @@ def _heads() -> frozenset[str]:
     return frozenset(k.split(" ")[0] for k in keys)
 
 
+ADJUNCT: frozenset[str] = structure_words("adjunct")  # read by _cue_entry
 LEX: dict[str, Lex] = _build()
 TRIE: Trie = _trie(LEX)
 KINDS: dict[str, str] = _target_table()[1]
 TARGET_LEX: dict[str, Lex] = {k: lx for k, lx in LEX.items() if lx.targets}
 TARGET_TRIE: Trie = _trie(TARGET_LEX)
 HEADS: frozenset[str] = _heads()
+IN_PHRASE: frozenset[str] = frozenset(_key(w) for w, roles in _role_table("stance_structure.txt", "=").items() if "inphrase" in roles)
+IN_PHRASE_HEADS: frozenset[str] = frozenset(k.split(" ")[0] for k in IN_PHRASE if " " in k)
 INSIDE: frozenset[str] = frozenset(k for k, lx in LEX.items() if "inside" in lx.neg)
 OBJECT_CLITICS: frozenset[str] = frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if "objclitic" in roles)
 US_CLITICS: frozenset[str] = frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if "usclitic" in roles)
 
 
-def structure_words(role: str) -> frozenset[str]:
-    """The words of a structure role of stance_structure.txt (folded: lower case, ' for ’)."""
-    return frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if role in roles)

@@ -249,8 +249,8 @@ def _object_pronouns(clauses: list[list[Tok]], per_clause: list[list[Mention]], 
     (role obj) with no target after it, but an object pronoun before it (or opening it: « mais y
     renoncer »), governs the last target named before it in the quote, when it heads its phrase
     (not « une menace pour notre sécurité, … de l'ignorer »), no other noun phrase stands between
-    (« il a tendu la main et on l'a refusée ») and its number agrees (les: a plural alias; le, la,
-    l': a singular; y: any)."""
+    (« il a tendu la main et on l'a refusée ») and its number agrees (les, leur: a plural alias; le,
+    la, l', lui: a singular; y: any)."""
     seen: list[Mention] = []
     for clause, mentions in zip(clauses, per_clause, strict=True):
         for t in clause:
@@ -262,7 +262,7 @@ def _object_pronouns(clauses: list[list[Tok]], per_clause: list[list[Mention]], 
             pron, a, b = found
             earlier = [e for e in seen + mentions if e.tok.end <= a]
             ante = max(earlier, key=lambda e: e.tok.start, default=None)
-            if (ante is not None and (pron == "y" or _plural(ante, text) == (pron == "les"))
+            if (ante is not None and (pron == "y" or _plural(ante, text) == (pron in _PLURAL_PRONOUNS))
                     and not _NOUN_PHRASE.search(text, ante.tok.end, a)
                     and not _COMPLEMENT.search(text, max(0, ante.tok.start - 30), ante.tok.start)):
                 stand_in = Tok(t.i + 1, a, b, ante.tok.lex, t.clause, t.first, None, t.sentence)
@@ -271,7 +271,7 @@ def _object_pronouns(clauses: list[list[Tok]], per_clause: list[list[Mention]], 
 
 
 def _pronoun_of(text: str, t: Tok) -> tuple[str, int, int] | None:
-    """The object pronoun of the verb cue ``t`` (le, la, les, l', y) and its offsets: before it
+    """The object pronoun of the verb cue ``t`` (le, la, les, l', y, lui, leur) and its offsets: before it
     (« nous les soutiendrons ») or opening the lexicon string itself (« mais y renoncer »)."""
     words = text[t.start : t.end].split()
     first = words[0].lower().replace("’", "'")
@@ -289,6 +289,7 @@ def _pronoun_of(text: str, t: Tok) -> tuple[str, int, int] | None:
 
 _PREPOSITIONS = structure_words("infhost")
 _PRONOUNS = structure_words("objpronoun")
+_PLURAL_PRONOUNS = structure_words("plural")
 
 
 def _infinitive(text: str, t: Tok) -> bool:

@@ -222,6 +222,18 @@ def chain_head(clause: list[Tok], k: int) -> Tok | None:
     return None
 
 
+def _chain_top(clause: list[Tok], tok: Tok) -> Tok:
+    """The first cue of the chain that ``tok`` ends (``chain_head``, climbed): ``tok`` itself when
+    nothing governs it."""
+    for _ in range(3):
+        k = next((j for j, t in enumerate(clause) if t is tok), -1)
+        head = chain_head(clause, k) if k >= 0 else None
+        if head is None:
+            break
+        tok = head
+    return tok
+
+
 def _chained_between(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     """Whether a negative obj cue that ``cue`` governs (``chain_head``) stands between it and ``m``:
     the target is that cue's object, and ``cue`` speaks of it through that cue only (« refuser de
@@ -308,13 +320,17 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
         return []
     v = valued(clause, k, scope)
     victim = _victim(clause, tok, mentions, scope, text)
+    if victim is None and scope.negated(tok.i) and (held := _furthered(clause, tok, mentions, scope, text)) is not None \
+            and _actor_subject(clause, tok, mentions, text) is not None:
+        victim = held  # « Moscou ne veut pas négocier »: a topic an actor holds back is valued, as one it rejects
     reached = sorted((m for m in mentions if m is not victim and _reaches(clause, tok, m) and not _blocked(clause, tok, m)
                       and not embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
     out = [] if victim is None else [(victim, Hit(-v.value * _proximity(victim.tok.i - tok.i), v.start, max(v.end, victim.tok.end)))]
     thing = victim if victim is not None else _furthered(clause, tok, mentions, scope, text)
-    if thing is not None and cue.role == "obj" and (subject := _actor_subject(clause, tok, mentions, text)) is not None:
-        out.append((subject, Hit(v.value * _proximity(tok.i - subject.tok.i), v.start, max(v.end, thing.tok.end))))
     chain, chain_start = _chain_factor(clause, k, scope) if cue.role == "obj" else (1.0, tok.start)
+    if thing is not None and cue.role == "obj" and (subject := _actor_subject(clause, tok, mentions, text)) is not None:
+        out.append((subject, Hit(v.value * chain * _proximity(tok.i - subject.tok.i), min(chain_start, v.start),
+                                 max(v.end, thing.tok.end))))
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
         if chain != 1.0 and m.tok.i > tok.i:  # « refuser de lever les sanctions »: favourable to them
@@ -360,9 +376,10 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
 
 
 def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, text: str) -> Mention | None:
-    """The topic a positive verb cue furthers (« soutient le dialogue », « appelle au dialogue »)."""
+    """The topic a positive verb cue furthers (« soutient le dialogue », « appelle au dialogue »),
+    or holds back when it is negated (« Moscou ne veut pas négocier »)."""
     c = cue.cue
-    if c is None or c.polarity < 0 or c.role != "obj" or scope.negated(cue.i) or not text:
+    if c is None or c.polarity < 0 or c.role != "obj" or not text:
         return None
     m = next((m for m in mentions if m.tok.i > cue.i), None)
     if m is None or KINDS.get(m.name) not in VICTIM_KINDS or m.tok.i - cue.i > VICTIM_REACH:
@@ -376,7 +393,9 @@ def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scop
 def _actor_subject(clause: list[Tok], cue: Tok, mentions: list[Mention], text: str) -> Mention | None:
     """The actor (targets.txt) that is the subject of the verb cue ``cue``: the target right before
     it in its clause, with at most auxiliaries, adverbs, negation and a relative « qui » between
-    (« Moscou a toujours refusé », « c'est Washington qui a rompu »)."""
+    (« Moscou a toujours refusé », « c'est Washington qui a rompu »); for a cue in a chain, the
+    subject of the chain's first verb (« Pékin continuera d'appeler au dialogue »)."""
+    cue = _chain_top(clause, cue)
     before = [m for m in mentions if m.tok.i < cue.i]
     if not before:
         return None

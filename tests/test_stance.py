@@ -904,3 +904,62 @@ def test_wrong_to_do(text: str, target: str, label: str) -> None:
 ])
 def test_object_stops_at_a_relative(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an adverb between the verb of a cue phrase and its preposition leaves the phrase whole
+    ("Kertavi appelle inlassablement au dialogue.", "dialogue", "favorable"),
+    ("Kertavi appelle inlassablement au dialogue.", "Vardanie", "favorable"),
+    ("Nous plaidons fermement pour la coopération régionale.", "coopération", "favorable"),
+    ("Le Canada appelle de nouveau au dialogue.", "dialogue", "favorable"),
+    ("Nous appelons sans relâche à la coopération.", "coopération", "favorable"),
+    ("Nos diplomates s'opposent catégoriquement aux sanctions.", "sanctions", "opposed"),
+])
+def test_adverb_inside_a_cue_phrase(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an actor is the subject of the first verb of a chain that furthers or rejects a topic
+    ("Kertavi continuera d'appeler au dialogue.", "Vardanie", "favorable"),
+    ("Kertavi continue de rejeter le dialogue.", "Vardanie", "opposed"),
+    # « ne cesser de » is keeping on, not stopping
+    ("Kertavi ne cesse d'appeler au dialogue.", "Vardanie", "favorable"),
+    ("Kertavi n'a cessé de saboter les négociations.", "Vardanie", "opposed"),
+    ("Les sanctions ne cessent de se durcir.", "sanctions", "neutral"),
+])
+def test_actor_of_a_chain(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a cue phrase opened by a preposition modifies the verb; it is not its object
+    ("L'Alliance s'étend vers l'est.", "OTAN", "opposed"),
+    ("Kertavi continue de s'étendre vers l'est.", "Vardanie", "opposed"),
+])
+def test_adverbial_phrase_is_no_object(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « lui », « leur »: the indirect object pronoun stands for the target before it
+    ("Kertavi promet beaucoup, mais nous ne pouvons pas lui faire confiance.", "Vardanie", "opposed"),
+    ("Kertavi est là et nous lui faisons confiance.", "Vardanie", "favorable"),
+    ("Les Américains changent d'avis ; on ne peut plus leur faire confiance.", "États-Unis", "opposed"),
+    # its number agrees: « lui » is not the plural before it
+    ("Les sanctions sont en vigueur et nous lui faisons confiance.", "sanctions", "neutral"),
+])
+def test_indirect_object_pronoun(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an actor that holds back a topic is blamed and the topic valued, as when it rejects it
+    ("Kertavi ne veut pas négocier.", "Vardanie", "opposed"),
+    ("Kertavi ne veut pas négocier.", "dialogue", "favorable"),
+    ("Kertavi ne soutient plus le dialogue.", "Vardanie", "opposed"),
+    # the speaker's own refusal is the speaker's stance toward the topic
+    ("Nous ne soutenons pas le dialogue.", "dialogue", "opposed"),
+])
+def test_actor_holds_back_a_topic(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
