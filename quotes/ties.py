@@ -118,7 +118,7 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return False  # « Moscou accuse Kiev de saboter »: Kiev is the one who sabotages, not Moscou
     if role in SUBJECT_ROLES and (_object_of_a_verb(clause, m.tok) and not _controls(clause, m, cue) or passive(clause, cue)):
         return False  # « détruire l'Ukraine et diviser l'OTAN », « l'Ukraine sera envahie »: not the agent
-    return role not in ("eval", "event") or not _cut_backward(clause, cue, m.tok)  # « l'Ukraine face à la guerre »
+    return role not in ("eval", "event") or not _cut_backward(clause, cue, m.tok) or _asked_of(clause, cue, m)  # « l'Ukraine face à la guerre »
 
 
 def is_place(clause: list[Tok], m: Mention, after: int = -1) -> bool:
@@ -136,7 +136,15 @@ def passive(clause: list[Tok], cue: Tok) -> bool:
 def _controls(clause: list[Tok], m: Mention, cue: Tok) -> bool:
     """« accuser Kiev de saboter », « appeler Pékin à soutenir »: the object of a verb is the
     subject of the infinitive cue that follows it after one word (de, à), nothing else between."""
-    return cue.i - m.tok.i == 2 and not _between(clause, m.tok, cue)
+    return cue.i - m.tok.i == 2 and all("patient" in t.lex.struct for t in _between(clause, m.tok, cue))
+
+
+def _asked_of(clause: list[Tok], cue: Tok, m: Mention) -> bool:
+    """« appeler l'OTAN à abandonner sa mentalité de guerre froide »: ``m`` is the subject of the
+    verb of giving up (``giveup``) that governs the eval cue ``cue`` (``_controls``)."""
+    k = next((j for j, t in enumerate(clause) if t is cue), -1)
+    gov = governor(clause, k) if k >= 0 else None
+    return gov is not None and "giveup" in gov.lex.struct and _controls(clause, m, gov)
 
 
 def _object_of_a_verb(clause: list[Tok], target: Tok) -> bool:
@@ -296,8 +304,10 @@ def valued(clause: list[Tok], k: int, scope: Scope) -> Valued:
     if gov is not None:  # « ne respecte aucun engagement »: the verb is negated, not its object
         gov_neg = scope.negated(gov.i)
         # a cause passes on the sign of what it causes (« attiser la haine »); a verb that acts on
-        # its object gives the product (« condamner la violence », « saboter la paix »)
-        sign = 1 if gov.cue.role == "cause" else gov.cue.polarity  # type: ignore[union-attr]
+        # its object gives the product (« condamner la violence », « saboter la paix »); to be asked
+        # to give a bad thing up is to hold it (« l'OTAN doit renoncer à sa mentalité de guerre froide »)
+        holds = "giveup" in gov.lex.struct and cue.polarity < 0  # type: ignore[union-attr]
+        sign = 1 if gov.cue.role == "cause" or holds else gov.cue.polarity  # type: ignore[union-attr]
         gov_factor = sign * (NEGATED if gov_neg else 1.0)
         gov_start = min(b.start for b in clause if b.i == (gov_neg[0] if gov_neg else gov.i))
         if neg is not None and neg == gov_neg:

@@ -963,3 +963,16 @@ def test_indirect_object_pronoun(text: str, target: str, label: str) -> None:
 ])
 def test_actor_holds_back_a_topic(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # to be asked to give a bad thing up is to hold it; to have given it up is to the giver's credit
+    ("L'OTAN doit renoncer à sa mentalité de guerre froide.", "OTAN", "opposed"),
+    ("Kertavi devrait mettre fin à l'agression.", "Vardanie", "opposed"),
+    ("Nous appelons l'OTAN à abandonner sa mentalité de guerre froide.", "OTAN", "opposed"),
+    ("L'OTAN a renoncé à sa mentalité de guerre froide.", "OTAN", "favorable"),
+    # the verb asked for is no giving up: the speaker's wish says nothing of the one asked
+    ("Nous appelons Kiev à rejeter la violence.", "Ukraine", "neutral"),
+])
+def test_asked_to_give_up(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
