@@ -19,6 +19,7 @@ VICTIM_REACH = 4  # words between a cue of harm and the topic it harms
 SUBJECT_GAP = structure_words("subjectgap")  # subject … verb (stance_structure.txt)
 INF_OBJECT = structure_words("infobject")  # verb … topic named by an infinitive
 TO_OBJECT = structure_words("toobject")  # verb that furthers … topic
+OF_OBJECT = structure_words("ofobject")  # noun of damage … the topic it is done to
 VICTIM_KINDS = frozenset({"topic", "cooperation"})  # what is good to have: to harm it is to harm the speaker's side
 
 
@@ -270,14 +271,16 @@ def _partnered(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     return m.tok.i > cue.i and any("partner" in t.lex.struct for t in _between(clause, cue, m.tok))
 
 
-def _blocked(clause: list[Tok], tok: Tok, m: Mention) -> bool:
+def _blocked(clause: list[Tok], tok: Tok, m: Mention, harm: Tok | None = None) -> bool:
     """A target after a cue belongs to the nearest evaluative noun before it when that one has the
     other polarity: in « la meilleure réponse aux intimidations du Kremlin » the Kremlin takes
-    « intimidations », not « meilleure »."""
+    « intimidations », not « meilleure ». Not the noun of damage ``harm`` done to it (« saluer la
+    suspension du dialogue »: the verb judges the damage)."""
     if m.tok.i < tok.i:
         return False
     pol = tok.cue.polarity  # type: ignore[union-attr]
-    return any(t.cue is not None and t.cue.role == "eval" and t.cue.polarity != pol for t in _between(clause, tok, m.tok))
+    return any(t.cue is not None and t.cue.role == "eval" and t.cue.polarity != pol and t is not harm
+               for t in _between(clause, tok, m.tok))
 
 
 @dataclass
@@ -333,7 +336,8 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
     if victim is None and scope.negated(tok.i) and (held := _furthered(clause, tok, mentions, scope, text)) is not None \
             and _actor_subject(clause, tok, mentions, text) is not None:
         victim = held  # « Moscou ne veut pas négocier »: a topic an actor holds back is valued, as one it rejects
-    reached = sorted((m for m in mentions if m is not victim and _reaches(clause, tok, m) and not _blocked(clause, tok, m)
+    reached = sorted((m for m in mentions if m is not victim and _reaches(clause, tok, m)
+                      and not _blocked(clause, tok, m, damaged_by(clause, m, text))
                       and not embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
     out = [] if victim is None else [(victim, Hit(-v.value * _proximity(victim.tok.i - tok.i), v.start, max(v.end, victim.tok.end)))]
     thing = victim if victim is not None else _furthered(clause, tok, mentions, scope, text)
@@ -343,12 +347,16 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
                                  max(v.end, thing.tok.end))))
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
+        harm = damaged_by(clause, m, text)
+        if harm is tok:
+            continue  # a noun of damage governed by a verb cue: the verb judges the damage
+        turn = -1.0 if harm is not None else 1.0  # « déplorer la rupture du dialogue »: the damage is judged
         if chain != 1.0 and m.tok.i > tok.i:  # « refuser de lever les sanctions »: favourable to them
-            out.append((m, Hit(v.value * chain * _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET), min(chain_start, v.start),
+            out.append((m, Hit(turn * v.value * chain * _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET), min(chain_start, v.start),
                                max(v.end, m.tok.end))))
             continue
-        shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 else v.end
-        share = _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET) * (-1 if _lacking(clause, tok, m) else 1)
+        shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 or turn < 0 else v.end
+        share = turn * _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET) * (-1 if _lacking(clause, tok, m) else 1)
         if v.gov is not None and (m.tok.i < v.gov.i or _partnered(clause, tok, m)):
             out.append((m, Hit(v.value * share * v.gov_factor, v.gov_start, max(v.end, m.tok.end) if m.tok.i > tok.i else v.end)))
         else:
@@ -378,11 +386,35 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
         return None  # another cue, target or structure word between: not the thing harmed
     patient = any("patient" in t.lex.struct for t in between)
     if c.role == "eval":
-        return m if patient else None
+        return m if patient or _damaged(clause, cue, m, text) and _ungoverned(clause, cue) else None
     gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
     # « refuser de négocier »: a topic named by an infinitive is the object after de / à
     verb = text[m.tok.start : m.tok.end].lower().endswith(INFINITIVE_ENDINGS)
     return m if not patient and all(_in_object(w) or verb and w in INF_OBJECT for w in gap) else None
+
+
+def _damaged(clause: list[Tok], cue: Tok, m: Mention, text: str) -> bool:
+    """« la rupture du dialogue »: ``cue`` is a noun of damage (``damage``) and ``m`` the topic it
+    is done to, its complement (``ofobject`` words between)."""
+    if "damage" not in cue.lex.struct or m.tok.i <= cue.i or KINDS.get(m.name) not in VICTIM_KINDS:
+        return False
+    gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
+    return 0 < len(gap) <= 2 and all(w in OF_OBJECT for w in gap)
+
+
+def _ungoverned(clause: list[Tok], cue: Tok) -> bool:
+    """No verb cue governs ``cue``, but a cause (« provoquer la rupture du dialogue »), which passes
+    on what it causes."""
+    k = next((j for j, t in enumerate(clause) if t is cue), -1)
+    gov = governor(clause, k) if k >= 0 else None
+    return gov is None or gov.cue is not None and gov.cue.role == "cause"
+
+
+def damaged_by(clause: list[Tok], m: Mention, text: str) -> Tok | None:
+    """The noun of damage whose complement ``m`` is (« la détérioration des relations »): a cue on
+    that noun judges the damage, so the topic the other way."""
+    before = [t for t in clause if t.i < m.tok.i and t.cue is not None and "damage" in t.lex.struct]
+    return before[-1] if before and _damaged(clause, before[-1], m, text) else None
 
 
 def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, text: str) -> Mention | None:

@@ -976,3 +976,18 @@ def test_actor_holds_back_a_topic(text: str, target: str, label: str) -> None:
 ])
 def test_asked_to_give_up(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # the topic a noun of damage is done to (« la rupture du dialogue ») is what the speaker values,
+    # and a cue on that noun judges the damage, not the topic
+    ("Nous déplorons la détérioration des relations.", "coopération", "favorable"),
+    ("La rupture du dialogue serait une erreur.", "dialogue", "favorable"),
+    ("Le gel de la coopération pénalise tout le monde.", "coopération", "favorable"),
+    ("L'érosion de la sécurité européenne nous inquiète.", "sécurité", "favorable"),
+    ("Nous souhaitons la rupture du dialogue.", "dialogue", "opposed"),
+    # not a measure: lifting sanctions is read as weakening them
+    ("Nous demandons la suspension des sanctions.", "sanctions", "opposed"),
+])
+def test_damage_done_to_a_topic(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
