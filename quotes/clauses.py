@@ -17,6 +17,7 @@ from quotes.cues import (
     Lex,
     fold,
     longest_across,
+    structure_words,
 )
 
 QUOTE_MARKS = frozenset('«»"“”')
@@ -171,9 +172,10 @@ class Scope:
     heads: tuple[int, ...] = ()  # word indices of the evaluative nouns and adjectives (eval cues)
     preps: tuple[int, ...] = ()  # word indices of the prepositions that open a complement (patient, partner)
     cues: frozenset[int] = frozenset()  # wide negators that are cues too (« a tort de »): they negate what follows only
+    letting: frozenset[int] = frozenset()  # first word index of the groups around a verb of letting: they negate it only
 
     def covers(self, g: tuple[int, int], i: int) -> bool:
-        if i == g[0] and i in self.cues:
+        if i == g[0] and i in self.cues or i > g[1] and g[0] in self.letting:
             return False
         reach = g[1] + SCOPE if g[0] not in self.wide else i
         if not g[0] <= i <= reach or any(g[1] < b < i for b in self.stops):
@@ -188,6 +190,9 @@ class Scope:
         return covering[-1] if len(covering) % 2 == 1 else None
 
 
+# Verbs of letting: « nous ne laisserons pas Moscou diviser l'Europe » negates the letting only
+LETTING = structure_words("letting")
+LETTING_CLOSE = structure_words("lettingclose")  # not « ne laisserons personne … »: nobody is let, nobody judged
 # What follows a negation that governs a whole que-clause: « nous ne souhaitons pas que … ».
 _QUE_NEXT = re.compile(r"\s*qu(?:e\b|['’])", re.IGNORECASE)
 
@@ -210,6 +215,9 @@ def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True,
         scope.heads = tuple(t.i for t in clause if t.cue is not None and t.cue.role == "eval")
         scope.preps = tuple(t.i for t in clause if "patient" in t.lex.struct or "partner" in t.lex.struct)
         scope.cues = frozenset(t.i for t in clause if "wide" in t.lex.neg and t.lex.cue is not None)
+        scope.letting = frozenset(g[0] for g in groups if g[0] in by_i and g[1] in by_i and g[0] < g[1]
+                                  and LETTING.intersection(text[by_i[g[0]].end : by_i[g[1]].start].lower().split())
+                                  and text[by_i[g[1]].start : by_i[g[1]].end].lower() in LETTING_CLOSE)
     return scope
 
 

@@ -991,3 +991,16 @@ def test_asked_to_give_up(text: str, target: str, label: str) -> None:
 ])
 def test_damage_done_to_a_topic(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a negated verb of letting (laisser, permettre, tolérer) keeps its negation: what it would let
+    # happen is what the speaker blames
+    ("Nous ne laisserons pas Kertavi diviser l'Europe.", "Vardanie", "opposed"),
+    ("Nous ne permettrons pas à Kertavi de saboter les négociations.", "Vardanie", "opposed"),
+    ("Nous ne tolérerons plus les provocations de Kertavi.", "Vardanie", "opposed"),
+    # any other negated verb still turns its clause around
+    ("Nous ne pensons pas que Kertavi veuille diviser l'Europe.", "Vardanie", "favorable"),
+])
+def test_negated_letting(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
