@@ -421,9 +421,11 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     # « condamner l'agression »: a verb cue and the noun it governs speak of the verb's subject only
     governed = {t.i: g.i for k, t in enumerate(clause) if t.cue is not None and (g := governor(clause, k)) is not None}
     skip = set(governed) | set(governed.values())
+    claim = next((t.i for t in clause if "claim" in t.lex.struct), None)
     for k, t in enumerate(clause):
-        if t.cue is None or judged is not None and k > judged[1] or k in named:
-            continue  # the cues after the copula judge the action, not a target; a judged subject's are its name
+        if t.cue is None or judged is not None and k > judged[1] or k in named or claim is not None and t.i > claim:
+            continue  # the cues after the copula judge the action, not a target; a judged subject's are its name;
+            # what a subject says of itself is not judged (« l'OTAN se dit défensive »)
         tied = cue_hits(clause, k, mentions, scope, text) if mentions else []
         if (owner := _owner(clause, k, mentions, text)) is not None:  # « cesser ses provocations »: the owner's
             v = valued(clause, k, scope)

@@ -1004,3 +1004,15 @@ def test_damage_done_to_a_topic(text: str, target: str, label: str) -> None:
 ])
 def test_negated_letting(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # what a subject says of itself (« se dit », « se prétend », « se présente comme ») is its claim,
+    # not the speaker's judgement
+    ("Kertavi se dit pacifique.", "Vardanie", "neutral"),
+    ("L'Alliance se présente comme une force de paix.", "OTAN", "neutral"),
+    ("Kertavi, qui se prétend pacifique, multiplie les provocations.", "Vardanie", "opposed"),
+    ("Kertavi est pacifique.", "Vardanie", "favorable"),
+])
+def test_a_claim_is_not_a_judgement(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
