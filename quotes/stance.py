@@ -86,6 +86,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
+from quotes import lexicon
 from quotes.clauses import Mention, Scope, Tok, negation_groups, scope_of, split_clauses, tokens_from
 from quotes.cues import (
     HEADS,
@@ -94,6 +95,7 @@ from quotes.cues import (
     OBJECT_CLITICS,
     PUNCT,
     SENTENCE_END,
+    SUBJECT_ROLES,
     TARGET_TRIE,
     US_CLITICS,
     WORD_RE,
@@ -315,7 +317,23 @@ def _speaker_is(q: Quote, name: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _named_by(who: str) -> frozenset[str]:
-    return frozenset(_target_names(who))
+    """The targets a speaker's name or role names, through an alias or a nationality adjective
+    (« le ministère russe des Affaires étrangères »: the Russie)."""
+    nations = _nation_targets()
+    return frozenset(_target_names(who)).union(*(nations.get(w, ()) for w in WORD_RE.findall(fold(who))))
+
+
+@functools.cache
+def _nation_targets() -> dict[str, frozenset[str]]:
+    """Nationality adjective (nationalities.txt, one word) → the targets its country forms name
+    (« russe » → Russie, through « de la russie »)."""
+    out: dict[str, frozenset[str]] = {}
+    for canon, forms in lexicon.pairs("nationalities.txt"):
+        names = frozenset(_target_names(" , ".join(forms)))
+        for w in (canon, *forms):
+            if names and " " not in w:
+                out[fold(w)] = names
+    return out
 
 
 # ------------------------------------------------------------------------------ analysis
@@ -442,6 +460,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
         elif (not tied and t.cue.role in UNTIED_ROLES and t.i not in skip and not demoted(clause, k) and not passive(clause, t)
               and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)
               and not names_its_victim(clause, t, mentions)  # « l'agression contre l'Ukraine » is not left to the Ukraine
+              and not _on_a_patient(clause, k, mentions)  # « sans effet sur notre coopération »
               and not any("undergo" in u.lex.struct for u in clause if u.i < t.i)  # nor « l'Ukraine subit une agression »
               and not (t.cue.role != "eval" and _GENERIC_SUBJECT.search(text, max(0, t.start - 12), t.start))):  # nor « on aurait tort »
             v = valued(clause, k, scope)
@@ -473,6 +492,15 @@ def _owner(clause: list[Tok], k: int, mentions: list[Mention], text: str) -> Men
     if _OWNED_BY_A_COMPLEMENT.search(text, max(0, actors[0].tok.start - 30), actors[0].tok.start):
         return None  # « les partenaires de l'Ukraine pour leur condamnation »: theirs, not the Ukraine's
     return actors[0]
+
+
+def _on_a_patient(clause: list[Tok], k: int, mentions: list[Mention]) -> bool:
+    """« Ces menaces resteront sans effet sur notre coopération »: an agent cue judges its subject;
+    the target of a patient preposition right after it is what it acts on, not a lone target."""
+    t = clause[k]
+    if t.cue is None or t.cue.role not in SUBJECT_ROLES or k + 1 >= len(clause) or "patient" not in clause[k + 1].lex.struct:
+        return False
+    return clause[k + 1].i == t.i + 1 and any(0 < m.tok.i - clause[k + 1].i <= 2 for m in mentions)
 
 
 def _after_preposition(clause: list[Tok], k: int) -> bool:

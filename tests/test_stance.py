@@ -1016,3 +1016,28 @@ def test_negated_letting(text: str, target: str, label: str) -> None:
 ])
 def test_a_claim_is_not_a_judgement(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a thing without effect is judged ineffective
+    ("Les sanctions sont restées sans effet.", "sanctions", "opposed"),
+    ("L'embargo n'a eu aucun impact.", "sanctions", "opposed"),
+    ("Le dialogue n'a produit aucun résultat.", "dialogue", "opposed"),
+    # not when the lack of effect is what the speaker asks for
+    ("Ces déclarations resteront sans effet sur notre coopération.", "coopération", "neutral"),
+    ("Cette décision n'aura aucun impact sur le dialogue.", "dialogue", "neutral"),
+])
+def test_without_effect(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("speaker", "target", "named"), [
+    # a speaker of a country's side (« le ministère russe », « un diplomate chinois ») names it
+    ("le ministère russe des Affaires étrangères", "Russie", True),
+    ("un diplomate chinois", "Chine", True),
+    ("le porte-parole du Kremlin", "Russie", True),
+    ("un diplomate chinois", "Russie", False),
+    ("Jean Dupont", "Russie", False),
+])
+def test_speaker_side_from_a_nationality(speaker: str, target: str, named: bool) -> None:
+    assert (target in stance._named_by(speaker)) is named
