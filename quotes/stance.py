@@ -440,11 +440,16 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     governed = {t.i: g.i for k, t in enumerate(clause) if t.cue is not None and (g := governor(clause, k)) is not None}
     skip = set(governed) | set(governed.values())
     claim = next((t.i for t in clause if "claim" in t.lex.struct), None)
+    effect = _measure_effect(clause, mentions, text)
     for k, t in enumerate(clause):
         if t.cue is None or judged is not None and k > judged[1] or k in named or claim is not None and t.i > claim:
             continue  # the cues after the copula judge the action, not a target; a judged subject's are its name;
             # what a subject says of itself is not judged (« l'OTAN se dit défensive »)
         tied = cue_hits(clause, k, mentions, scope, text) if mentions else []
+        if effect is not None and k >= effect[0]:  # « les sanctions ont affaibli l'adversaire »
+            tied = _effect_ties(tied, effect, k)
+            if not tied and k > effect[0]:
+                continue  # the adversary's words judge the adversary
         if (owner := _owner(clause, k, mentions, text)) is not None:  # « cesser ses provocations »: the owner's
             v = valued(clause, k, scope)
             tied = [(m, h) for m, h in tied if m is not owner] + [(owner, Hit(v.value, v.start, v.end))]
@@ -467,6 +472,38 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
     return hits, untied
+
+
+def _measure_effect(clause: list[Tok], mentions: list[Mention], text: str) -> tuple[int, Mention] | None:
+    """« Les sanctions ont affaibli l'effort de guerre de l'adversaire »: the position of a verb cue
+    of harm whose subject is a measure and whose object names an ``adversary``
+    (stance_structure.txt), and that measure."""
+    if not text or not any(KINDS.get(m.name) == "measure" for m in mentions):
+        return None
+    for k, t in enumerate(clause):
+        if t.cue is None or t.cue.role not in SUBJECT_ROLES or t.cue.polarity > 0:
+            continue
+        before = [m for m in mentions if m.tok.i < t.i]
+        if before and KINDS.get(before[-1].name) == "measure":
+            rest = _CLAUSE_REST.match(text, t.end)
+            words = f' {" ".join(WORD_RE.findall(fold(rest.group())))} ' if rest is not None else ""
+            if any(f" {a} " in words for a in ADVERSARY):
+                return k, before[-1]
+    return None
+
+
+def _effect_ties(tied: list[tuple[Mention, Hit]], effect: tuple[int, Mention], k: int) -> list[tuple[Mention, Hit]]:
+    """The ties of the cue at ``k`` given a measure's effect on the adversary: the harm works, so
+    it is the measure's credit (turned around: « n'ont pas affaibli l'ennemi » is its failure); the
+    words after it judge the adversary, not the measure."""
+    at, measure = effect
+    if k == at:
+        return [(m, Hit(-h.value, h.start, h.end) if m is measure else h) for m, h in tied]
+    return [(m, h) for m, h in tied if m is not measure]
+
+
+_CLAUSE_REST = re.compile(r"[^.;:!?«»]{0,80}")  # the rest of a clause after a verb: its object
+ADVERSARY = frozenset(" ".join(WORD_RE.findall(p)) for p in structure_words("adversary"))  # as the analysis words them
 
 
 # The generic subject right before a verb cue: « on aurait tort de … » judges nobody named

@@ -1041,3 +1041,16 @@ def test_without_effect(text: str, target: str, label: str) -> None:
 ])
 def test_speaker_side_from_a_nationality(speaker: str, target: str, named: bool) -> None:
     assert (target in stance._named_by(speaker)) is named
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a measure that harms the adversary works: favourable; one that spares it, or harms us, does not
+    ("Les sanctions ont affaibli l'effort de guerre de l'adversaire.", "sanctions", "favorable"),
+    ("L'embargo prive l'agresseur de revenus considérables.", "sanctions", "favorable"),
+    ("Les sanctions ont durement frappé les oligarques du régime.", "sanctions", "favorable"),
+    ("Les sanctions n'ont pas affaibli l'ennemi.", "sanctions", "opposed"),
+    ("L'embargo a enrichi les contrebandiers sans priver l'adversaire de ses revenus.", "sanctions", "opposed"),
+    ("Les sanctions pénalisent surtout nos agriculteurs.", "sanctions", "opposed"),
+])
+def test_measure_that_harms_the_adversary(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
