@@ -440,7 +440,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     governed = {t.i: g.i for k, t in enumerate(clause) if t.cue is not None and (g := governor(clause, k)) is not None}
     skip = set(governed) | set(governed.values())
     claim = next((t.i for t in clause if "claim" in t.lex.struct), None)
-    effect = _measure_effect(clause, mentions, text)
+    effect = _measure_effect(clause, mentions, scope, text)
     for k, t in enumerate(clause):
         if t.cue is None or judged is not None and k > judged[1] or k in named or claim is not None and t.i > claim:
             continue  # the cues after the copula judge the action, not a target; a judged subject's are its name;
@@ -474,10 +474,11 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     return hits, untied
 
 
-def _measure_effect(clause: list[Tok], mentions: list[Mention], text: str) -> tuple[int, Mention] | None:
+def _measure_effect(clause: list[Tok], mentions: list[Mention], scope: Scope, text: str) -> tuple[int, Mention] | None:
     """« Les sanctions ont affaibli l'effort de guerre de l'adversaire »: the position of a verb cue
     of harm whose subject is a measure and whose object names an ``adversary``
-    (stance_structure.txt), and that measure."""
+    (stance_structure.txt), or that is negated (« les sanctions n'ont pas fait plier l'économie »:
+    what a measure did not harm, it failed to), and that measure."""
     if not text or not any(KINDS.get(m.name) == "measure" for m in mentions):
         return None
     for k, t in enumerate(clause):
@@ -487,7 +488,7 @@ def _measure_effect(clause: list[Tok], mentions: list[Mention], text: str) -> tu
         if before and KINDS.get(before[-1].name) == "measure":
             rest = _CLAUSE_REST.match(text, t.end)
             words = f' {" ".join(WORD_RE.findall(fold(rest.group())))} ' if rest is not None else ""
-            if any(f" {a} " in words for a in ADVERSARY):
+            if scope.negated(t.i) or any(f" {a} " in words for a in ADVERSARY):
                 return k, before[-1]
     return None
 

@@ -104,6 +104,9 @@ def _reaches(clause: list[Tok], cue: Tok, m: Mention) -> bool:
         return False  # « démanteler un réseau qui contournait l'embargo »: the target is in a relative clause
     if role in ("obj", "prep") and after and _chained_between(clause, cue, m):
         return False  # « refuser de lever les sanctions »: refuser speaks of them through lever
+    if role == "obj" and after and any(t.cue is not None and t.cue.role in SUBJECT_ROLES and t.cue.polarity < 0
+                                       for t in _between(clause, cue, m.tok)):
+        return False  # « Moscou veut détruire l'Ukraine »: the Ukraine is what détruire harms, not what veut wants
     if role == "obj" and any(is_prep(t) for t in _between(clause, cue, m.tok)):
         return False  # « se construire contre la Russie »: the preposition relates the target
     if role in ("obj", "eval") and after and is_place(clause, m, after=cue.i + (role == "obj")):

@@ -1051,6 +1051,9 @@ def test_speaker_side_from_a_nationality(speaker: str, target: str, named: bool)
     ("Les sanctions n'ont pas affaibli l'ennemi.", "sanctions", "opposed"),
     ("L'embargo a enrichi les contrebandiers sans priver l'adversaire de ses revenus.", "sanctions", "opposed"),
     ("Les sanctions pénalisent surtout nos agriculteurs.", "sanctions", "opposed"),
+    # what a measure did not harm, it failed to harm
+    ("Les sanctions n'ont pas fait plier l'économie du pays.", "sanctions", "opposed"),
+    ("Les sanctions se retournent contre l'Europe.", "sanctions", "opposed"),
 ])
 def test_measure_that_harms_the_adversary(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
