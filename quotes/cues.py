@@ -25,7 +25,8 @@ SUBJECT_ROLES = frozenset({"agent", "cause"})  # cues that judge the target befo
 # structure roles looked up in the text, never tokens (see stance_structure.txt)
 TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost", "determiner", "article", "complement",
                        "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject", "auxiliary", "midadverb", "inphrase",
-                       "adjunct", "plural", "ofobject", "letting", "lettingclose", "adversary"})
+                       "adjunct", "plural", "ofobject", "letting", "lettingclose", "adversary",
+                       "situation", "hearsay"})
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,7 @@ from quotes.cues import (
     TARGET_TRIE,
     US_CLITICS,
     WORD_RE,
+    Lex,
     fold,
     longest,
     structure_words,
@@ -189,6 +190,23 @@ def _mentions(clause: list[Tok], ctx: Context) -> list[Mention]:
     return out
 
 
+def _nationalities(clause: list[Tok], mentions: list[Mention], text: str) -> None:
+    """« l'agresseur russe », « le dumping chinois »: a nationality adjective right after an
+    evaluative noun names its country (nationalities.txt), as « de la Russie » would."""
+    taken = {m.tok.i for m in mentions}
+    for t in clause:
+        if t.cue is None or t.cue.role != "eval" or t.i + 1 in taken or fold(text[t.start : t.end]).split()[-1] in _SITUATIONS \
+                or _HEARSAY.search(text, max(0, t.start - 20), t.start):
+            continue  # « la crise ukrainienne » is a place; « la soi-disant « menace chinoise » » not the speaker's
+        after = _NEXT_WORD.match(text, t.end)
+        names = _nation_targets().get(fold(after.group(1)), frozenset()) if after else frozenset()
+        if after is not None and len(names) == 1:
+            name = next(iter(names))
+            stand_in = Tok(t.i + 1, after.start(1), after.end(1), Lex(targets=(name,)), t.clause, t.first, None, t.sentence)
+            mentions.append(Mention(stand_in, name))
+    mentions.sort(key=lambda m: m.tok.i)
+
+
 def _opening_pronoun(clause: list[Tok], role: str) -> Tok | None:
     """A subject pronoun opening a clause that holds a cue (« … et elle le restera » has none)."""
     pron = next((t for t in clause if t.i < t.first + SUBJECT_REACH and role in t.lex.struct), None)
@@ -217,6 +235,12 @@ def _alternation(role: str) -> str:
     """The words of a text-only role of stance_structure.txt as a pattern, longest first; an
     elided word (l', n') takes either apostrophe."""
     return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(structure_words(role), key=len, reverse=True))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)\b")  # the word right after a token
+_SITUATIONS = structure_words("situation")
+# Scare quotes or a word of hearsay right before a noun: « la « menace chinoise » », « la prétendue menace »
+_HEARSAY = re.compile(rf"(?:[«“\"]|\b(?:{_alternation('hearsay')}))\s*$", re.IGNORECASE)
 
 
 def _opener(role: str) -> str:
@@ -619,7 +643,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     """
     found = list(WORD_RE.finditer(fold(text)))
     words = list(map(re.Match.group, found))
-    if HEADS.isdisjoint(words):
+    if HEADS.isdisjoint(words) and _nation_targets().keys().isdisjoint(words):
         return []
     ctx = ctx or Context([text])
     toks = tokens_from(found, words)
@@ -628,6 +652,8 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             t.cue = None
     clauses = split_clauses(toks)
     per_clause = [_mentions(c, ctx) for c in clauses]
+    for clause, mentions in zip(clauses, per_clause, strict=True):
+        _nationalities(clause, mentions, text)
     if main is not None:
         _main_actor(clauses, per_clause, main)
     _anaphora(clauses, per_clause, text)
@@ -721,15 +747,19 @@ def _gerund(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str
 
 def _dislocated(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> None:
     """« La Russie, elle, n'a jamais menacé personne », « Moscou, de son côté, a toujours tenu
-    parole »: a clause that holds a cue and names no actor, right after a short clause that is only
-    an actor (with its resumptive pronoun in a clause of its own), has that actor for subject."""
+    parole »: a clause that holds a cue and names no actor (but as a place), right after a short
+    clause that is only an actor (with its resumptive pronoun, or a relative clause, in a clause of
+    its own: « Kertavi, qui se dit neutre, refuse … »), has that actor for subject."""
     for ci in range(1, len(clauses)):
         clause = clauses[ci]
-        if _names_an_actor([per_clause[ci]]) or not any(t.cue is not None for t in clause):
+        if any(KINDS.get(m.name) == "actor" and not is_place(clause, m) for m in per_clause[ci]) \
+                or not any(t.cue is not None for t in clause):
             continue
         j = ci - 1
         if j > 0 and all("anaphor" in t.lex.struct for t in clauses[j]):
             j -= 1
+        elif j > 0 and clauses[j][0].lex is LEX.get("qui") and clauses[j][0].i == clauses[j][0].first:
+            j -= 1  # « l'OTAN, qui semble hypnotisée …, refuse »: the relative clause set apart
         subject, named = clauses[j], per_clause[j]
         if (len(subject) != 1 or len(named) != 1 or KINDS.get(named[0].name) != "actor"
                 or subject[0].i != subject[0].first or subject[0].sentence != clause[0].sentence

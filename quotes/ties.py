@@ -445,6 +445,8 @@ def _actor_subject(clause: list[Tok], cue: Tok, mentions: list[Mention], text: s
     if not before:
         return None
     m = before[-1]
+    if KINDS.get(m.name) == "actor" and m.tok.clause != cue.clause:  # set apart: « Kertavi, qui …, refuse »
+        return m if not any(t.cue is not None or t.lex.targets for t in clause if t.i < cue.i) else None
     if KINDS.get(m.name) != "actor" or any(t.cue is not None or t.lex.targets for t in _between(clause, m.tok, cue)):
         return None
     gap = text[m.tok.end : cue.start].lower().replace("’", "'").split()

@@ -1057,3 +1057,28 @@ def test_speaker_side_from_a_nationality(speaker: str, target: str, named: bool)
 ])
 def test_measure_that_harms_the_adversary(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a nationality adjective right after an evaluative noun names its country (« l'agresseur russe »)
+    ("Face à l'agresseur russe, nous resterons unis.", "Russie", "opposed"),
+    ("Le dumping chinois menace nos emplois.", "Chine", "opposed"),
+    ("Un partenaire américain fiable nous aide.", "États-Unis", "favorable"),
+    # not a word that judges nothing (« le gaz russe »), nor an adjective of no target
+    ("Nous achetons moins de gaz russe.", "Russie", "neutral"),
+    # a situation is the country's place, not its deed; a claim in scare quotes is not the speaker's
+    ("Nous soutenons le règlement de la crise ukrainienne.", "Ukraine", "neutral"),
+    ("Ils exagèrent la soi-disant menace chinoise.", "Chine", "neutral"),
+    ("Ils exagèrent la « menace chinoise ».", "Chine", "neutral"),
+])
+def test_nationality_after_an_evaluative_noun(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a subject set apart by a relative clause in commas is the subject of the clause after it
+    ("Kertavi, qui se dit neutre, refuse tout dialogue.", "Vardanie", "opposed"),
+    ("Moscou, de son côté, refuse tout dialogue.", "Russie", "opposed"),
+])
+def test_subject_across_a_relative_clause(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
