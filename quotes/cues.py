@@ -314,6 +314,14 @@ def _adverbial(words: list[str], j: int) -> int:
     return 1 if len(w) > 6 and w.endswith("ment") and (lx is None or lx.cue is None and not lx.targets) else 0
 
 
+def _adverbial_in(node: Trie, words: list[str], j: int) -> int:
+    """The length of an adverbial at ``words[j]`` after which the string of ``node`` goes on; 0
+    when there is none (the caller has made the quick tests)."""
+    w = words[j]
+    n = _adverbial(words, j)
+    return n if n and j + n < len(words) and words[j + n] in node and (n > 1 or w not in node) else 0
+
+
 def longest_across(trie: Trie, words: list[str], i: int, inside: frozenset[str]) -> tuple[int, Lex | None, int]:
     """``longest``, letting one or two words of ``inside`` stand at one place within the string
     (« respecte pas le droit international », « respecte toujours pas … »), and an adverbial at one
@@ -322,8 +330,8 @@ def longest_across(trie: Trie, words: list[str], i: int, inside: frozenset[str])
     best: tuple[int, Lex | None, int] = (1, None, -1)
     node, j, skipped, quiet = trie, i, -1, False
     while j < len(words):
-        if j > i and not quiet and (n := _adverbial(words, j)) and j + n < len(words) and words[j + n] in node \
-                and (n > 1 or words[j] not in node):
+        if j > i and not quiet and j + 1 < len(words) and (words[j] in IN_PHRASE_HEADS or words[j] not in node and words[j + 1] in node) \
+                and (n := _adverbial_in(node, words, j)):
             quiet, j = True, j + n  # « appelle [inlassablement] au dialogue »
         elif words[j] not in node:
             run = 2 if j + 2 < len(words) and words[j + 1] in inside and words[j + 2] in node else 1

@@ -652,8 +652,9 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             t.cue = None
     clauses = split_clauses(toks)
     per_clause = [_mentions(c, ctx) for c in clauses]
-    for clause, mentions in zip(clauses, per_clause, strict=True):
-        _nationalities(clause, mentions, text)
+    if not _nation_targets().keys().isdisjoint(words):
+        for clause, mentions in zip(clauses, per_clause, strict=True):
+            _nationalities(clause, mentions, text)
     if main is not None:
         _main_actor(clauses, per_clause, main)
     _anaphora(clauses, per_clause, text)
