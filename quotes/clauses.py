@@ -76,8 +76,9 @@ def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
             prev = None
             if w not in PUNCT_SET:
                 idx += 1
-            elif w not in QUOTE_MARKS:  # « des actions agressives » de Moscou: quotation marks end no clause
-                clause, first = clause + 1, idx
+            elif w not in QUOTE_MARKS and not (w == "," and _resumed(words, i) and not any(t.lex.neg for t in toks if t.clause == clause)):
+                clause, first = clause + 1, idx  # quotation marks end no clause (« des actions agressives » de Moscou), nor
+                # « X, c'est Y » (but « X n'est pas A, c'est B »: two clauses)
                 sentence += w in SENTENCE_END
             continue
         n, lx, skipped = longest_across(TRIE, words, i, INSIDE) if entry[0] else (1, entry[1], -1)
@@ -104,6 +105,18 @@ def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
         toks.append(tok)
         after, idx = i + n, idx + 1
     return toks
+
+
+def _resumed(words: list[str], i: int) -> bool:
+    """« Lever les sanctions, ce serait une faute »: the comma at ``words[i]`` is followed by a
+    resumptive « c'est » (``resumptive``, stance_structure.txt) that makes what comes before it the
+    subject of what comes after: one clause."""
+    return words[i + 1 : i + 2] in _RESUMPTIVE_HEADS and any(
+        " ".join(words[i + 1 : i + 1 + n]) in RESUMPTIVE for n in (2, 3))
+
+
+RESUMPTIVE = frozenset(" ".join(WORD_RE.findall(fold(p))) for p in structure_words("resumptive"))
+_RESUMPTIVE_HEADS = [[k.split(" ")[0]] for k in RESUMPTIVE]
 
 
 def _stepped_over(toks: list[Tok], found: list[re.Match[str]], words: list[str], start: int, idx: int,

@@ -1082,3 +1082,15 @@ def test_nationality_after_an_evaluative_noun(text: str, target: str, label: str
 ])
 def test_subject_across_a_relative_clause(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « X, c'est Y »: the comma before a resumptive « c'est » does not set X apart from its judgement
+    ("Lever les sanctions, ce serait une faute.", "sanctions", "favorable"),
+    ("Négocier avec Kertavi, c'est une erreur.", "dialogue", "opposed"),
+    ("Le dialogue, c'est la seule voie.", "dialogue", "favorable"),
+    # « X n'est pas A, c'est B » still opposes two clauses
+    ("Le dialogue n'est pas une option, c'est une nécessité.", "dialogue", "favorable"),
+])
+def test_resumptive_cest(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
