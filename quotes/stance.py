@@ -239,6 +239,7 @@ def _alternation(role: str) -> str:
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)\b")  # the word right after a token
 _SITUATIONS = structure_words("situation")
+_STRESSED = re.compile(rf"\s+({_alternation('stressed')})\b", re.IGNORECASE)  # « avec elle »
 # Scare quotes or a word of hearsay right before a noun: « la « menace chinoise » », « la prétendue menace »
 _HEARSAY = re.compile(rf"(?:[«“\"]|\b(?:{_alternation('hearsay')}))\s*$", re.IGNORECASE)
 
@@ -293,6 +294,25 @@ def _object_pronouns(clauses: list[list[Tok]], per_clause: list[list[Mention]], 
                     and not _COMPLEMENT.search(text, max(0, ante.tok.start - 30), ante.tok.start)):
                 stand_in = Tok(t.i + 1, a, b, ante.tok.lex, t.clause, t.first, None, t.sentence)
                 mentions.append(Mention(stand_in, ante.name))
+        seen.extend(mentions)
+
+
+def _partner_pronouns(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str) -> None:
+    """« Toute coopération avec elle est exclue »: a stressed pronoun (``stressed``) right after a
+    partner preposition (avec …) stands for the last actor named before it in the quote, but in a
+    complement (« un instrument au service de Washington. Toute coopération avec elle … »)."""
+    seen: list[Mention] = []
+    for clause, mentions in zip(clauses, per_clause, strict=True):
+        for t in clause:
+            if "partner" not in t.lex.struct or (pron := _STRESSED.match(text, t.end)) is None:
+                continue
+            actors = [m for m in seen + mentions if m.tok.end <= t.start and KINDS.get(m.name) == "actor"
+                      and not _COMPLEMENT.search(text, max(0, m.tok.start - 30), m.tok.start)]  # not « au service de Washington »
+            if actors:
+                ante = max(actors, key=lambda m: m.tok.start)
+                stand_in = Tok(t.i + 1, pron.start(1), pron.end(1), ante.tok.lex, t.clause, t.first, None, t.sentence)
+                mentions.append(Mention(stand_in, ante.name))
+        mentions.sort(key=lambda m: m.tok.i)
         seen.extend(mentions)
 
 
@@ -659,6 +679,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
         _main_actor(clauses, per_clause, main)
     _anaphora(clauses, per_clause, text)
     _object_pronouns(clauses, per_clause, text)
+    _partner_pronouns(clauses, per_clause, text)
     _dislocated(clauses, per_clause)
     _gerund(clauses, per_clause, text)
     rhetorical = _rhetorical(words, toks)

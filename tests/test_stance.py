@@ -1094,3 +1094,15 @@ def test_subject_across_a_relative_clause(text: str, target: str, label: str) ->
 ])
 def test_resumptive_cest(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « avec elle », « avec lui »: the partner pronoun stands for the last actor named before it
+    ("Kertavi a signé l'accord. Toute coopération avec elle est exclue.", "Vardanie", "opposed"),
+    ("L'Alliance nous protège. Nous renforcerons la coopération avec elle.", "OTAN", "favorable"),
+    ("Kertavi est au service de Washington. Toute coopération avec elle est exclue.", "Vardanie", "opposed"),
+    # a topic is no partner
+    ("Les sanctions sont en vigueur. Toute coopération avec elles est exclue.", "sanctions", "neutral"),
+])
+def test_partner_pronoun(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
