@@ -354,6 +354,10 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
         if harm is tok:
             continue  # a noun of damage governed by a verb cue: the verb judges the damage
         turn = -1.0 if harm is not None else 1.0  # « déplorer la rupture du dialogue »: the damage is judged
+        if "plight" in tok.lex.struct:  # « notre sécurité reste fragile »: concern for it; « l'Ukraine est vulnérable »: no judgement
+            if KINDS.get(m.name) not in VICTIM_KINDS:
+                continue
+            turn = -turn
         if chain != 1.0 and m.tok.i > tok.i:  # « refuser de lever les sanctions »: favourable to them
             out.append((m, Hit(turn * v.value * chain * _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET), min(chain_start, v.start),
                                max(v.end, m.tok.end))))
@@ -377,6 +381,8 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
     c = cue.cue
     if c is None or c.polarity > 0 or scope.negated(cue.i) or not text:
         return None
+    if c.role in SUBJECT_ROLES and passive(clause, cue):
+        return _passive_victim(clause, cue, mentions)  # « notre sécurité est menacée »
     if c.role == "obj" and _actor_subject(clause, cue, mentions, text) is None:
         return None  # « nous rejetons le dialogue » is the speaker's rejection; « Moscou rejette le dialogue » blames Moscow
     if c.role not in ("agent", "cause", "eval", "obj"):
@@ -394,6 +400,16 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
     # « refuser de négocier »: a topic named by an infinitive is the object after de / à
     verb = text[m.tok.start : m.tok.end].lower().endswith(INFINITIVE_ENDINGS)
     return m if not patient and all(_in_object(w) or verb and w in INF_OBJECT for w in gap) else None
+
+
+def _passive_victim(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> Mention | None:
+    """The valued topic that is the subject of a passive verb of harm (« notre sécurité est
+    menacée »): the last mention before it, nothing evaluative or named between."""
+    before = [m for m in mentions if m.tok.i < cue.i]
+    if not before or KINDS.get(before[-1].name) not in VICTIM_KINDS:
+        return None
+    m = before[-1]
+    return None if any(t.cue is not None or t.lex.targets for t in _between(clause, m.tok, cue)) else m
 
 
 def _damaged(clause: list[Tok], cue: Tok, m: Mention, text: str) -> bool:

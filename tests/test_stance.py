@@ -1106,3 +1106,20 @@ def test_resumptive_cest(text: str, target: str, label: str) -> None:
 ])
 def test_partner_pronoun(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a valued topic that suffers a harm, or is in a plight, is what the speaker cares for
+    ("Notre sécurité est menacée.", "sécurité", "favorable"),
+    ("Le dialogue a été saboté par les extrémistes.", "dialogue", "favorable"),
+    ("La sécurité énergétique de l'Europe reste fragile.", "sécurité", "favorable"),
+    ("La coopération régionale est aujourd'hui en danger.", "coopération", "favorable"),
+    # an actor in a plight is not judged by it
+    ("Kertavi est vulnérable.", "Vardanie", "neutral"),
+    # what is at stake, what one invests in, what is not negotiable is valued
+    ("Il en va de notre sécurité.", "sécurité", "favorable"),
+    ("Nous investirons massivement dans notre sécurité.", "sécurité", "favorable"),
+    ("La sécurité de nos citoyens ne se négocie pas.", "sécurité", "favorable"),
+])
+def test_a_valued_topic_in_a_plight(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
