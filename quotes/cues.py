@@ -194,7 +194,8 @@ def _measure_table() -> dict[str, Cue]:
 
 
 def _target_table() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """Alias → candidate targets, and target → kind (actor | topic), from targets.txt."""
+    """Alias → candidate targets (the default reading of an ambiguous alias, marked **, first),
+    and target → kind (actor | topic), from targets.txt."""
     aliases: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
     for head, alts in lexicon.pairs("targets.txt"):
@@ -203,9 +204,17 @@ def _target_table() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
         kinds[name] = kind
         for alias in [name, *alts]:
             key = fold(alias.rstrip("*").strip())
-            if name not in aliases.setdefault(key, []):
-                aliases[key].append(name)
+            names = aliases.setdefault(key, [])
+            if name not in names:
+                names.insert(0, name) if alias.endswith("**") else names.append(name)
     return {k: tuple(v) for k, v in aliases.items()}, kinds
+
+
+def _defaults() -> frozenset[tuple[str, ...]]:
+    """The candidate tuples of the ambiguous aliases that have a default reading (the first)."""
+    marked = {fold(a.rstrip("*").strip()) for _, alts in lexicon.pairs("targets.txt") for a in alts if a.endswith("**")}
+    aliases, _ = _target_table()
+    return frozenset(aliases[k] for k in marked if len(aliases[k]) > 1)
 
 
 def _factor_table() -> dict[str, float]:
@@ -356,6 +365,7 @@ ADJUNCT: frozenset[str] = structure_words("adjunct")  # read by _cue_entry
 LEX: dict[str, Lex] = _build()
 TRIE: Trie = _trie(LEX)
 KINDS: dict[str, str] = _target_table()[1]
+DEFAULTED: frozenset[tuple[str, ...]] = _defaults()  # ambiguous aliases read as their first target on a tie
 TARGET_LEX: dict[str, Lex] = {k: lx for k, lx in LEX.items() if lx.targets}
 TARGET_TRIE: Trie = _trie(TARGET_LEX)
 HEADS: frozenset[str] = _heads()

@@ -89,6 +89,7 @@ from collections.abc import Callable, Iterable, Iterator
 from quotes import lexicon
 from quotes.clauses import Mention, Scope, Tok, negation_groups, scope_of, split_clauses, tokens_from
 from quotes.cues import (
+    DEFAULTED,
     HEADS,
     KINDS,
     LEX,
@@ -166,11 +167,14 @@ class Context:
 
     def resolve(self, names: tuple[str, ...]) -> str | None:
         """The target an alias stands for; an ambiguous one goes to the candidate the article
-        names strictly more often, else nowhere."""
+        names strictly more often, else nowhere; to its default reading (targets.txt: **) when
+        the article names none of them."""
         if len(names) == 1:
             return names[0]
         ranked = sorted(((self.counts[n], n) for n in names), reverse=True)
-        return ranked[0][1] if ranked[0][0] > ranked[1][0] else None
+        if ranked[0][0] > ranked[1][0]:
+            return ranked[0][1]
+        return names[0] if ranked[0][0] == 0 and names in DEFAULTED else None
 
     def main_actor(self) -> str | None:
         """The actor the article names most often, strictly; None on a tie."""

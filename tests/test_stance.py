@@ -1123,3 +1123,17 @@ def test_partner_pronoun(text: str, target: str, label: str) -> None:
 ])
 def test_a_valued_topic_in_a_plight(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « Bruxelles » is read as the EU when the article names neither (targets.txt: Bruxelles**)
+    ("Bruxelles mène une politique désastreuse.", "Union européenne", "opposed"),
+    ("Bruxelles mène une politique désastreuse.", "OTAN", "neutral"),
+])
+def test_default_reading_of_an_ambiguous_alias(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+def test_an_article_about_nato_reads_brussels_as_nato() -> None:
+    ctx = stance.Context(["L'OTAN se réunit.", "L'Alliance atlantique décide.", "Bruxelles tranche."])
+    assert stance.analyse("Bruxelles est une menace.", ctx)[0]["target"] == "OTAN"
