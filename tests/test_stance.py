@@ -1137,3 +1137,12 @@ def test_default_reading_of_an_ambiguous_alias(text: str, target: str, label: st
 def test_an_article_about_nato_reads_brussels_as_nato() -> None:
     ctx = stance.Context(["L'OTAN se réunit.", "L'Alliance atlantique décide.", "Bruxelles tranche."])
     assert stance.analyse("Bruxelles est une menace.", ctx)[0]["target"] == "OTAN"
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « porter l'entière responsabilité » is « porter la responsabilité »
+    ("Kertavi porte l'entière responsabilité de cette guerre.", "Vardanie", "opposed"),
+    ("Kertavi porte toute la responsabilité de l'échec.", "Vardanie", "opposed"),
+])
+def test_responsible_for(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
