@@ -1146,3 +1146,14 @@ def test_an_article_about_nato_reads_brussels_as_nato() -> None:
 ])
 def test_responsible_for(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # press idioms of conduct
+    ("Les Américains nous ont tendu la main.", "États-Unis", "favorable"),
+    ("Kertavi tire les ficelles.", "Vardanie", "opposed"),
+    ("Kertavi fait cavalier seul.", "Vardanie", "opposed"),
+    ("Kertavi se comporte en hégémon.", "Vardanie", "opposed"),
+])
+def test_idioms_of_conduct(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
