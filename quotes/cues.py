@@ -49,6 +49,7 @@ class Lex:
     factor: float = 1.0  # intensifier (> 1) or attenuator (< 1)
     struct: frozenset[str] = frozenset()  # clause | patient | partner | pronoun | anaphor | impersonal | verbal
     measure: Cue | None = None  # the reading on a restrictive measure it governs (stance_measures.txt)
+    capital: bool = False  # a target alias only when written with a capital (targets.txt: ^Européens)
 
 
 def fold(text: str) -> str:
@@ -203,16 +204,22 @@ def _target_table() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
         name, kind = name.strip(), kind.strip(" ]") or "actor"
         kinds[name] = kind
         for alias in [name, *alts]:
-            key = fold(alias.rstrip("*").strip())
+            key = fold(alias.rstrip("*").lstrip("^").strip())
             names = aliases.setdefault(key, [])
             if name not in names:
                 names.insert(0, name) if alias.endswith("**") else names.append(name)
     return {k: tuple(v) for k, v in aliases.items()}, kinds
 
 
+def _capital_only() -> frozenset[str]:
+    """The aliases marked ^ in targets.txt: names only when written with a capital (« les
+    Européens » but not « les capitales européennes »)."""
+    return frozenset(fold(a.lstrip("^").strip()) for _, alts in lexicon.pairs("targets.txt") for a in alts if a.startswith("^"))
+
+
 def _defaults() -> frozenset[tuple[str, ...]]:
     """The candidate tuples of the ambiguous aliases that have a default reading (the first)."""
-    marked = {fold(a.rstrip("*").strip()) for _, alts in lexicon.pairs("targets.txt") for a in alts if a.endswith("**")}
+    marked = {fold(a.rstrip("*").lstrip("^").strip()) for _, alts in lexicon.pairs("targets.txt") for a in alts if a.endswith("**")}
     aliases, _ = _target_table()
     return frozenset(aliases[k] for k in marked if len(aliases[k]) > 1)
 
@@ -268,6 +275,8 @@ def _build() -> dict[str, Lex]:
     for alias, names in aliases.items():  # a target is never a cue
         lex.setdefault(_key(alias), Lex()).targets = names
         lex[_key(alias)].cue = lex[_key(alias)].verb_cue = None
+    for alias in _capital_only():
+        lex[_key(alias)].capital = True
     for form, roles in _role_table("stance_negators.txt", None).items():
         lex.setdefault(_key(form), Lex()).neg = frozenset(roles)
     for form, factor in _factor_table().items():

@@ -143,7 +143,7 @@ def _target_names(text: str) -> Iterator[str]:
     i = 0
     while i < len(words):
         n, lx = longest(TARGET_TRIE, words, i) if words[i] in TARGET_TRIE else (1, None)
-        if lx is not None and len(lx.targets) == 1:
+        if lx is not None and len(lx.targets) == 1 and not lx.capital:
             yield lx.targets[0]
         i += n
 
@@ -241,6 +241,7 @@ def _alternation(role: str) -> str:
     return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(structure_words(role), key=len, reverse=True))
 
 
+_PLAIN = Lex()  # what a word that plays no role is
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)\b")  # the word right after a token
 _SITUATIONS = structure_words("situation")
 _STRESSED = re.compile(rf"\s+({_alternation('stressed')})\b", re.IGNORECASE)  # « avec elle »
@@ -675,6 +676,8 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     for t in toks:  # « l'Indo-Pacifique », « les Nations Unies »: a capital inside a clause makes a name
         if t.cue is not None and t.i != t.first and text[t.start].isupper():
             t.cue = None
+        elif t.lex.capital and not text[t.start].isupper():
+            t.lex = _PLAIN  # « les capitales européennes »: an adjective, not « les Européens »
     clauses = split_clauses(toks)
     per_clause = [_mentions(c, ctx) for c in clauses]
     if not _nation_targets().keys().isdisjoint(words):

@@ -1157,3 +1157,15 @@ def test_responsible_for(text: str, target: str, label: str) -> None:
 ])
 def test_idioms_of_conduct(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "found"), [
+    # a bare plural demonym (targets.txt: ^Européens) names its target when written with a capital,
+    # so that a cue ending in « des », « aux » does not hide it; the adjective does not
+    ("Nous avons besoin des Européens.", "Union européenne", True),
+    ("Washington veut vendre son gaz auprès des Européens.", "Union européenne", True),
+    ("Les diplomates russes sont arrivés.", "Russie", False),
+    ("Les capitales européennes hésitent.", "Union européenne", False),
+])
+def test_capitalised_demonym(text: str, target: str, found: bool) -> None:
+    assert (target in labels(text)) is found
