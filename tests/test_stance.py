@@ -1169,3 +1169,17 @@ def test_idioms_of_conduct(text: str, target: str, label: str) -> None:
 ])
 def test_capitalised_demonym(text: str, target: str, found: bool) -> None:
     assert (target in labels(text)) is found
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # unity and its lack
+    ("L'Union européenne parle d'une seule voix.", "Union européenne", "favorable"),
+    ("Les Vingt-Sept sont désunis.", "Union européenne", "opposed"),
+    ("L'UE reste un nain géopolitique.", "Union européenne", "opposed"),
+    ("Nous sommes unis face à Kertavi.", "Vardanie", "opposed"),
+    # what one is unable to do is not done
+    ("L'UE s'est montrée incapable de parler d'une seule voix.", "Union européenne", "opposed"),
+    ("Kertavi est incapable de respecter ses engagements.", "Vardanie", "opposed"),
+])
+def test_unity(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
