@@ -36,6 +36,7 @@ class Cue:
     role: str  # eval | obj | agent | prep
     adverb: bool = False  # an adverb in -ment (« docilement ») or a phrase of ``adjunct`` (« vers l'est »):
     #                       it modifies a verb, it is not its object
+    participle: bool = False  # the past participle of an obj verb, read as an adjective (« gelé »)
 
 
 @dataclass
@@ -131,7 +132,7 @@ def _contracted(forms: set[str]) -> set[str]:
 def _participles(forms: set[str]) -> set[str]:
     """The past participles among a verb's forms: p, pe, ps and pes all there (salué, saluée …)."""
     stems = {p for p in forms if " " not in p and all(p + x in forms for x in ("e", "s", "es"))}
-    return {p + end for p in stems for end in ("", "e", "s", "es")}
+    return {p + end for p in stems for end in ("", "e", "s", "es") if not (end == "s" and p.endswith("s"))}
 
 
 def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
@@ -155,8 +156,9 @@ def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
     out = [(f, cue, 0, pos == "v") for f in written - excluded]
     if pos != "v":
         return out + [(f, cue, 1, False) for f in generated]
-    adjectival = _participles(generated) if role == "obj" and " " not in phrase else set()
-    out += [(f, Cue(polarity, cue.weight, "eval"), 1, False) for f in adjectival]
+    # (an excluded form still shows the participle: « geler -gelée » keeps « gelé » and « gelés »)
+    adjectival = _participles(generated | excluded) - excluded if role == "obj" and " " not in phrase else set()
+    out += [(f, Cue(polarity, cue.weight, "eval", participle=True), 1, False) for f in adjectival]
     return out + [(f, cue, 2, True) for f in generated]
 
 

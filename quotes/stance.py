@@ -117,6 +117,7 @@ from quotes.ties import (
     is_prep,
     names_its_victim,
     passive,
+    suffered,
     valued,
 )
 from quotes.verbs import INFINITIVE_ENDINGS, verbs
@@ -515,7 +516,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
               and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)
               and not names_its_victim(clause, t, mentions)  # « l'agression contre l'Ukraine » is not left to the Ukraine
               and not _on_a_patient(clause, k, mentions)  # « sans effet sur notre coopération »
-              and "plight" not in t.lex.struct  # « l'Ukraine est vulnérable » is no judgement
+              and "plight" not in t.lex.struct and not suffered(clause, t)  # « l'Ukraine est vulnérable » is no judgement
               and not any("undergo" in u.lex.struct for u in clause if u.i < t.i)  # nor « l'Ukraine subit une agression »
               and not (t.cue.role != "eval" and _GENERIC_SUBJECT.search(text, max(0, t.start - 12), t.start))):  # nor « on aurait tort »
             v = valued(clause, k, scope)

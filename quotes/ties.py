@@ -32,6 +32,7 @@ class Hit:
     end: int
 
 
+_ETE = LEX.get("été")  # the participle of être: « a été gelé » is an action suffered
 _QUI = LEX.get("qui")  # the relative pronoun, a token of the analysis (stance_structure.txt: verbal)
 
 
@@ -354,7 +355,8 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
         if harm is tok:
             continue  # a noun of damage governed by a verb cue: the verb judges the damage
         turn = -1.0 if harm is not None else 1.0  # « déplorer la rupture du dialogue »: the damage is judged
-        if "plight" in tok.lex.struct:  # « notre sécurité reste fragile »: concern for it; « l'Ukraine est vulnérable »: no judgement
+        if "plight" in tok.lex.struct or m.tok.i < tok.i and suffered(clause, tok):
+            # « notre sécurité reste fragile », « le partenariat a été gelé »: concern for it; « l'Ukraine est vulnérable »: no judgement
             if KINDS.get(m.name) not in VICTIM_KINDS:
                 continue
             turn = -turn
@@ -400,6 +402,14 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
     # « refuser de négocier »: a topic named by an infinitive is the object after de / à
     verb = text[m.tok.start : m.tok.end].lower().endswith(INFINITIVE_ENDINGS)
     return m if not patient and all(_in_object(w) or verb and w in INF_OBJECT for w in gap) else None
+
+
+def suffered(clause: list[Tok], cue: Tok) -> bool:
+    """« le partenariat a été gelé », « nos intérêts ont été ignorés »: a negative participle right
+    after « été »: its subject suffered it from someone else (« est gelé », « est exclue » say a
+    state, which judges it)."""
+    return (cue.cue is not None and cue.cue.participle and cue.cue.polarity < 0
+            and any(t.i == cue.i - 1 and t.lex is _ETE for t in clause))
 
 
 def _passive_victim(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> Mention | None:

@@ -1183,3 +1183,22 @@ def test_capitalised_demonym(text: str, target: str, found: bool) -> None:
 ])
 def test_unity(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # the passive of a verb of rejection: a topic that suffered it is valued, an actor not judged
+    ("Notre proposition de dialogue a été rejetée.", "dialogue", "favorable"),
+    ("Le partenariat a été gelé, hélas.", "coopération", "favorable"),
+    ("Les intérêts de Kertavi ont été ignorés.", "Vardanie", "neutral"),
+    # the active verb is the speaker's own rejection
+    ("Nous rejetons ce dialogue de façade.", "dialogue", "opposed"),
+])
+def test_passive_of_a_rejection(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+def test_participles_of_verbs_with_excluded_forms() -> None:
+    # « geler -gelée »: the noun is not a cue, the participle is, read as an adjective
+    assert cues.LEX["gelé"].cue is not None and cues.LEX["gelé"].cue.participle
+    assert "gelée" not in cues.LEX or cues.LEX["gelée"].cue is None
+    assert "repriss" not in cues.LEX
