@@ -72,7 +72,7 @@ def conjugate(verb: str) -> set[str]:
     stem = verb[: -len(ending)]
     impf = "" if impf == "∅" else impf
     forms = {verb, stem + p1, stem + p3, stem + p3pl, stem + ppr, stem + ps, _ps_plural(stem + ps)}
-    forms |= {stem + pp + e for e in ("", "e", "s", "es")}
+    forms |= {stem + pp + e for e in ("", "e", "s", "es") if not (e == "s" and pp.endswith("s"))}  # pris, not « priss »
     forms |= {stem + impf + e for e in ("ais", "ait", "ions", "iez", "aient", "ons", "ez")}
     forms |= {stem + fut + e for e in ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")}
     forms |= {f.replace("î", "i") for f in forms}  # reconnait: the 1990 spelling
