@@ -130,8 +130,9 @@ def _contracted(forms: set[str]) -> set[str]:
 
 
 def _participles(forms: set[str]) -> set[str]:
-    """The past participles among a verb's forms: p, pe, ps and pes all there (salué, saluée …)."""
-    stems = {p for p in forms if " " not in p and all(p + x in forms for x in ("e", "s", "es"))}
+    """The past participles among a verb's forms: p, pe, ps and pes all there (salué, saluée …;
+    a participle in -s is its own plural: repris)."""
+    stems = {p for p in forms if " " not in p and p + "e" in forms and p + "es" in forms and (p.endswith("s") or p + "s" in forms)}
     return {p + end for p in stems for end in ("", "e", "s", "es") if not (end == "s" and p.endswith("s"))}
 
 

@@ -681,6 +681,9 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             t.lex = _PLAIN  # « les capitales européennes »: an adjective, not « les Européens »
     clauses = split_clauses(toks)
     per_clause = [_mentions(c, ctx) for c in clauses]
+    if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg for t in toks):
+        # no cue, no measure verb, no « Sans X, » (a quarter of the quotes): every target is neutral
+        return [_verdict(text, name, []) for name in dict.fromkeys(m.name for ms in per_clause for m in ms)]
     if not _nation_targets().keys().isdisjoint(words):
         for clause, mentions in zip(clauses, per_clause, strict=True):
             _nationalities(clause, mentions, text)

@@ -1202,3 +1202,13 @@ def test_participles_of_verbs_with_excluded_forms() -> None:
     assert cues.LEX["gelé"].cue is not None and cues.LEX["gelé"].cue.participle
     assert "gelée" not in cues.LEX or cues.LEX["gelée"].cue is None
     assert "repriss" not in cues.LEX
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a quote with no cue word still has its necessity and its measures
+    ("Sans la Russie, rien ne se fera.", "Russie", "favorable"),
+    ("Le Conseil doit alourdir le régime de sanctions.", "sanctions", "favorable"),
+    ("Le Conseil se réunit avec la Russie.", "Russie", "neutral"),
+])
+def test_quote_without_cue_words(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
