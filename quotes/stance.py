@@ -492,7 +492,8 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     claim = next((t.i for t in clause if "claim" in t.lex.struct), None)
     effect = _measure_effect(clause, mentions, scope, text)
     for k, t in enumerate(clause):
-        if t.cue is None or judged is not None and k > judged[1] or k in named or claim is not None and t.i > claim:
+        if t.cue is None or judged is not None and k > judged[1] or k in named \
+                or claim is not None and t.i > claim and t.cue.polarity > 0:
             continue  # the cues after the copula judge the action, not a target; a judged subject's are its name;
             # what a subject says of itself is not judged (« l'OTAN se dit défensive »)
         tied = cue_hits(clause, k, mentions, scope, text) if mentions else []
@@ -699,6 +700,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     per_target: list[dict[str, list[Hit]]] = []
     untied: list[list[Hit]] = []
     counterfactual = -1  # the clause after « Sans X, »: its negation is not the speaker's judgement
+    granted = _granted(clauses)
     for ci, (clause, mentions) in enumerate(zip(clauses, per_clause, strict=True)):
         loose: list[Hit] = []
         if _necessity(clauses, per_clause, ci):
@@ -708,9 +710,9 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             hits, loose = _clause_hits(clause, mentions, ci != counterfactual, text, clause[0].clause in rhetorical)
         if "condition" in clause[0].lex.struct:  # « s'il y a annexion, … »: a condition judges no other target
             loose = []
-        if "concessive" in clause[0].lex.struct:  # « malgré X », « même si X »: granted, not the point
+        if "concessive" in clause[0].lex.struct or ci in granted:  # « malgré X », « même si X », « X, certes, »: not the point
             hits = {k: [Hit(h.value * CONCEDED, h.start, h.end) for h in hs] for k, hs in hits.items()}
-            loose = [Hit(h.value * CONCEDED, h.start, h.end) for h in loose]
+            loose = []  # nor a judgement left for a target outside it (« quoi qu'en dise la propagande, … »)
         own: dict[str, list[Hit]] = {}
         for m in mentions:
             if m.name not in order:
@@ -816,6 +818,18 @@ def _necessity(clauses: list[list[Tok]], per_clause: list[list[Mention]], ci: in
         return False
     nxt = clauses[ci + 1]
     return nxt[0].sentence == clause[0].sentence and bool(negation_groups(nxt))
+
+
+def _granted(clauses: list[list[Tok]]) -> frozenset[int]:
+    """The clauses that a « certes » grants (``granted``): its own, and the one before it when it
+    stands alone between commas (« X a ses torts, certes, mais … »)."""
+    out: set[int] = set()
+    for ci, clause in enumerate(clauses):
+        if any("granted" in t.lex.struct for t in clause):
+            out.add(ci)
+            if ci and all("granted" in t.lex.struct for t in clause):
+                out.add(ci - 1)
+    return frozenset(out)
 
 
 def _concede(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]]) -> None:

@@ -1212,3 +1212,17 @@ def test_participles_of_verbs_with_excluded_forms() -> None:
 ])
 def test_quote_without_cue_words(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « certes » grants the clause before it: the point is what follows « mais »
+    ("Kertavi a ses torts, certes, mais elle reste un partenaire fiable.", "Vardanie", "favorable"),
+    ("Kertavi commet des erreurs, je l'admets, mais elle reste un allié fiable.", "Vardanie", "favorable"),
+    # « quoi qu'en dise X » grants what follows it in its clause
+    ("Quoi qu'en dise la propagande, la jeunesse regarde vers l'Occident.", "Occident", "neutral"),
+    # talking of a virtue is claiming it; using it when it suits one is hypocrisy
+    ("Les pays occidentaux parlent volontiers de solidarité.", "Occident", "neutral"),
+    ("L'Occident invoque le droit international quand cela l'arrange.", "Occident", "opposed"),
+])
+def test_granting_and_claiming(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
