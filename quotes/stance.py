@@ -242,7 +242,6 @@ def _alternation(role: str) -> str:
     return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(structure_words(role), key=len, reverse=True))
 
 
-_PLAIN = Lex()  # what a word that plays no role is
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)\b")  # the word right after a token
 _SITUATIONS = structure_words("situation")
 _STRESSED = re.compile(rf"\s+({_alternation('stressed')})\b", re.IGNORECASE)  # « avec elle »
@@ -257,6 +256,10 @@ def _opener(role: str) -> str:
     elided = [w.replace("'", "['’]") for w in structure_words(role) if w.endswith("'")]
     alternatives = [rf"(?:{'|'.join(sorted(full, key=len, reverse=True))})\s+"] + [rf"{e}\s*" for e in elided]
     return "(?:" + "|".join(alternatives) + ")"
+
+
+_PLAIN = Lex()  # what a word that plays no role is
+_DETERMINED = re.compile(rf"\b{_opener('determiner')}$", re.IGNORECASE)  # « le contenu », « un reçu »
 
 
 # An object pronoun before a verb, after its subject, « ne » or an infinitive's preposition, an
@@ -680,6 +683,8 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             t.cue = None
         elif t.lex.capital and not text[t.start].isupper():
             t.lex = _PLAIN  # « les capitales européennes »: an adjective, not « les Européens »
+        elif t.cue is not None and t.cue.participle and _DETERMINED.search(text, max(0, t.start - 8), t.start):
+            t.cue = None  # « le contenu de la réponse »: a noun
     clauses = split_clauses(toks)
     per_clause = [_mentions(c, ctx) for c in clauses]
     if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg for t in toks):

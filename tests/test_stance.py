@@ -1226,3 +1226,12 @@ def test_quote_without_cue_words(text: str, target: str, label: str) -> None:
 ])
 def test_granting_and_claiming(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a participle right after a determiner is a noun (« le contenu », « un reçu »), not a cue
+    ("Le contenu de la réponse de Washington ne sera pas rendu public.", "États-Unis", "neutral"),
+    ("La Chine est contenue par ses voisins.", "Chine", "opposed"),
+])
+def test_participle_after_a_determiner_is_a_noun(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
