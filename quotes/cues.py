@@ -37,6 +37,7 @@ class Cue:
     adverb: bool = False  # an adverb in -ment (« docilement ») or a phrase of ``adjunct`` (« vers l'est »):
     #                       it modifies a verb, it is not its object
     participle: bool = False  # the past participle of an obj verb, read as an adjective (« gelé »)
+    noun: bool = False  # a noun (pos n): an adjective right after it may judge the phrase the other way
 
 
 @dataclass
@@ -151,7 +152,7 @@ def _cue_entry(line: str, polarity: int) -> list[tuple[str, Cue, int, bool]]:
     rest = " ".join(w for w in rest.split() if not (w.startswith("-") and len(w) > 1))
     phrase, *extra = [fold(p).strip() for p in rest.split("/")]
     adjunct = pos == "x" and role == "eval" and phrase.split(" ")[0] in ADJUNCT
-    cue = Cue(polarity, float(weight), role, pos == "a" and phrase.endswith("ment") or adjunct)
+    cue = Cue(polarity, float(weight), role, pos == "a" and phrase.endswith("ment") or adjunct, noun=pos == "n")
     written = _contracted({phrase, *(e for e in extra if e)})
     generated = _contracted(_GENERATORS[pos](phrase.split())) - excluded - written
     out = [(f, cue, 0, pos == "v") for f in written - excluded]

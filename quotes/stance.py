@@ -494,6 +494,7 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
     skip = set(governed) | set(governed.values())
     claim = next((t.i for t in clause if "claim" in t.lex.struct), None)
     effect = _measure_effect(clause, mentions, scope, text)
+    named = named | _qualified(clause, scope)
     for k, t in enumerate(clause):
         if t.cue is None or judged is not None and k > judged[1] or k in named \
                 or claim is not None and t.i > claim and t.cue.polarity > 0:
@@ -527,6 +528,20 @@ def _clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = T
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
     return hits, untied
+
+
+def _qualified(clause: list[Tok], scope: Scope) -> frozenset[int]:
+    """« un allié aussi versatile », « un partenaire peu fiable »: an evaluative noun followed, one
+    or two words on, by an evaluative adjective that values it the other way names what the
+    adjective judges; its own value is left out."""
+    out = set()
+    for k in range(len(clause) - 1):
+        t, nxt = clause[k], clause[k + 1]
+        if (t.cue is not None and t.cue.noun and t.cue.role == "eval" and nxt.cue is not None and not nxt.cue.noun
+                and nxt.cue.role == "eval" and 0 < nxt.i - t.i <= 3
+                and valued(clause, k, scope).value * valued(clause, k + 1, scope).value < 0):
+            out.add(k)
+    return frozenset(out)
 
 
 def _measure_effect(clause: list[Tok], mentions: list[Mention], scope: Scope, text: str) -> tuple[int, Mention] | None:

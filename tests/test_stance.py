@@ -1235,3 +1235,19 @@ def test_granting_and_claiming(text: str, target: str, label: str) -> None:
 ])
 def test_participle_after_a_determiner_is_a_noun(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an evaluative adjective right after an evaluative noun of the other sign judges the phrase
+    ("Washington est un allié aussi versatile.", "États-Unis", "opposed"),
+    ("Kertavi est un partenaire peu fiable.", "Vardanie", "opposed"),
+    ("Kertavi est un partenaire encombrant.", "Vardanie", "opposed"),
+    ("Kertavi est un partenaire fiable.", "Vardanie", "favorable"),
+    # idioms of the press
+    ("Notre sécurité n'a pas de prix.", "sécurité", "favorable"),
+    ("Kertavi teste nos défenses chaque semaine.", "Vardanie", "opposed"),
+    ("La Commission européenne n'a ni vision ni stratégie.", "Union européenne", "opposed"),
+    ("Les sanctions font du mal à nos économies.", "sanctions", "opposed"),
+])
+def test_adjective_over_noun_and_idioms(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
