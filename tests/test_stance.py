@@ -1251,3 +1251,11 @@ def test_participle_after_a_determiner_is_a_noun(text: str, target: str, label: 
 ])
 def test_adjective_over_noun_and_idioms(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    ("Kertavi ne peut pas se prétendre neutre.", "Vardanie", "neutral"),
+    ("Kertavi aime se dire pacifique.", "Vardanie", "neutral"),
+])
+def test_pretending(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
