@@ -689,23 +689,18 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     """
     found = list(WORD_RE.finditer(fold(text)))
     words = list(map(re.Match.group, found))
-    if HEADS.isdisjoint(words) and _nation_targets().keys().isdisjoint(words):
+    nations = not _nation_targets().keys().isdisjoint(words)
+    if HEADS.isdisjoint(words) and not nations:
         return []
     ctx = ctx or Context([text])
     toks = tokens_from(found, words)
-    for t in toks:  # « l'Indo-Pacifique », « les Nations Unies »: a capital inside a clause makes a name
-        if t.cue is not None and t.i != t.first and text[t.start].isupper():
-            t.cue = None
-        elif t.lex.capital and not text[t.start].isupper():
-            t.lex = _PLAIN  # « les capitales européennes »: an adjective, not « les Européens »
-        elif t.cue is not None and t.cue.participle and _DETERMINED.search(text, max(0, t.start - 8), t.start):
-            t.cue = None  # « le contenu de la réponse »: a noun
+    _read_as_written(toks, text)
     clauses = split_clauses(toks)
     per_clause = [_mentions(c, ctx) for c in clauses]
     if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg for t in toks):
         # no cue, no measure verb, no « Sans X, » (a quarter of the quotes): every target is neutral
         return [_verdict(text, name, []) for name in dict.fromkeys(m.name for ms in per_clause for m in ms)]
-    if not _nation_targets().keys().isdisjoint(words):
+    if nations:
         for clause, mentions in zip(clauses, per_clause, strict=True):
             _nationalities(clause, mentions, text)
     if main is not None:
@@ -747,6 +742,20 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             by_target.setdefault(name, []).extend(hs)
     _lone_targets(clauses, per_target, untied, by_target, lambda: _places(clauses, per_clause))
     return [_verdict(text, name, by_target.get(name, [])) for name in order]
+
+
+def _read_as_written(toks: list[Tok], text: str) -> None:
+    """What the case and the word before say of a token: a capital inside a clause makes a name
+    (« l'Indo-Pacifique », « les Nations Unies »), a lower-case demonym an adjective (« les
+    capitales européennes », not « les Européens »), a participle after a determiner a noun
+    (« le contenu de la réponse »)."""
+    for t in toks:
+        cue = t.cue
+        if cue is not None:
+            if t.i != t.first and text[t.start].isupper() or cue.participle and _DETERMINED.search(text, max(0, t.start - 8), t.start):
+                t.cue = None
+        elif t.lex.capital and not text[t.start].isupper():
+            t.lex = _PLAIN
 
 
 def _places(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> frozenset[str]:
