@@ -111,12 +111,12 @@ def _resumed(words: list[str], i: int) -> bool:
     """« Lever les sanctions, ce serait une faute »: the comma at ``words[i]`` is followed by a
     resumptive « c'est » (``resumptive``, stance_structure.txt) that makes what comes before it the
     subject of what comes after: one clause."""
-    return words[i + 1 : i + 2] in _RESUMPTIVE_HEADS and any(
+    return i + 1 < len(words) and words[i + 1] in _RESUMPTIVE_HEADS and any(
         " ".join(words[i + 1 : i + 1 + n]) in RESUMPTIVE for n in (2, 3))
 
 
 RESUMPTIVE = frozenset(" ".join(WORD_RE.findall(fold(p))) for p in structure_words("resumptive"))
-_RESUMPTIVE_HEADS = [[k.split(" ")[0]] for k in RESUMPTIVE]
+_RESUMPTIVE_HEADS = frozenset(k.split(" ")[0] for k in RESUMPTIVE)
 
 
 def _stepped_over(toks: list[Tok], found: list[re.Match[str]], words: list[str], start: int, idx: int,
