@@ -26,7 +26,7 @@ SUBJECT_ROLES = frozenset({"agent", "cause"})  # cues that judge the target befo
 TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost", "determiner", "article", "complement",
                        "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject", "auxiliary", "midadverb", "inphrase",
                        "adjunct", "plural", "ofobject", "letting", "lettingclose", "adversary",
-                       "situation", "hearsay", "resumptive", "stressed"})
+                       "situation", "hearsay", "resumptive", "stressed", "perfect"})
 
 
 @dataclass(frozen=True)
@@ -320,6 +320,11 @@ def longest(trie: Trie, words: list[str], i: int) -> tuple[int, Lex | None]:
     return best
 
 
+def ment_adverb(word: str) -> bool:
+    """A word in -ment long enough to be an adverb (« inlassablement »), by rule."""
+    return len(word) > 6 and word.endswith("ment")
+
+
 def _adverbial(words: list[str], j: int) -> int:
     """The length of the adverbial at ``words[j]`` that may stand inside a cue phrase without
     bearing on it (« appelle inlassablement au dialogue », « appelle de nouveau au … »): a locution
@@ -333,7 +338,7 @@ def _adverbial(words: list[str], j: int) -> int:
     if w in IN_PHRASE:
         return 1
     lx = LEX.get(w)
-    return 1 if len(w) > 6 and w.endswith("ment") and (lx is None or lx.cue is None and not lx.targets) else 0
+    return 1 if ment_adverb(w) and (lx is None or lx.cue is None and not lx.targets) else 0
 
 
 def _adverbial_in(node: Trie, words: list[str], j: int) -> int:

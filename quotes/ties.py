@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quotes import lexicon
 from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
-from quotes.cues import KINDS, LEX, SUBJECT_ROLES, structure_words
+from quotes.cues import KINDS, LEX, SUBJECT_ROLES, ment_adverb, structure_words
 from quotes.verbs import INFINITIVE_ENDINGS
 
 DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
@@ -32,7 +32,7 @@ class Hit:
     end: int
 
 
-_ETE = LEX.get("été")  # the participle of être: « a été gelé » is an action suffered
+_PERFECT = frozenset(id(LEX[w]) for w in structure_words("perfect") if w in LEX)  # « a été gelé »: an action suffered
 _QUI = LEX.get("qui")  # the relative pronoun, a token of the analysis (stance_structure.txt: verbal)
 
 
@@ -144,10 +144,15 @@ def _controls(clause: list[Tok], m: Mention, cue: Tok) -> bool:
     return cue.i - m.tok.i == 2 and all("patient" in t.lex.struct for t in _between(clause, m.tok, cue))
 
 
+def index_of(clause: list[Tok], tok: Tok) -> int:
+    """The position of the token ``tok`` in ``clause`` (-1 when it is not there)."""
+    return next((j for j, t in enumerate(clause) if t is tok), -1)
+
+
 def _asked_of(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     """« appeler l'OTAN à abandonner sa mentalité de guerre froide »: ``m`` is the subject of the
     verb of giving up (``giveup``) that governs the eval cue ``cue`` (``_controls``)."""
-    k = next((j for j, t in enumerate(clause) if t is cue), -1)
+    k = index_of(clause, cue)
     gov = governor(clause, k) if k >= 0 else None
     return gov is not None and "giveup" in gov.lex.struct and _controls(clause, m, gov)
 
@@ -239,7 +244,7 @@ def _chain_top(clause: list[Tok], tok: Tok) -> Tok:
     """The first cue of the chain that ``tok`` ends (``chain_head``, climbed): ``tok`` itself when
     nothing governs it."""
     for _ in range(3):
-        k = next((j for j, t in enumerate(clause) if t is tok), -1)
+        k = index_of(clause, tok)
         head = chain_head(clause, k) if k >= 0 else None
         if head is None:
             break
@@ -340,8 +345,9 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
     if victim is None and scope.negated(tok.i) and (held := _furthered(clause, tok, mentions, scope, text)) is not None \
             and _actor_subject(clause, tok, mentions, text) is not None:
         victim = held  # « Moscou ne veut pas négocier »: a topic an actor holds back is valued, as one it rejects
+    harms = {id(m): damaged_by(clause, m, text) for m in mentions}
     reached = sorted((m for m in mentions if m is not victim and _reaches(clause, tok, m)
-                      and not _blocked(clause, tok, m, damaged_by(clause, m, text))
+                      and not _blocked(clause, tok, m, harms[id(m)])
                       and not embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
     out = [] if victim is None else [(victim, Hit(-v.value * _proximity(victim.tok.i - tok.i), v.start, max(v.end, victim.tok.end)))]
     thing = victim if victim is not None else _furthered(clause, tok, mentions, scope, text)
@@ -351,7 +357,7 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
                                  max(v.end, thing.tok.end))))
     for rank, m in enumerate(reached):
         d = abs(m.tok.i - tok.i)
-        harm = damaged_by(clause, m, text)
+        harm = harms[id(m)]
         if harm is tok:
             continue  # a noun of damage governed by a verb cue: the verb judges the damage
         turn = -1.0 if harm is not None else 1.0  # « déplorer la rupture du dialogue »: the damage is judged
@@ -409,7 +415,7 @@ def suffered(clause: list[Tok], cue: Tok) -> bool:
     after « été »: its subject suffered it from someone else (« est gelé », « est exclue » say a
     state, which judges it)."""
     return (cue.cue is not None and cue.cue.participle and cue.cue.polarity < 0
-            and any(t.i == cue.i - 1 and t.lex is _ETE for t in clause))
+            and any(t.i == cue.i - 1 and id(t.lex) in _PERFECT for t in clause))
 
 
 def _passive_victim(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> Mention | None:
@@ -434,7 +440,7 @@ def _damaged(clause: list[Tok], cue: Tok, m: Mention, text: str) -> bool:
 def _ungoverned(clause: list[Tok], cue: Tok) -> bool:
     """No verb cue governs ``cue``, but a cause (« provoquer la rupture du dialogue »), which passes
     on what it causes."""
-    k = next((j for j, t in enumerate(clause) if t is cue), -1)
+    k = index_of(clause, cue)
     gov = governor(clause, k) if k >= 0 else None
     return gov is None or gov.cue is not None and gov.cue.role == "cause"
 
@@ -480,9 +486,9 @@ def _actor_subject(clause: list[Tok], cue: Tok, mentions: list[Mention], text: s
 
 
 def _adverb(word: str) -> bool:
-    return word in lexicon.words("adverbs.txt") or len(word) > 6 and word.endswith("ment")
+    return word in lexicon.words("adverbs.txt") or ment_adverb(word)
 
 
 def _in_object(word: str) -> bool:
     """A word that may stand between a verb and its direct object: a determiner or an adverb."""
-    return word in lexicon.words("determiners.txt") or word in lexicon.words("adverbs.txt") or len(word) > 6 and word.endswith("ment")
+    return word in lexicon.words("determiners.txt") or word in lexicon.words("adverbs.txt") or ment_adverb(word)
