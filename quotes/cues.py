@@ -255,6 +255,21 @@ def structure_words(role: str) -> frozenset[str]:
     return frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if role in roles)
 
 
+def alternation(role: str) -> str:
+    """The words of a text-only role of stance_structure.txt as a pattern, longest first; an
+    elided word (l', n') takes either apostrophe."""
+    return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(structure_words(role), key=len, reverse=True))
+
+
+def opener(role: str) -> str:
+    """The words of ``role`` as a pattern that opens a phrase: a full word before a space, an
+    elided one (l') before anything."""
+    full = [w for w in structure_words(role) if not w.endswith("'")]
+    elided = [w.replace("'", "['’]") for w in structure_words(role) if w.endswith("'")]
+    alternatives = [rf"(?:{'|'.join(sorted(full, key=len, reverse=True))})\s+"] + [rf"{e}\s*" for e in elided]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 WORD_RE = re.compile(r"\w+'?|[" + re.escape(PUNCT) + "]")  # stdlib re: twice as fast as regex here
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from quotes import cues, stance
+from quotes import cues, referents, stance
 from quotes.model import Article, Quote
 from tests.conftest import DATA, ROOT
 
@@ -1040,7 +1040,7 @@ def test_without_effect(text: str, target: str, label: str) -> None:
     ("Jean Dupont", "Russie", False),
 ])
 def test_speaker_side_from_a_nationality(speaker: str, target: str, named: bool) -> None:
-    assert (target in stance._named_by(speaker)) is named
+    assert (target in referents._named_by(speaker)) is named
 
 
 @pytest.mark.parametrize(("text", "target", "label"), [
