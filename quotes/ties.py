@@ -404,7 +404,7 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
     patient = any("patient" in t.lex.struct for t in between)
     if c.role == "eval":
         return m if patient or _damaged(clause, cue, m, text) and _ungoverned(clause, cue) else None
-    gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
+    gap = _words_between(text, cue.end, m.tok.start)
     # « refuser de négocier »: a topic named by an infinitive is the object after de / à
     verb = text[m.tok.start : m.tok.end].lower().endswith(INFINITIVE_ENDINGS)
     return m if not patient and all(_in_object(w) or verb and w in INF_OBJECT for w in gap) else None
@@ -433,7 +433,7 @@ def _damaged(clause: list[Tok], cue: Tok, m: Mention, text: str) -> bool:
     is done to, its complement (``ofobject`` words between)."""
     if "damage" not in cue.lex.struct or m.tok.i <= cue.i or KINDS.get(m.name) not in VICTIM_KINDS:
         return False
-    gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
+    gap = _words_between(text, cue.end, m.tok.start)
     return 0 < len(gap) <= 2 and all(w in OF_OBJECT for w in gap)
 
 
@@ -463,7 +463,7 @@ def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scop
         return None
     if any(t.cue is not None or t.lex.targets for t in _between(clause, cue, m.tok)):
         return None
-    gap = text[cue.end : m.tok.start].lower().replace("’", "'").split()
+    gap = _words_between(text, cue.end, m.tok.start)
     return m if all(_in_object(w) or w in TO_OBJECT for w in gap) else None
 
 
@@ -481,8 +481,13 @@ def _actor_subject(clause: list[Tok], cue: Tok, mentions: list[Mention], text: s
         return m if not any(t.cue is not None or t.lex.targets for t in clause if t.i < cue.i) else None
     if KINDS.get(m.name) != "actor" or any(t.cue is not None or t.lex.targets for t in _between(clause, m.tok, cue)):
         return None
-    gap = text[m.tok.end : cue.start].lower().replace("’", "'").split()
+    gap = _words_between(text, m.tok.end, cue.start)
     return m if len(gap) <= 4 and all(w in SUBJECT_GAP or _adverb(w) for w in gap) else None
+
+
+def _words_between(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]``, lower case, apostrophes folded (« l'avons »)."""
+    return text[start:end].lower().replace("’", "'").split()
 
 
 def _adverb(word: str) -> bool:
