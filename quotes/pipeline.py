@@ -36,6 +36,13 @@ def process_article(article: Article) -> tuple[Article, list[Quote]]:
     return article, quotes
 
 
+def warm_up() -> None:
+    """Load every stage's lexicons and compiled patterns (cached on first use) by processing one
+    short article, so that forked workers inherit them instead of each loading its own."""
+    process_article(Article(id="warm-up", source="warm-up", title="", paragraphs=[
+        "« Nous voulons le dialogue », a déclaré le ministre, qui a ajouté que la coopération restait possible."]))
+
+
 def process(paths: Iterable[str]) -> Iterator[tuple[Article, list[Quote]] | Exception]:
     """Every article under ``paths`` processed, or the error of what could not be read."""
     from quotes.read import ReadError, read_paths

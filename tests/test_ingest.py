@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quotes import store as st
-from quotes.ingest import ingest
+from quotes.ingest import YOUNG_THRESHOLD, ingest, long_lived_frozen
 from tests.conftest import DATA, ROOT
 
 ARTICLE = "Titre {n}\n\nLe ministre Paul Arnaud{n} a déclaré que la réunion numéro {n} aurait lieu demain.\n\n« Nous serons prêts », a-t-il ajouté."
@@ -41,6 +41,16 @@ def test_reingest_adds_nothing(tmp_path):
     assert (again.new, again.replaced, again.unchanged, again.failed) == (0, 0, 12, 0)
     assert _quote_set(store) == before and len(before) == 24
     assert sorted(p.name for p in (store / "quotes").iterdir()) == files
+
+
+def test_the_collector_settings_hold_during_the_run_and_are_restored_after():
+    import gc
+
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    with long_lived_frozen():
+        assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+        assert gc.get_freeze_count() > before[1]  # the lexicons, loaded by the warm-up, are frozen
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
 
 
 def test_edited_article_replaces_its_quotes(tmp_path):
