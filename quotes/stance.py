@@ -87,6 +87,7 @@ from quotes.clause_hits import clause_hits
 from quotes.clauses import Mention, Tok, negation_groups, split_clauses, tokens_from
 from quotes.cues import (
     HEADS,
+    KINDS,
     SENTENCE_END,
     WORD_RE,
     fold,
@@ -122,6 +123,9 @@ CONCEDED = 0.4  # factor of a stance conceded before a turn (mais) that contradi
 
 
 UNTIED = 0.6  # share of an untied cue given to the lone target of its sentence or quote
+
+
+PRETENCE = -1.0  # an actor's claim belied or denied (« se dit neutre mais livre des armes »)
 
 
 NEUTRAL_CUES = ("selon", "d'après", "pour")
@@ -173,7 +177,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     read_as_written(toks, text)
     clauses = split_clauses(toks)
     per_clause = [clause_mentions(c, ctx) for c in clauses]
-    if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg for t in toks):
+    if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg and "claim" not in t.lex.struct for t in toks):
         # no cue, no measure verb, no « Sans X, » (a quarter of the quotes): every target is neutral
         return [_verdict(text, name, []) for name in dict.fromkeys(m.name for ms in per_clause for m in ms)]
     if nations:
@@ -212,6 +216,8 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
         per_target.append(own)
         untied.append(loose)
     _concede(clauses, per_target)
+    for ci, m, hit in _pretences(clauses, per_clause):
+        per_target[ci].setdefault(m.name, []).append(hit)
     by_target: dict[str, list[Hit]] = {}
     for own in per_target:
         for name, hs in own.items():
@@ -280,6 +286,44 @@ def _granted(clauses: list[list[Tok]]) -> frozenset[int]:
             if ci and all("granted" in t.lex.struct for t in clause):
                 out.add(ci - 1)
     return frozenset(out)
+
+
+def _pretences(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> list[tuple[int, Mention, Hit]]:
+    """« Pékin se dit neutre mais livre des armes », « l'Occident prêche la concurrence tout en
+    subventionnant », « la Chine ne peut pas se prétendre neutre »: an actor's claim about itself
+    (``claim``) belied by a contrast after it (``belied``, in its sentence or opening the next one)
+    or negated is the speaker's charge of pretence against the actor, the subject of the claim."""
+    out = []
+    flat = [t for clause in clauses for t in clause]
+    for ci, clause in enumerate(clauses):
+        for k, claim in enumerate(clause):
+            if "claim" not in claim.lex.struct:
+                continue
+            subject = next((m for m in reversed(per_clause[ci]) if m.tok.i < claim.i), None)
+            if subject is None or KINDS.get(subject.name) != "actor":
+                continue
+            # « ne peut pas se prétendre »: a negation closed before the claim (not « ne se dit pas »)
+            denied = next((g for g in negation_groups(clause) if subject.tok.i < g[0] and g[1] < claim.i), None)
+            if denied is not None:
+                start = next(t.start for t in clause if t.i == denied[0])
+                out.append((ci, subject, Hit(PRETENCE, start, claim.end)))
+            elif (belied := _belied(flat, flat.index(claim))) is not None:
+                out.append((ci, subject, Hit(PRETENCE, claim.start, belied.end)))
+    return out
+
+
+def _belied(toks: list[Tok], k: int) -> Tok | None:
+    """The contrast (``belied``) after the claim ``toks[k]``: in its sentence, or the first token of
+    the next one when that opens it (« X prêche la concurrence. Mais … »)."""
+    claim = toks[k]
+    for n in range(k + 1, len(toks)):
+        t = toks[n]
+        if "belied" in t.lex.struct and (t.sentence == claim.sentence or t.sentence == claim.sentence + 1 and t.i == t.first):
+            after = toks[n + 1] if n + 1 < len(toks) else None  # « mais la Russie refuse »: another subject
+            return None if after is not None and after.i - t.i <= 2 and KINDS.get(next(iter(after.lex.targets), "")) == "actor" else t
+        if t.sentence > claim.sentence:
+            return None
+    return None
 
 
 def _concede(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]]) -> None:

@@ -1254,8 +1254,19 @@ def test_adjective_over_noun_and_idioms(text: str, target: str, label: str) -> N
 
 
 @pytest.mark.parametrize(("text", "target", "label"), [
-    ("Kertavi ne peut pas se prétendre neutre.", "Vardanie", "neutral"),
+    # a claim denied (a negation closed before it) or belied by a contrast is a charge of pretence
+    ("Kertavi ne peut pas se prétendre neutre.", "Vardanie", "opposed"),
+    ("Kertavi ne peut plus se présenter comme un médiateur.", "Vardanie", "opposed"),
+    ("Kertavi se dit pacifique mais masse ses blindés à la frontière.", "Vardanie", "opposed"),
+    ("L'Alliance prêche la retenue tout en multipliant les manœuvres.", "OTAN", "opposed"),
+    ("Bruxelles vante la transparence alors que ses négociations restent secrètes.", "Union européenne", "opposed"),
+    ("Kertavi parle sans cesse d'équilibre. Mais ses chars avancent.", "Vardanie", "opposed"),
+    ("Kertavi parle de paix, mais elle réarme.", "Vardanie", "opposed"),
+    # not a claim left standing, nor one denied by its own « ne … pas », nor a contrast about another actor
     ("Kertavi aime se dire pacifique.", "Vardanie", "neutral"),
+    ("Kertavi ne se dit pas neutre.", "Vardanie", "neutral"),
+    ("Kertavi parle de dialogue, mais Moscou refuse de venir.", "Vardanie", "neutral"),
+    ("Kertavi parle de dialogue. Nous l'écoutons. Mais rien n'est décidé.", "Vardanie", "neutral"),
 ])
 def test_pretending(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
