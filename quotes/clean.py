@@ -64,11 +64,9 @@ class Span:
     close: int
     depth: int
 
-    @property
     def inner(self) -> tuple[int, int]:
         return self.open + 1, self.close
 
-    @property
     def open_left(self) -> bool:
         return self.open < 0
 

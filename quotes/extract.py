@@ -67,11 +67,11 @@ def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     sp = span_before(s, g)
     if sp is None or (sp.close - max(sp.open, s.start)) < 2:
         return None
-    if s.toks[hit.i].norm == hit.lemma and s.toks[g].norm in ("de", "d'", "à"):
+    if s.toks()[hit.i].norm == hit.lemma and s.toks()[g].norm in ("de", "d'", "à"):
         return None  # « aucune raison » de considérer X comme …: an infinitive complement, no incise
     mention = inverted_mention(s, hit)
     if mention is None and hit.clitic is None:
-        mention = subject_before(s.text, s.toks, g, tok_index(s, sp.close) + 1, hit.i)
+        mention = subject_before(s.text, s.toks(), g, tok_index(s, sp.close) + 1, hit.i)
     if mention is None:
         return None
     a, b = quote_content(s.text, sp)
@@ -119,7 +119,7 @@ def _is_speech(text: str, a: int, b: int, hit: VerbHit) -> bool:
 
 def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
     """``« C'est fini, a-t-il dit, pour de bon »``: an inverted incise between commas."""
-    if g == 0 or s.toks[g - 1].norm not in (",", "—", "-", "–"):
+    if g == 0 or s.toks()[g - 1].norm not in (",", "—", "-", "–"):
         return None
     mention = inverted_mention(s, hit)
     if mention is None:
@@ -128,7 +128,7 @@ def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
     rest = s.text[after : min(sp.close, len(s.text), after + 40)].lstrip()
     if rest[:1] not in (",", "—", "-", "–", ".", "") and not ends_or_adjunct(rest[:24]):
         return None  # « …, explique leur syndicat dans un communiqué, … »: an adjunct may follow
-    if words_in(s.text, s.toks[g].start, after) > 10:
+    if words_in(s.text, s.toks()[g].start, after) > 10:
         return None
     return report(s.text, "direct", quote_content(s.text, sp), hit, mention)
 
@@ -137,16 +137,16 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     """``X a déclaré : « … »``, ``X rapporte la vie des officiers : « … »`` (an object of a few
     words before the colon), or a long quotation right after the verb."""
     k, gap = hit.j, 0
-    while k < len(s.toks) and s.toks[k].norm not in (":", "«", '"', "“") and gap < COLON_REACH:
-        if s.toks[k].norm in PUNCT and s.toks[k].norm != "," or s.toks[k].norm in ("que", "qu'") or forms().get(s.toks[k].norm):
+    while k < len(s.toks()) and s.toks()[k].norm not in (":", "«", '"', "“") and gap < COLON_REACH:
+        if s.toks()[k].norm in PUNCT and s.toks()[k].norm != "," or s.toks()[k].norm in ("que", "qu'") or forms().get(s.toks()[k].norm):
             return None  # a clause of its own (que …) or another verb's quotation (…, avant d'ajouter :)
         k, gap = k + 1, gap + 1
-    if k >= len(s.toks) or gap >= 6 and s.toks[k].norm != ":":
+    if k >= len(s.toks()) or gap >= 6 and s.toks()[k].norm != ":":
         return None
-    sp = span_after(s, s.toks[k].start if s.toks[k].norm != ":" else s.toks[k].end)
+    sp = span_after(s, s.toks()[k].start if s.toks()[k].norm != ":" else s.toks()[k].end)
     if sp is None:
         return None
-    colon = s.toks[k].norm == ":"
+    colon = s.toks()[k].norm == ":"
     a, b = quote_content(s.text, sp)
     if not colon and (words_in(s.text, a, b) < 4 or gap > 0):
         return None
@@ -154,12 +154,12 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None  # a ajouté « qu'il faudra … »: a que-clause in quotation marks, read by _indirect
     if not _is_speech(s.text, a, b, hit):
         return None
-    subordinate = hit.clitic is None and _is_participle(s.toks, hit)
+    subordinate = hit.clitic is None and _is_participle(s.toks(), hit)
     if subordinate:
-        mention = main_subject(s.text, s.toks, g)
+        mention = main_subject(s.text, s.toks(), g)
     else:
         mention = _subject(s, hit, g) if hit.clitic is None else inverted_mention(s, hit)
-    rep = report(s.text, "direct", (a, b), hit, mention or passive_agent(s.text, s.toks, hit, len(s.toks)))
+    rep = report(s.text, "direct", (a, b), hit, mention or passive_agent(s.text, s.toks(), hit, len(s.toks())))
     if rep:
         rep.open_right = sp.close >= len(s.text)
         rep.subordinate = subordinate
@@ -175,7 +175,7 @@ def _listed(s: Sentence, rep: Report) -> list[Report]:
     out: list[Report] = []
     sp = span_at(s, rep.start)
     while sp is not None:
-        i = bisect.bisect_right(s.opens, sp.open)
+        i = bisect.bisect_right(s.opens(), sp.open)
         if i >= len(s.spans) or s.text[sp.close + 1 : s.spans[i].open].strip() not in (",", "et", ", et", ";"):
             break
         sp = s.spans[i]
@@ -214,18 +214,18 @@ _OPENING_MARKS = frozenset({"«", "“", '"', "‹"})
 def _que_after(s: Sentence, hit: VerbHit) -> int | None:
     """Index of the ``que``/``qu'`` that opens the reported clause, a short adjunct allowed between."""
     k = hit.j
-    if (k < len(s.toks) and s.toks[k].norm not in ("que", "qu'") and s.toks[k].norm not in _GAP_OK
-            and s.toks[k].norm not in _OPENING_MARKS):
-        ok = s.toks[k].norm in words("subject_skip.txt") or is_adverb(s.toks[k])
-        if not ok or s.toks[k].norm in ("le", "la", "les", "l'"):
+    if (k < len(s.toks()) and s.toks()[k].norm not in ("que", "qu'") and s.toks()[k].norm not in _GAP_OK
+            and s.toks()[k].norm not in _OPENING_MARKS):
+        ok = s.toks()[k].norm in words("subject_skip.txt") or is_adverb(s.toks()[k])
+        if not ok or s.toks()[k].norm in ("le", "la", "les", "l'"):
             return None
-    for k in range(hit.j, min(hit.j + 10, len(s.toks))):
-        t = s.toks[k].norm
+    for k in range(hit.j, min(hit.j + 10, len(s.toks()))):
+        t = s.toks()[k].norm
         if t in ("que", "qu'"):
             return k
-        if t in _OPENING_MARKS and k + 1 < len(s.toks) and s.toks[k + 1].norm in ("que", "qu'"):
+        if t in _OPENING_MARKS and k + 1 < len(s.toks()) and s.toks()[k + 1].norm in ("que", "qu'"):
             return k + 1  # a ajouté « qu'il est nécessaire … »: the quotation opens with que
-        verb_here = forms().get(t) and not is_noun_use(s.toks, k)
+        verb_here = forms().get(t) and not is_noun_use(s.toks(), k)
         if t in PUNCT - {","} or verb_here or t in ("de", "d'") and k == hit.j:
             return None
     return None
@@ -236,24 +236,24 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     if verbs()[hit.lemma].incise_only:
         return None
     q = _que_after(s, hit)
-    if q is None or q + 1 >= len(s.toks) or _restrictive_que(s.toks, hit.i, q):
+    if q is None or q + 1 >= len(s.toks()) or _restrictive_que(s.toks(), hit.i, q):
         return None
-    a, b = trimmed(s.text, s.toks[q].end, _coordinated_predicate(s, q, clause_end))
+    a, b = trimmed(s.text, s.toks()[q].end, _coordinated_predicate(s, q, clause_end))
     sp = span_at(s, b - 1)
     if sp is not None and a <= sp.open and sp.close >= b and sp.close < s.end:
         b = sp.close + 1  # « que l'objectif « est celui-là, mais dès à présent, … » »: to the closing mark
-    quoted = s.toks[q - 1].norm in _OPENING_MARKS
-    opened = span_at(s, s.toks[q - 1].start + 1) if quoted else None
+    quoted = s.toks()[q - 1].norm in _OPENING_MARKS
+    opened = span_at(s, s.toks()[q - 1].start + 1) if quoted else None
     if opened is not None and opened.close < b - 1:  # « qu'une seule rencontre » ne suffirait pas: marks kept
-        a = s.toks[q - 1].start
+        a = s.toks()[q - 1].start
     elif quoted:  # « qu'il est nécessaire … »: quoted words, without their closing mark
         a, b = trimmed(s.text, a, b, EDGE + "»”\"›")
     if hit.lemma in ("assurer", "garantir") and _subjunctive_clause(s, q):
         return None
-    mention = passive_agent(s.text, s.toks, hit, q)
-    subordinate = mention is None and _is_participle(s.toks, hit)
+    mention = passive_agent(s.text, s.toks(), hit, q)
+    subordinate = mention is None and _is_participle(s.toks(), hit)
     if subordinate:
-        mention = main_subject(s.text, s.toks, g)  # …, ajoutant que / en affirmant que
+        mention = main_subject(s.text, s.toks(), g)  # …, ajoutant que / en affirmant que
         if mention is None and g <= 2:  # « Soulignant que …, le ministère a appelé à … »: the subject after
             a, b, mention = _before_main_clause(s, q, a, b)
     if mention is None:
@@ -268,29 +268,29 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
 def _before_main_clause(s: Sentence, q: int, a: int, b: int) -> tuple[int, int, Mention | None]:
     """A participle opening the sentence (« Soulignant que X, le ministère a appelé à … »): its
     clause ends at the first comma followed by a subject and its verb, which is the speaker."""
-    for k in range(q + 1, min(len(s.toks), q + 80)):  # a bounded look
-        if s.toks[k].start >= b:
+    for k in range(q + 1, min(len(s.toks()), q + 80)):  # a bounded look
+        if s.toks()[k].start >= b:
             break
-        if s.toks[k].norm == "," and (mention := subject_at(s.text, s.toks, k + 1)) is not None:
-            return *trimmed(s.text, a, s.toks[k].start), mention
+        if s.toks()[k].norm == "," and (mention := subject_at(s.text, s.toks(), k + 1)) is not None:
+            return *trimmed(s.text, a, s.toks()[k].start), mention
     return a, b, None
 
 
 def _coordinated_predicate(s: Sentence, q: int, end: int) -> int:
     """``… que c'était légal mais a refusé de …``: a conjunction and an auxiliary start a second
     predicate of the main subject, which ends the reported clause."""
-    for k in range(q + 2, min(len(s.toks) - 1, q + 80)):  # a bounded look
-        if s.toks[k].start >= end:
+    for k in range(q + 2, min(len(s.toks()) - 1, q + 80)):  # a bounded look
+        if s.toks()[k].start >= end:
             break
-        if s.toks[k].norm in ("mais", "et", "puis", ",") and s.toks[k + 1].norm in AUX_WORDS | {"n'", "ne"}:
-            return s.toks[k].start
+        if s.toks()[k].norm in ("mais", "et", "puis", ",") and s.toks()[k + 1].norm in AUX_WORDS | {"n'", "ne"}:
+            return s.toks()[k].start
     return end
 
 
 def _subject(s: Sentence, hit: VerbHit, g: int) -> Mention | None:
     """The subject before the verb; for an infinitive (``s'est contentée d'indiquer``,
     ``a tenu à souligner``) the subject of the verb that governs it."""
-    toks, i = s.toks, hit.i
+    toks, i = s.toks(), hit.i
     if toks[i].norm == hit.lemma and i >= 2 and toks[i - 1].norm in ("de", "d'", "à") and g == i - 1:
         if is_noun_use(toks, i - 2):
             return None  # une manière de souligner: no speaker
@@ -322,7 +322,7 @@ def _after_auxiliary(toks: list[Tok], i: int) -> bool:
 
 
 def _subjunctive_clause(s: Sentence, q: int) -> bool:
-    return any(t.norm in words("subjunctive.txt") for t in s.toks[q + 1 : q + 8])
+    return any(t.norm in words("subjunctive.txt") for t in s.toks()[q + 1 : q + 8])
 
 
 def _verb_reports(s: Sentence) -> list[Report]:
@@ -332,7 +332,7 @@ def _verb_reports(s: Sentence) -> list[Report]:
     reports: list[Report] = []
     seen: set[tuple[int, int]] = set()
     for n, hit in enumerate(hits):
-        g = group_start(s.toks, hit.i, 0)
+        g = group_start(s.toks(), hit.i, 0)
         inside = span_at(s, hit.cue.start)
         if inside is not None:
             rep = _mid_quote(s, hit, g, inside)
@@ -353,14 +353,14 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
     """A reported clause ends at the sentence end or where the next report begins."""
     if nxt is None:
         return s.end
-    g = group_start(s.toks, nxt.i, 0)
+    g = group_start(s.toks(), nxt.i, 0)
     k = g
-    while k > max(0, g - 6) and s.toks[k - 1].norm in (",", "et", "puis", "mais", "en", "avant", "après", "sans", "pour", "tout"):
+    while k > max(0, g - 6) and s.toks()[k - 1].norm in (",", "et", "puis", "mais", "en", "avant", "après", "sans", "pour", "tout"):
         k -= 1
-    if k < len(s.toks) and k > 0 and s.toks[k - 1].norm not in ("que", "qu'") and (
-        s.toks[k].norm == "," or s.toks[g - 1].norm in (",", "et") or nxt.clitic
+    if k < len(s.toks()) and k > 0 and s.toks()[k - 1].norm not in ("que", "qu'") and (
+        s.toks()[k].norm == "," or s.toks()[g - 1].norm in (",", "et") or nxt.clitic
     ):
-        return s.toks[k].start
+        return s.toks()[k].start
     return s.end
 
 

@@ -61,7 +61,6 @@ class Context:
         self._texts = list(texts)
         self._counts: Counter[str] | None = None
 
-    @property
     def counts(self) -> Counter[str]:
         if self._counts is None:
             self._counts = Counter()
@@ -75,14 +74,14 @@ class Context:
         the article names none of them."""
         if len(names) == 1:
             return names[0]
-        ranked = sorted(((self.counts[n], n) for n in names), reverse=True)
+        ranked = sorted(((self.counts()[n], n) for n in names), reverse=True)
         if ranked[0][0] > ranked[1][0]:
             return ranked[0][1]
         return names[0] if ranked[0][0] == 0 and names in DEFAULTED else None
 
     def main_actor(self) -> str | None:
         """The actor the article names most often, strictly; None on a tie."""
-        ranked = [(c, n) for n, c in self.counts.most_common() if KINDS.get(n) == "actor"]
+        ranked = [(c, n) for n, c in self.counts().most_common() if KINDS.get(n) == "actor"]
         if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
             return None
         return ranked[0][1]

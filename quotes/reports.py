@@ -44,7 +44,7 @@ def trimmed(text: str, a: int, b: int, strip_end: str = EDGE) -> tuple[int, int]
 
 
 def quote_content(text: str, span: Span) -> tuple[int, int]:
-    a, b = span.inner
+    a, b = span.inner()
     return trimmed(text, max(a, 0), min(b, len(text)), ",")
 
 
@@ -73,33 +73,33 @@ class Sentence:
     _closes: list[int] | None = None
     _marks: list[int] | None = None
 
-    @property
     def toks(self) -> list[Tok]:
-        if self._toks is None:
-            self._toks = tokens(self.text, self.start, self.end)
-        return self._toks
+        toks = self._toks  # (a local, not ``return self._toks``: mypyc 1.13 leaked a reference on that return)
+        if toks is None:
+            toks = self._toks = tokens(self.text, self.start, self.end)
+        return toks
 
-    @property
     def opens(self) -> list[int]:
-        if self._opens is None:
-            self._opens = [sp.open for sp in self.spans]
-        return self._opens
+        opens = self._opens
+        if opens is None:
+            opens = self._opens = [sp.open for sp in self.spans]
+        return opens
 
-    @property
     def closes(self) -> list[int]:
-        if self._closes is None:
-            self._closes = [sp.close for sp in self.spans]
-        return self._closes
+        closes = self._closes
+        if closes is None:
+            closes = self._closes = [sp.close for sp in self.spans]
+        return closes
 
-    @property
     def marks(self) -> list[int]:
         """Positions of the quotation marks of the sentence (for ``mixed``)."""
-        if self._marks is None:
-            self._marks = [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end)]
-        return self._marks
+        marks = self._marks
+        if marks is None:
+            marks = self._marks = [m.start() for m in QUOTE_MARK.finditer(self.text, self.start, self.end)]
+        return marks
 
     def has_mark(self, a: int, b: int) -> bool:
-        return bisect.bisect_left(self.marks, a) < bisect.bisect_left(self.marks, b)
+        return bisect.bisect_left(self.marks(), a) < bisect.bisect_left(self.marks(), b)
 
     def may_report(self) -> bool:
         """Whether any word could be a reporting verb: most sentences are never tokenised."""
@@ -108,7 +108,7 @@ class Sentence:
 
 def span_at(s: Sentence, pos: int) -> Span | None:
     """The quotation around ``pos`` (spans are top-level: sorted and disjoint)."""
-    i = bisect.bisect_left(s.opens, pos) - 1
+    i = bisect.bisect_left(s.opens(), pos) - 1
     return s.spans[i] if i >= 0 and s.spans[i].close > pos else None
 
 
@@ -121,18 +121,18 @@ def span_before(s: Sentence, tok_index: int) -> Span | None:
     """The quotation that closes right before token ``tok_index`` (a comma or a dash between, or
     a period before a word in lower case: « … ». a commenté X, a slip for « … », a commenté X)."""
     k = tok_index - 1
-    lower = tok_index < len(s.toks) and s.toks[tok_index].text[:1].islower()
-    while k >= 0 and (s.toks[k].norm in (",", "—", "–", "-") or lower and s.toks[k].norm == "."):
+    lower = tok_index < len(s.toks()) and s.toks()[tok_index].text[:1].islower()
+    while k >= 0 and (s.toks()[k].norm in (",", "—", "–", "-") or lower and s.toks()[k].norm == "."):
         k -= 1
     if k < 0:
         return None
-    i = bisect.bisect_left(s.closes, s.toks[k].start)
-    return s.spans[i] if i < len(s.spans) and s.spans[i].close == s.toks[k].start else None
+    i = bisect.bisect_left(s.closes(), s.toks()[k].start)
+    return s.spans[i] if i < len(s.spans) and s.spans[i].close == s.toks()[k].start else None
 
 
 def span_after(s: Sentence, pos: int, max_gap: int = 2) -> Span | None:
     """The quotation that opens at ``pos`` or after a colon / comma / space."""
-    i = bisect.bisect_left(s.opens, pos)
+    i = bisect.bisect_left(s.opens(), pos)
     if i < len(s.spans):
         sp = s.spans[i]
         if sp.open - pos <= max_gap + 3 and s.text[pos : sp.open].strip() in ("", ":", ",", ", :", "—"):
@@ -142,12 +142,12 @@ def span_after(s: Sentence, pos: int, max_gap: int = 2) -> Span | None:
 
 def inverted_mention(s: Sentence, hit: VerbHit) -> Mention | None:
     if hit.clitic:
-        t = s.toks[hit.clitic_tok]
+        t = s.toks()[hit.clitic_tok]
         at = t.start + t.norm.rfind(hit.clitic)
         return Mention(s.text[at : at + len(hit.clitic)], at, at + len(hit.clitic))
-    if _first_or_second_person(s.toks, hit.i) or s.toks[hit.i].norm.endswith("ant"):
+    if _first_or_second_person(s.toks(), hit.i) or s.toks()[hit.i].norm.endswith("ant"):
         return None  # « …, nous défendrons notre État », « …, appelant les citoyens à »: no subject after these
-    return subject_after(s.text, s.toks, hit.j, len(s.toks))
+    return subject_after(s.text, s.toks(), hit.j, len(s.toks()))
 
 
 _FIRST_SECOND_AUX = frozenset({"ai", "avons", "avez", "suis", "sommes", "êtes", "as", "es"})
@@ -161,7 +161,7 @@ def _first_or_second_person(toks: list[Tok], i: int) -> bool:
 
 
 def tok_index(s: Sentence, pos: int) -> int:
-    return bisect.bisect_left(s.toks, pos, key=_tok_start)
+    return bisect.bisect_left(s.toks(), pos, key=_tok_start)
 
 
 def _tok_start(t: Tok) -> int:
@@ -171,9 +171,9 @@ def _tok_start(t: Tok) -> int:
 def verb_hits(s: Sentence) -> Iterator[VerbHit]:
     known = first_words()
     # the quick test: most words are not verb forms (nor carry an inverted clitic, dit-il)
-    for i in [i for i, t in enumerate(s.toks) if t.norm in known or "-" in t.norm]:
-        hit = verb_at(s.toks, i)
-        if hit and not is_noun_use(s.toks, i) and not not_a_report(s.toks, hit):
+    for i in [i for i, t in enumerate(s.toks()) if t.norm in known or "-" in t.norm]:
+        hit = verb_at(s.toks(), i)
+        if hit and not is_noun_use(s.toks(), i) and not not_a_report(s.toks(), hit):
             yield hit
 
 

@@ -39,7 +39,6 @@ class Person:
     nations: set[str] = field(default_factory=set)
     named: bool = True  # False: known only by a role (« le ministre russe »), never resolved
 
-    @property
     def surname(self) -> str:
         return self.name.split()[-1]
 
@@ -248,7 +247,7 @@ def _person_for(found: dict[str, Person], words: list[str]) -> Person:
     if person is None:
         person = Person(full)
         found[surname] = person
-    elif len(full) > len(person.name) and full.endswith(person.surname):
+    elif len(full) > len(person.name) and full.endswith(person.surname()):
         person.name = full  # Lavrov, then Sergueï Lavrov: keep the fuller name
     return person
 
@@ -283,7 +282,7 @@ class Context:
 
 def _by_name(mention: str, persons: list[Person]) -> Person | None:
     words = set(_WORD.findall(mention))
-    hits = [p for p in persons if (p.name in mention or p.surname in words) and not _in_complement(mention, p)]
+    hits = [p for p in persons if (p.name in mention or p.surname() in words) and not _in_complement(mention, p)]
     if not hits:  # « Hua a déclaré » after Hua Chunying: any word of one person's name
         hits = [p for p in persons if words.intersection(p.name.split()) and not _in_complement(mention, p)]
     return hits[0] if len(hits) == 1 else None
@@ -293,7 +292,7 @@ def _in_complement(mention: str, person: Person) -> bool:
     """« conseiller militaire de Barack Obama », « le porte-parole de Vladimir Poutine, Dmitri
     Peskov »: a name after « de » in a mention is a complement of a noun before it (someone's
     adviser), not the one who speaks."""
-    at = mention.find(person.name) if person.name in mention else mention.find(person.surname)
+    at = mention.find(person.name) if person.name in mention else mention.find(person.surname())
     head = _WORD.findall(mention[: max(at, 0)].lower())
     return len(head) >= 2 and head[-1] in ("de", "du", "d'")
 
@@ -473,7 +472,7 @@ def _headline(title: str, persons: list[Person]) -> Person | None:
     if len(names) != 1:
         return None
     words = next(iter(names)).split()
-    known = [p for p in persons if p.surname == words[-1]]
+    known = [p for p in persons if p.surname() == words[-1]]
     return known[0] if len(known) == 1 else Person(" ".join(words))
 
 

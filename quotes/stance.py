@@ -296,7 +296,7 @@ def _pretences(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> lis
     out = []
     flat = [t for clause in clauses for t in clause]
     for ci, clause in enumerate(clauses):
-        for k, claim in enumerate(clause):
+        for claim in clause:
             if "claim" not in claim.lex.struct:
                 continue
             subject = next((m for m in reversed(per_clause[ci]) if m.tok.i < claim.i), None)

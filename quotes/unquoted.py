@@ -32,7 +32,7 @@ DATELINE_HEAD = regex.compile(r"\p{Lu}[\p{Lu}\s'’-]{2,40},\s+\d{1,2}(?:er)?\s+
 
 def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     """``La situation est grave, a déclaré le ministre.``: inverted, at the end of the sentence."""
-    if g < 2 or s.toks[g - 1].norm != ",":
+    if g < 2 or s.toks()[g - 1].norm != ",":
         return None
     mention = inverted_mention(s, hit)
     if mention is None:
@@ -44,11 +44,11 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
         return None  # dément ces allégations: an object, not an inverted subject
-    if _singular_verb(s.toks[g].norm) and mention.text.split()[0].lower() in _PLURAL_DETERMINERS:
+    if _singular_verb(s.toks()[g].norm) and mention.text.split()[0].lower() in _PLURAL_DETERMINERS:
         return None  # a reconnu des erreurs: a plural object, not the subject of a singular verb
     if _name_before(s, g - 1):
         return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
-    a, b = trimmed(s.text, s.start, s.toks[g - 1].start)
+    a, b = trimmed(s.text, s.start, s.toks()[g - 1].start)
     if (head := DATELINE_HEAD.match(s.text, a, b)) is not None:
         a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words
     if words_in(s.text, a, b) < 6:
@@ -66,7 +66,7 @@ def mid_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     """``Le dialogue, a déclaré le ministre, reste la seule voie.``: an inverted incise between two
     commas inside the sentence it reports; the content is the whole sentence, as for an incise
     inside a quotation."""
-    if g < 2 or s.toks[g - 1].norm != "," or not _finite_group(s, hit, g):
+    if g < 2 or s.toks()[g - 1].norm != "," or not _finite_group(s, hit, g):
         return None
     mention = inverted_mention(s, hit)
     if mention is None:
@@ -87,8 +87,8 @@ def mid_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
 def _finite_group(s: Sentence, hit: VerbHit, g: int) -> bool:
     """An inverted verb group: a clitic (« a-t-il ajouté »), an auxiliary (« a déclaré X ») or a
     present tense (« estime X »), not a participle in apposition (« le texte, adopté par … »)."""
-    verb = s.toks[hit.i].norm
-    return bool(hit.clitic) or s.toks[g].norm in AUX_WORDS or (g == hit.i and verb.endswith(("e", "t")) and not verb.endswith("ant"))
+    verb = s.toks()[hit.i].norm
+    return bool(hit.clitic) or s.toks()[g].norm in AUX_WORDS or (g == hit.i and verb.endswith(("e", "t")) and not verb.endswith("ant"))
 
 
 def _unclosed_mark(text: str, a: int, b: int) -> int | None:
@@ -144,9 +144,9 @@ def _mostly_quoted(text: str, sp: Span, end: int) -> bool:
 def _name_before(s: Sentence, comma: int) -> bool:
     """The comma closes a short capitalised phrase (a name in apposition)."""
     k = comma
-    while k > 0 and s.toks[k - 1].norm not in PUNCT and comma - k < 5:
+    while k > 0 and s.toks()[k - 1].norm not in PUNCT and comma - k < 5:
         k -= 1
-    return k < comma and k > 0 and s.toks[k - 1].norm == "," and all(t.text[:1].isupper() for t in s.toks[k:comma])
+    return k < comma and k > 0 and s.toks()[k - 1].norm == "," and all(t.text[:1].isupper() for t in s.toks()[k:comma])
 
 
 # « C'est ce qu'a déclaré X », « C'est ce que X a affirmé »: the sentence before is X's.
@@ -166,10 +166,10 @@ def that_is_what(prev: Sentence, s: Sentence, done: list[Report]) -> Report | No
     if hit is None or verbs()[hit.lemma].cls != "speech" or verbs()[hit.lemma].incise_only:
         return None  # « C'est ce que craignent les diplomates »: a fear, not the words before
     que = tok_index(s, m.end()) - 1  # the que / qu' token
-    g = group_start(s.toks, hit.i, 0)
-    if any(t.norm in PUNCT or t.norm in AUX_WORDS or forms().get(t.norm) for t in s.toks[que + 1 : g]) or g - que > 12:
+    g = group_start(s.toks(), hit.i, 0)
+    if any(t.norm in PUNCT or t.norm in AUX_WORDS or forms().get(t.norm) for t in s.toks()[que + 1 : g]) or g - que > 12:
         return None  # « C'est ce qu'il faut retenir …, a commenté X »: the verb is not the que-clause's
-    mention = subject_after(s.text, s.toks, hit.j, len(s.toks)) if g <= que + 1 else mention_of(s.text, s.toks, que + 1, g)
+    mention = subject_after(s.text, s.toks(), hit.j, len(s.toks())) if g <= que + 1 else mention_of(s.text, s.toks(), que + 1, g)
     return report(s.text, kind, (a, b), hit, mention)
 
 
