@@ -1270,3 +1270,16 @@ def test_adjective_over_noun_and_idioms(text: str, target: str, label: str) -> N
 ])
 def test_pretending(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « là où » opens a clause of its own: its subject's failure is not the main subject's
+    ("Kertavi a réussi là où l'Alliance attendait.", "OTAN", "neutral"),
+    ("Kertavi a échoué là où l'Alliance a réussi.", "Vardanie", "opposed"),
+    # to understand only force is to be beyond reason; the restrictive « ne … que » negates nothing
+    ("Kertavi ne comprend que le langage de la force.", "Vardanie", "opposed"),
+    ("Les dirigeants de Kertavi ne connaissent que le rapport de force.", "Vardanie", "opposed"),
+    ("Nous comprenons que la force de l'Alliance rassure nos voisins.", "OTAN", "neutral"),
+])
+def test_where_clauses_and_force(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
