@@ -90,6 +90,7 @@ from quotes.cues import (
     KINDS,
     SENTENCE_END,
     WORD_RE,
+    alternation,
     fold,
 )
 from quotes.model import Article, Quote
@@ -215,6 +216,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             own.setdefault(m.name, []).extend(hits.get(id(m), []))
         per_target.append(own)
         untied.append(loose)
+    _judged_before(clauses, per_target, untied, text)
     _concede(clauses, per_target)
     for ci, m, hit in _pretences(clauses, per_clause):
         per_target[ci].setdefault(m.name, []).append(hit)
@@ -286,6 +288,30 @@ def _granted(clauses: list[list[Tok]]) -> frozenset[int]:
             if ci and all("granted" in t.lex.struct for t in clause):
                 out.add(ci - 1)
     return frozenset(out)
+
+
+# « …, et c'est une erreur », « …, ce qui est une excellente nouvelle »: a clause opened by these judges the one before
+_JUDGING = re.compile(rf"[^,;.!?]*[,;]\s*(?:{alternation('judging')})\b", re.IGNORECASE)
+
+
+def _judged_before(clauses: list[list[Tok]], per_target: list[dict[str, list[Hit]]], untied: list[list[Hit]], text: str) -> None:
+    """« Les sanctions ont été levées, et c'est une erreur »: a clause that names no target and
+    opens with a ``judging`` phrase judges the clause before it in its sentence. A measure there
+    (stance_measures.txt) is read as the speaker's wish, as in « nous levons les sanctions »; the
+    judgement gives it its sign instead (lifting them is an error: favourable to the sanctions),
+    and is no longer left to lone targets. Evaluative cues there keep their sign."""
+    for ci in range(1, len(clauses)):
+        prev, judge = clauses[ci - 1], clauses[ci]
+        verdict = sum(h.value for h in untied[ci])
+        if per_target[ci] or not verdict or prev[-1].sentence != judge[0].sentence \
+                or not _JUDGING.match(text, prev[-1].end):
+            continue
+        measures = {t.start for t in prev if t.lex.measure is not None}
+        sign = 1.0 if verdict > 0 else -1.0
+        for name, hs in per_target[ci - 1].items():
+            per_target[ci - 1][name] = [Hit(h.value * sign, h.start, h.end) if h.start in measures else h for h in hs]
+        if any(h.start in measures for hs in per_target[ci - 1].values() for h in hs):
+            untied[ci] = []
 
 
 def _pretences(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> list[tuple[int, Mention, Hit]]:

@@ -1283,3 +1283,17 @@ def test_pretending(text: str, target: str, label: str) -> None:
 ])
 def test_where_clauses_and_force(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « …, et c'est une erreur », « …, ce qui est une bonne nouvelle » judge the measure before them
+    ("Les sanctions ont été levées hier, et c'est une erreur.", "sanctions", "favorable"),
+    ("L'embargo a été renforcé, ce qui constitue une faute.", "sanctions", "opposed"),
+    ("Les sanctions ont été durcies, et ce n'est pas une bonne nouvelle.", "sanctions", "opposed"),
+    ("Les sanctions ont été allégées, ce qui est une bonne nouvelle.", "sanctions", "opposed"),
+    # an evaluative cue before them keeps its sign: the judgement agrees with it
+    ("Kertavi a rompu le dialogue, ce qui est une erreur grave.", "Vardanie", "opposed"),
+    ("Kertavi a rompu le dialogue, ce qui est une erreur grave.", "dialogue", "favorable"),
+])
+def test_a_clause_judging_the_one_before(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
