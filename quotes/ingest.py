@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from quotes import store as st
@@ -131,8 +131,11 @@ def _write(store: Path, batch: list[tuple[Article, str | None]], parts: list[st.
 
 def _run_local(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, progress: Callable[[int], None]) -> None:
     """Batches processed by a pool of ``jobs`` processes, two batches in flight, written in order."""
-    with long_lived_frozen():
-        _run_pool(store, batches, jobs, progress)
+    batches = iter(batches)
+    first = next(batches, None)  # nothing new (a re-ingest): no warm-up
+    if first is not None:
+        with long_lived_frozen():
+            _run_pool(store, chain([first], batches), jobs, progress)
 
 
 def _run_pool(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, progress: Callable[[int], None]) -> None:

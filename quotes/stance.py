@@ -127,6 +127,7 @@ UNTIED = 0.6  # share of an untied cue given to the lone target of its sentence 
 
 
 PRETENCE = -1.0  # an actor's claim belied or denied (« se dit neutre mais livre des armes »)
+OTHER_SUBJECT_REACH = 2  # words from a contrast to an actor that is its own subject (« mais la Russie »)
 
 
 NEUTRAL_CUES = ("selon", "d'après", "pour")
@@ -319,22 +320,23 @@ def _pretences(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> lis
     subventionnant », « la Chine ne peut pas se prétendre neutre »: an actor's claim about itself
     (``claim``) belied by a contrast after it (``belied``, in its sentence or opening the next one)
     or negated is the speaker's charge of pretence against the actor, the subject of the claim."""
-    out = []
+    out: list[tuple[int, Mention, Hit]] = []
+    claims = [(ci, t) for ci, clause in enumerate(clauses) for t in clause if "claim" in t.lex.struct]
+    if not claims:
+        return out  # most quotes
     flat = [t for clause in clauses for t in clause]
-    for ci, clause in enumerate(clauses):
-        for claim in clause:
-            if "claim" not in claim.lex.struct:
-                continue
-            subject = next((m for m in reversed(per_clause[ci]) if m.tok.i < claim.i), None)
-            if subject is None or KINDS.get(subject.name) != "actor":
-                continue
-            # « ne peut pas se prétendre »: a negation closed before the claim (not « ne se dit pas »)
-            denied = next((g for g in negation_groups(clause) if subject.tok.i < g[0] and g[1] < claim.i), None)
-            if denied is not None:
-                start = next(t.start for t in clause if t.i == denied[0])
-                out.append((ci, subject, Hit(PRETENCE, start, claim.end)))
-            elif (belied := _belied(flat, flat.index(claim))) is not None:
-                out.append((ci, subject, Hit(PRETENCE, claim.start, belied.end)))
+    for ci, claim in claims:
+        clause = clauses[ci]
+        subject = next((m for m in reversed(per_clause[ci]) if m.tok.i < claim.i), None)
+        if subject is None or KINDS.get(subject.name) != "actor":
+            continue
+        # « ne peut pas se prétendre »: a negation closed before the claim (not « ne se dit pas »)
+        denied = next((g for g in negation_groups(clause) if subject.tok.i < g[0] and g[1] < claim.i), None)
+        if denied is not None:
+            start = next(t.start for t in clause if t.i == denied[0])
+            out.append((ci, subject, Hit(PRETENCE, start, claim.end)))
+        elif (belied := _belied(flat, flat.index(claim))) is not None:
+            out.append((ci, subject, Hit(PRETENCE, claim.start, belied.end)))
     return out
 
 
@@ -346,7 +348,7 @@ def _belied(toks: list[Tok], k: int) -> Tok | None:
         t = toks[n]
         if "belied" in t.lex.struct and (t.sentence == claim.sentence or t.sentence == claim.sentence + 1 and t.i == t.first):
             after = toks[n + 1] if n + 1 < len(toks) else None  # « mais la Russie refuse »: another subject
-            return None if after is not None and after.i - t.i <= 2 and KINDS.get(next(iter(after.lex.targets), "")) == "actor" else t
+            return None if after is not None and after.i - t.i <= OTHER_SUBJECT_REACH and KINDS.get(next(iter(after.lex.targets), "")) == "actor" else t
         if t.sentence > claim.sentence:
             return None
     return None
