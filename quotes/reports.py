@@ -74,7 +74,7 @@ class Sentence:
     _marks: list[int] | None = None
 
     def toks(self) -> list[Tok]:
-        toks = self._toks  # (a local, not ``return self._toks``: mypyc 1.13 leaked a reference on that return)
+        toks = self._toks  # a method, not a property: mypyc leaked what a property read returned (tests/test_compiled.py)
         if toks is None:
             toks = self._toks = tokens(self.text, self.start, self.end)
         return toks
