@@ -29,8 +29,9 @@ _FOLD = str.maketrans({
     "•": " ", "▪": " ", "■": " ", "●": " ", "►": " ", "▶": " ", "◆": " ", "\ufe0f": " ",
 })
 _FOLD_CHARS = {chr(k): v for k, v in _FOLD.items()}
-# A character to fold, or a control character other than the newline (which becomes a space).
-_TO_FOLD = regex.compile("[" + regex.escape("".join(_FOLD_CHARS)) + r"]|[\p{Cc}--[\n]]", regex.V1)
+_FOLD_PAIRS = tuple(_FOLD_CHARS.items())
+# A control character other than the newline (rare): it becomes a space.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 # Every pattern that could backtrack over a whole paragraph has this guard (seconds): a paragraph
 # that hits it is reported by name and skipped, never hangs a batch. The patterns are linear, so it
@@ -46,13 +47,14 @@ _OPEN_BEFORE = frozenset(" \n([{—-/«'")
 
 
 def normalize(text: str) -> str:
-    """Fold apostrophes, spaces, dashes and quotation marks; length is unchanged. (Replacing
-    the few matches is twice as fast as ``str.translate`` over every character.)"""
-    return _TO_FOLD.sub(_folded, text)
-
-
-def _folded(m: regex.Match[str]) -> str:
-    return _FOLD_CHARS.get(m.group(), " ")
+    """Fold apostrophes, spaces, dashes and quotation marks, and control characters but the
+    newline into spaces; length is unchanged. (A search and a replace for each of the few
+    characters present is twice as fast as one pattern with a replacement callback, and five
+    times ``str.translate`` over every character.)"""
+    for char, folded in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, folded)
+    return _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
 
 
 @dataclass(frozen=True)

