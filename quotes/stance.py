@@ -38,8 +38,9 @@ The method, per quote, in one pass over its words:
    A coordination (« et », « ou ») ends a negation's scope; a noun-phrase negator (« sans »)
    does not reach the words that describe its target (« sans un dialogue franc »); the negation
    of a verb is not that of its object (« ne respecte aucun de ses engagements »); and
-   « Sans X, [negated clause] » says X is necessary (favourable), the second clause's negation
-   being counterfactual. An evaluative noun or adjective that is the object of a verb cue takes
+   « Sans X, [negated or conditional clause] » and « [negation] … sans X » say X is necessary,
+   valued against what its absence brings (« pas de paix sans X »: favourable; « Moscou ne pourrait
+   pas poursuivre la guerre sans X »: opposed), the negation being counterfactual. An evaluative noun or adjective that is the object of a verb cue takes
    the verb's polarity toward the subject (« Moscou cherche la confrontation », « Pékin rejette
    l'escalade »). A capitalised cue inside a clause is a name (« l'Indo-Pacifique »).
    A verb of ``stance_measures.txt`` whose object is a restrictive measure (targets of kind
@@ -118,6 +119,7 @@ THRESHOLD = 0.25  # |score| from which a stance is favourable / opposed
 
 
 NECESSITY = 1.0  # weight of « Sans X, [negated clause] » for X
+NECESSITY_REACH = 5  # words from « sans » to the target it governs (« sans la participation de l'Ukraine »)
 
 
 CONCEDED = 0.4  # factor of a stance conceded before a turn (mais) that contradicts it
@@ -201,8 +203,14 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     for ci, (clause, mentions) in enumerate(zip(clauses, per_clause, strict=True)):
         loose: list[Hit] = []
         if _necessity(clauses, per_clause, ci):
-            hits = {id(m): [Hit(NECESSITY, clause[0].start, m.tok.end)] for m in mentions if not _partner(clause, m)}
+            value = NECESSITY * _consequence_sign(clauses[ci + 1], per_clause[ci + 1], text)
+            hits = {id(m): [Hit(value, clause[0].start, m.tok.end)] for m in mentions if not _partner(clause, m)}
             counterfactual = ci + 1
+        elif (needed := _needed_after(clause, mentions)) is not None:  # « pas de paix sans X »
+            k, after = needed
+            value = NECESSITY * _consequence_sign(clause[:k], [m for m in mentions if m.tok.i < clause[k].i], text)
+            hits, loose = clause_hits(clause, mentions, False, text, clause[0].clause in rhetorical)
+            hits.update({id(m): [Hit(value, clause[k].start, m.tok.end)] for m in after})
         else:
             hits, loose = clause_hits(clause, mentions, ci != counterfactual, text, clause[0].clause in rhetorical)
         if "condition" in clause[0].lex.struct:  # « s'il y a annexion, … »: a condition judges no other target
@@ -276,7 +284,33 @@ def _necessity(clauses: list[list[Tok]], per_clause: list[list[Mention]], ci: in
     if not per_clause[ci] or ci + 1 >= len(clauses) or "np" not in clause[0].lex.neg or clause[0].i != clause[0].first:
         return False
     nxt = clauses[ci + 1]
-    return nxt[0].sentence == clause[0].sentence and bool(negation_groups(nxt))
+    return nxt[0].sentence == clause[0].sentence and (bool(negation_groups(nxt)) or any("conditional" in t.lex.struct for t in nxt))
+
+
+def _consequence_sign(part: list[Tok], mentions: list[Mention], text: str) -> int:
+    """What a necessary thing is worth: the opposite of what its absence brings, as the clause
+    says it (« aucune paix n'est possible », « la situation serait plus difficile »: +1; « Moscou ne
+    pourrait pas poursuivre la guerre »: -1, the thing enables a harm); +1 when no cue says. The
+    cues as the clause weighs them, tied or left untied; one it does neither with (« la junte ne
+    pourrait pas poursuivre la guerre »: a war with no actor among the targets) does not count."""
+    hits, loose = clause_hits(part, mentions, True, text)
+    total = sum(h.value for hs in hits.values() for h in hs) + sum(h.value for h in loose)
+    return -1 if total > 0 else 1
+
+
+def _needed_after(clause: list[Tok], mentions: list[Mention]) -> tuple[int, list[Mention]] | None:
+    """« Il n'y aura pas de paix sans garanties de sécurité », « rien ne se fera sans l'Ukraine »: a
+    negation, then a noun-phrase negator whose noun phrase names a target (within
+    ``NECESSITY_REACH`` words) say the target is necessary, the negation before being the
+    counterfactual. The position of the negator in the clause, and the targets it governs."""
+    for k, t in enumerate(clause):
+        if "np" not in t.lex.neg or k == 0:
+            continue
+        if not negation_groups(clause[:k]):
+            return None
+        after = [m for m in mentions if 0 < m.tok.i - t.i <= NECESSITY_REACH and not _partner(clause, m)]
+        return (k, after) if after else None
+    return None
 
 
 def _granted(clauses: list[list[Tok]]) -> frozenset[int]:

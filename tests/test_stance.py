@@ -1297,3 +1297,19 @@ def test_where_clauses_and_force(text: str, target: str, label: str) -> None:
 ])
 def test_a_clause_judging_the_one_before(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « Sans X, » before a conditional consequence: X is necessary, valued against that consequence
+    ("Sans l'appui de Kertavi, la situation serait bien plus difficile.", "Vardanie", "favorable"),
+    ("Sans les livraisons de Kertavi, la Russie ne pourrait pas poursuivre la guerre.", "Vardanie", "opposed"),
+    # a negation, then « sans X »: the same necessity, the negation being the counterfactual
+    ("Il n'y aura pas de paix durable sans des garanties de sécurité solides.", "sécurité", "favorable"),
+    ("Aucun accord ne tiendra sans la participation de la Vardanie.", "Vardanie", "favorable"),
+    ("Rien ne se décidera sur notre région sans les Vardanes.", "Vardanie", "favorable"),
+    ("La Russie ne pourrait pas poursuivre la guerre sans les livraisons de Kertavi.", "Vardanie", "opposed"),
+    # « sans » governing no target: no necessity
+    ("Les sanctions ne seront pas levées sans un retrait des troupes.", "sanctions", "favorable"),
+])
+def test_what_cannot_be_done_without(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
