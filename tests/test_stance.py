@@ -1313,3 +1313,17 @@ def test_a_clause_judging_the_one_before(text: str, target: str, label: str) -> 
 ])
 def test_what_cannot_be_done_without(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # idioms of press French: reopening talks, a door left open, foot-dragging, a double game
+    ("Il faut rouvrir le dialogue avec Kertavi.", "dialogue", "favorable"),
+    ("Kertavi a toujours laissé la porte ouverte aux pourparlers.", "Vardanie", "favorable"),
+    ("Pendant ce temps, les Européens traînent des pieds.", "Union européenne", "opposed"),
+    ("Kertavi joue sur les deux tableaux.", "Vardanie", "opposed"),
+    ("C'est l'Union européenne qui se tire une balle dans le pied.", "Union européenne", "opposed"),
+    # the same words with no target: nothing
+    ("Le ministre a rouvert le dossier des retraites.", "dialogue", "neutral"),
+])
+def test_press_idioms(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
