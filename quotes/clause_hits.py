@@ -150,12 +150,19 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
     skip = set(governed) | set(governed.values())
     claim = next((t.i for t in clause if "claim" in t.lex.struct), None)
     effect = _measure_effect(clause, mentions, scope, text)
+    on_object = effect is not None and (ec := clause[effect[0]].cue) is not None and ec.role not in SUBJECT_ROLES
     named = named | _qualified(clause, scope)
     for k, t in enumerate(clause):
         if t.cue is None or judged is not None and k > judged[1] or k in named \
                 or claim is not None and t.i > claim and t.cue.polarity > 0:
             continue  # the cues after the copula judge the action, not a target; a judged subject's are its name;
             # what a subject says of itself is not judged (« l'OTAN se dit défensive »)
+        if effect is not None and k == effect[0] and on_object:  # « n'ont pas empêché X de … »
+            v = valued(clause, k, scope)  # what the measure failed to do to its object is its failure
+            hits.setdefault(id(effect[1]), []).append(Hit(-v.value, v.start, v.end))
+            continue
+        if effect is not None and k > effect[0] and on_object and scope.negated(t.i):
+            continue  # « … la Russie de financer sa guerre »: what the adversary did anyway, under the failure's negation
         tied = cue_hits(clause, k, mentions, scope, text) if mentions else []
         if effect is not None and k >= effect[0]:  # « les sanctions ont affaibli l'adversaire »
             tied = _effect_ties(tied, effect, k)
@@ -203,12 +210,13 @@ def _qualified(clause: list[Tok], scope: Scope) -> frozenset[int]:
 def _measure_effect(clause: list[Tok], mentions: list[Mention], scope: Scope, text: str) -> tuple[int, Mention] | None:
     """« Les sanctions ont affaibli l'effort de guerre de l'adversaire »: the position of a verb cue
     of harm whose subject is a measure and whose object names an ``adversary``
-    (stance_structure.txt), or that is negated (« les sanctions n'ont pas fait plier l'économie »:
-    what a measure did not harm, it failed to), and that measure."""
+    (stance_structure.txt), or that is negated (« les sanctions n'ont pas fait plier l'économie »,
+    « n'ont pas empêché la Russie de … »: what a measure did not harm, it failed to), and that
+    measure. The cue judges its subject (``SUBJECT_ROLES``) or its object (``obj``)."""
     if not text or not any(KINDS.get(m.name) == "measure" for m in mentions):
         return None
     for k, t in enumerate(clause):
-        if t.cue is None or t.cue.role not in SUBJECT_ROLES or t.cue.polarity > 0:
+        if t.cue is None or t.cue.role not in (*SUBJECT_ROLES, "obj") or t.cue.polarity > 0:
             continue
         before = [m for m in mentions if m.tok.i < t.i]
         if before and KINDS.get(before[-1].name) == "measure":

@@ -1327,3 +1327,15 @@ def test_what_cannot_be_done_without(text: str, target: str, label: str) -> None
 ])
 def test_press_idioms(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a measure that did not prevent what it aimed at failed; what was done anyway judges no one
+    ("Les sanctions n'ont pas empêché Kertavi de financer sa guerre.", "sanctions", "opposed"),
+    ("Les sanctions n'ont pas empêché Kertavi de financer sa guerre.", "Vardanie", "neutral"),
+    ("L'embargo ne nous a pas empêchés de trouver d'autres acheteurs.", "sanctions", "opposed"),
+    # one that prevented the adversary worked
+    ("Les sanctions ont empêché l'adversaire de moderniser son armée.", "sanctions", "favorable"),
+])
+def test_a_measure_that_did_not_prevent(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
