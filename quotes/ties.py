@@ -334,8 +334,9 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
 
     The object of a verb cue takes the verb's polarity toward the subject, before the verb:
     « Moscou cherche la confrontation » blames Moscow, « Kiev sabote la paix » too, and
-    « Pékin rejette l'escalade » does not; so does the partner after the noun: « nous ne
-    cherchons pas la confrontation avec la Russie » does not oppose Russia."""
+    « Pékin rejette l'escalade » does not; so does the partner after the noun (« Moscou cherche la
+    confrontation avec l'OTAN »), unless the verb is negated: « nous ne cherchons pas la
+    confrontation avec la Russie » says nothing of Russia."""
     tok = clause[k]
     cue = tok.cue
     if cue is None or demoted(clause, k):
@@ -373,6 +374,8 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
         shown = max(v.end, m.tok.end) if cue.role in ("obj", "prep") and d <= 3 or turn < 0 else v.end
         share = turn * _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET) * (-1 if _lacking(clause, tok, m) else 1)
         if v.gov is not None and (m.tok.i < v.gov.i or _partnered(clause, tok, m)):
+            if m.tok.i > v.gov.i and scope.negated(tok.i):
+                continue  # « nous ne cherchons pas la confrontation avec la Russie »: nothing said of Russia
             out.append((m, Hit(v.value * share * v.gov_factor, v.gov_start, max(v.end, m.tok.end) if m.tok.i > tok.i else v.end)))
         else:
             out.append((m, Hit(v.value * share, v.start, shown)))

@@ -154,8 +154,9 @@ def test_negation_scope(text: str, target: str, label: str) -> None:
     ("Kiev a parfois commis des erreurs, mais l'Ukraine reste un partenaire fiable.", "Ukraine", "favorable"),
     ("Moscou se montre courtoise, mais le Kremlin reste profondément hostile.", "Russie", "opposed"),
     ("Nous saluons le dialogue mais l'OTAN est une menace.", "dialogue", "favorable"),
-    # the partner after a governed noun takes what the verb does with that noun
-    ("Nous ne cherchons pas l'affrontement avec Pékin.", "Chine", "favorable"),
+    # the partner after a governed noun takes what the verb does with that noun, unless the verb is
+    # negated: not seeking a clash with someone says nothing of them (the third batch's annotator)
+    ("Nous ne cherchons pas l'affrontement avec Pékin.", "Chine", "neutral"),
     ("Varsovie veut éviter toute confrontation avec le Kremlin.", "Russie", "favorable"),
     ("Ces dirigeants recherchent l'affrontement avec Washington.", "États-Unis", "opposed"),
     # ... but not the agent of that noun (« de »)
