@@ -138,6 +138,20 @@ def anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: st
             last = mentions
 
 
+def relatives(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> None:
+    """« … sur Washington, qui ne défend que ses propres intérêts »: a clause opened by a relative
+    subject pronoun (``relative``) and naming no actor takes the target that ends the clause right
+    before it in its sentence, its antecedent."""
+    for ci in range(1, len(clauses)):
+        clause, prev = clauses[ci], clauses[ci - 1]
+        first = clause[0]
+        if first.i != first.first or "relative" not in first.lex.struct or _names_an_actor([per_clause[ci]]):
+            continue
+        before = per_clause[ci - 1]  # the antecedent: the word right before « qui » (punctuation has no index)
+        if before and first.i - before[-1].tok.i == 1 and prev[-1].sentence == first.sentence:
+            per_clause[ci].insert(0, Mention(first, before[-1].name))
+
+
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)\b")  # the word right after a token
 
 

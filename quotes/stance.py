@@ -107,6 +107,7 @@ from quotes.referents import (
     object_pronouns,
     partner_pronouns,
     read_as_written,
+    relatives,
     speaker_is,
 )
 from quotes.ties import (
@@ -190,6 +191,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     if main is not None:
         main_actor(clauses, per_clause, main)
     anaphora(clauses, per_clause, text)
+    relatives(clauses, per_clause)
     object_pronouns(clauses, per_clause, text)
     partner_pronouns(clauses, per_clause, text)
     dislocated(clauses, per_clause)

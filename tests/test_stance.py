@@ -1340,3 +1340,17 @@ def test_press_idioms(text: str, target: str, label: str) -> None:
 ])
 def test_a_measure_that_did_not_prevent(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « X, qui … »: the relative clause speaks of its antecedent, the target right before it
+    ("Nous nous sommes alignés sur Kertavi, qui ne défend que ses propres intérêts.", "Vardanie", "opposed"),
+    ("Nous parlons avec Kertavi, qui menace ses voisins.", "Vardanie", "opposed"),
+    # not of a target further back (« un accord de sécurité de dix ans, qui … »)
+    ("Nous avons signé un accord de sécurité de dix ans, qui prévoit une aide militaire.", "sécurité", "neutral"),
+    # the idioms: self-interest, a relic
+    ("Kertavi ne défend que ses propres intérêts.", "Vardanie", "opposed"),
+    ("L'Alliance est un vestige de la guerre froide.", "OTAN", "opposed"),
+])
+def test_relative_clauses_and_self_interest(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
