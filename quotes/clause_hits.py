@@ -56,8 +56,8 @@ def _partners(clause: list[Tok], mentions: list[Mention], hits: dict[int, list[H
             continue
         after = [t for t in clause if m.tok.i < t.i <= m.tok.i + PARTNER_REACH]
         mark = next((t for t in after if "partner" in t.lex.struct), None)
-        if mark is None:
-            continue
+        if mark is None or "mutual" in mark.lex.struct:
+            continue  # « un dialogue entre Washington et Moscou »: spoken of from outside
         for p in mentions:
             if mark.i < p.tok.i <= m.tok.i + PARTNER_REACH and KINDS.get(p.name) == "actor":
                 hits.setdefault(id(p), []).extend(

@@ -1354,3 +1354,15 @@ def test_a_measure_that_did_not_prevent(text: str, target: str, label: str) -> N
 ])
 def test_relative_clauses_and_self_interest(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # the partner of a cooperation shares the speaker's stance toward it ...
+    ("Il faut restaurer le partenariat avec Kertavi.", "Vardanie", "favorable"),
+    # ... not the two sides of one the speaker speaks of from outside (« entre X et Y »)
+    ("Il faut rouvrir un dialogue entre Kertavi et l'Alliance.", "Vardanie", "neutral"),
+    ("Il faut rouvrir un dialogue entre Kertavi et l'Alliance.", "dialogue", "favorable"),
+    ("La coopération entre Pékin et les Vingt-Sept est mutuellement bénéfique.", "Chine", "neutral"),
+])
+def test_partners_and_both_sides(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
