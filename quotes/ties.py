@@ -221,7 +221,8 @@ def governor(clause: list[Tok], k: int) -> Tok | None:
         if tok.i - prev.i > GOVERN_REACH or prev.lex.targets:
             return None
         if prev.cue is not None and not prev.cue.adverb:
-            return prev if prev.cue.role == "obj" or prev.cue.role in SUBJECT_ROLES else None
+            restrictive = "restrictive" in prev.lex.struct  # « n'est qu'un vassal »: the noun judges by itself
+            return prev if (prev.cue.role == "obj" or prev.cue.role in SUBJECT_ROLES) and not restrictive else None
     return None
 
 

@@ -1366,3 +1366,16 @@ def test_relative_clauses_and_self_interest(text: str, target: str, label: str) 
 ])
 def test_partners_and_both_sides(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # restrictive « ne … que » belittles its subject, and the noun after it keeps its own value
+    ("Kertavi n'est qu'un vassal.", "Vardanie", "opposed"),
+    ("Les pourparlers ne sont qu'une mascarade.", "dialogue", "opposed"),
+    ("Les pourparlers que propose Kertavi ne sont qu'un piège.", "dialogue", "opposed"),
+    ("Les pourparlers que propose Kertavi ne sont qu'un piège.", "Vardanie", "neutral"),
+    # a verb cue still turns a bad thing around: rejecting an escalation is no bad deed
+    ("Kertavi rejette l'escalade.", "Vardanie", "favorable"),
+])
+def test_restrictive_predicates(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
