@@ -216,7 +216,7 @@ def _measure_effect(clause: list[Tok], mentions: list[Mention], scope: Scope, te
     if not text or not any(KINDS.get(m.name) == "measure" for m in mentions):
         return None
     for k, t in enumerate(clause):
-        if t.cue is None or t.cue.role not in (*SUBJECT_ROLES, "obj") or t.cue.polarity > 0:
+        if t.cue is None or t.cue.role not in EFFECT_ROLES or t.cue.polarity > 0:
             continue
         before = [m for m in mentions if m.tok.i < t.i]
         if before and KINDS.get(before[-1].name) == "measure":
@@ -238,6 +238,7 @@ def _effect_ties(tied: list[tuple[Mention, Hit]], effect: tuple[int, Mention], k
 
 
 _CLAUSE_REST = re.compile(r"[^.;:!?«»]{0,80}")  # the rest of a clause after a verb: its object
+EFFECT_ROLES = SUBJECT_ROLES | {"obj"}  # cues whose harm may be a measure's effect (on its subject or its object)
 
 
 ADVERSARY = frozenset(" ".join(WORD_RE.findall(p)) for p in structure_words("adversary"))  # as the analysis words them

@@ -296,7 +296,7 @@ def _consequence_sign(part: list[Tok], mentions: list[Mention], text: str) -> in
     cues as the clause weighs them, tied or left untied; one it does neither with (« la junte ne
     pourrait pas poursuivre la guerre »: a war with no actor among the targets) does not count."""
     hits, loose = clause_hits(part, mentions, True, text)
-    total = sum(h.value for hs in hits.values() for h in hs) + sum(h.value for h in loose)
+    total = sum((h.value for hs in hits.values() for h in hs), 0.0) + sum((h.value for h in loose), 0.0)
     return -1 if total > 0 else 1
 
 
