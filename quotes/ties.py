@@ -354,7 +354,7 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
     out = [] if victim is None else [(victim, Hit(-v.value * _proximity(victim.tok.i - tok.i), v.start, max(v.end, victim.tok.end)))]
     thing = victim if victim is not None else _furthered(clause, tok, mentions, scope, text)
     chain, chain_start = _chain_factor(clause, k, scope) if cue.role == "obj" else (1.0, tok.start)
-    if thing is not None and cue.role == "obj" and (subject := _actor_subject(clause, tok, mentions, text)) is not None:
+    if thing is not None and cue.role in FURTHERING_ROLES and (subject := _actor_subject(clause, tok, mentions, text)) is not None:
         out.append((subject, Hit(v.value * chain * _proximity(tok.i - subject.tok.i), min(chain_start, v.start),
                                  max(v.end, thing.tok.end))))
     for rank, m in enumerate(reached):
@@ -456,11 +456,15 @@ def damaged_by(clause: list[Tok], m: Mention, text: str) -> Tok | None:
     return before[-1] if before and _damaged(clause, before[-1], m, text) else None
 
 
+FURTHERING_ROLES = frozenset({"obj", "prep"})  # cues whose object a subject may further (« appelle au dialogue », « ouverte aux négociations »)
+
+
 def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, text: str) -> Mention | None:
-    """The topic a positive verb cue furthers (« soutient le dialogue », « appelle au dialogue »),
-    or holds back when it is negated (« Moscou ne veut pas négocier »)."""
+    """The topic a positive verb or preposition cue furthers (« soutient le dialogue », « appelle
+    au dialogue », « reste ouverte aux négociations », « œuvre en faveur de négociations »), or
+    holds back when it is negated (« Moscou ne veut pas négocier »)."""
     c = cue.cue
-    if c is None or c.polarity < 0 or c.role != "obj" or not text:
+    if c is None or c.polarity < 0 or c.role not in FURTHERING_ROLES or not text:
         return None
     m = next((m for m in mentions if m.tok.i > cue.i), None)
     if m is None or KINDS.get(m.name) not in VICTIM_KINDS or m.tok.i - cue.i > VICTIM_REACH:

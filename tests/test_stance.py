@@ -1379,3 +1379,15 @@ def test_partners_and_both_sides(text: str, target: str, label: str) -> None:
 ])
 def test_restrictive_predicates(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an actor that a preposition cue shows furthering a topic is praised, as with a verb
+    ("Kertavi reste ouverte aux négociations.", "Vardanie", "favorable"),
+    ("Kertavi continue d'œuvrer en faveur de négociations.", "Vardanie", "favorable"),
+    ("Kertavi est prête au dialogue.", "Vardanie", "favorable"),
+    # not when the speaker is the one open to it
+    ("Nous restons ouverts aux négociations.", "dialogue", "favorable"),
+])
+def test_furthering_with_a_preposition(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
