@@ -395,9 +395,9 @@ def _victim(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scope, 
         return None
     if c.role in SUBJECT_ROLES and passive(clause, cue):
         return _passive_victim(clause, cue, mentions)  # « notre sécurité est menacée »
-    if c.role == "obj" and _actor_subject(clause, cue, mentions, text) is None:
+    if c.role in FURTHERING_ROLES and _actor_subject(clause, cue, mentions, text) is None:
         return None  # « nous rejetons le dialogue » is the speaker's rejection; « Moscou rejette le dialogue » blames Moscow
-    if c.role not in ("agent", "cause", "eval", "obj"):
+    if c.role not in ("agent", "cause", "eval", "obj", "prep"):
         return None
     m = next((m for m in mentions if m.tok.i > cue.i), None)
     if m is None or KINDS.get(m.name) not in VICTIM_KINDS or m.tok.i - cue.i > VICTIM_REACH:

@@ -1391,3 +1391,15 @@ def test_restrictive_predicates(text: str, target: str, label: str) -> None:
 ])
 def test_furthering_with_a_preposition(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # an actor that a preposition cue shows rejecting a topic is blamed, and the topic valued
+    ("Kertavi est hostile au dialogue.", "Vardanie", "opposed"),
+    ("Kertavi a toujours été opposée à toute coopération.", "Vardanie", "opposed"),
+    ("Kertavi a toujours été opposée à toute coopération.", "coopération", "favorable"),
+    # the speaker's own rejection is the speaker's stance
+    ("Nous sommes hostiles au dialogue.", "dialogue", "opposed"),
+])
+def test_rejecting_with_a_preposition(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
