@@ -1,6 +1,6 @@
 """Evaluate quotes.stance on the hand-labelled set ``tests/data/stance_eval.jsonl``.
 
-    python benchmarks/eval_stance.py [--split dev|holdout|all] [--batch 1,2,3] [--errors] [--speed]
+    python benchmarks/eval_stance.py [--split dev|holdout|all] [--batch 1,2,3,4] [--errors] [--speed]
 
 Each line is ``{"id", "speaker", "verb", "text", "labels": [{"target", "stance"}], "split"}``.
 Every gold (quote, target) pair is scored: the predicted label is the one ``stance.score`` gives
@@ -38,7 +38,7 @@ LABELS = ("favorable", "opposed", "neutral")
 
 # The later batches by id prefix (the first is a…, b001…): each written by two new annotators,
 # after the rules had been tuned on the dev part of the batches before it.
-BATCHES = {"2": ("b1-", "b2-"), "3": ("b3-", "b4-")}
+BATCHES = {"2": ("b1-", "b2-"), "3": ("b3-", "b4-"), "4": ("b5-", "b6-")}
 
 
 def _batch(rec_id: str) -> str:
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="time the pipeline with and without stance (default: the seeds)")
     ap.add_argument("--path", type=Path, default=EVAL)
     ap.add_argument("--batch", default=None,
-                    help="batches, comma-separated: 1 (ids a…, b…), 2 (b1-, b2-), 3 (b3-, b4-); default all")
+                    help="batches, comma-separated: 1 (ids a…, b…), 2 (b1-, b2-), 3 (b3-, b4-), 4 (b5-, b6-); default all")
     args = ap.parse_args(argv)
     if args.speed is not None:
         paths = args.speed or [str(SEEDS)]
