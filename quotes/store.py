@@ -237,7 +237,8 @@ class Filters:
 
 def where(f: Filters, alias: str = "q") -> tuple[str, list[Any]]:
     """The WHERE clause of ``f`` over the quotes view, with its parameters (never formatted in)."""
-    clauses, params = ["TRUE"], []
+    clauses: list[str] = ["TRUE"]
+    params: list[Any] = []
     for column, values in (("speaker", f.speakers), ("outlet", f.outlets), ("kind", f.kinds), ("frame", f.frames)):
         if values:
             clauses.append(f"{alias}.{column} IN ({', '.join('?' * len(values))})")
@@ -282,11 +283,11 @@ def count_summary(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, int]:
     articles of the outlets and dates chosen, or, once a filter bears on quotes, those quoted."""
     w, p = where(f)
     row = con.execute(f"SELECT count(DISTINCT content_hash), count(*), count(DISTINCT speaker), count(DISTINCT outlet) "
-                      f"FROM quotes q WHERE {w}", p).fetchone()
+                      f"FROM quotes q WHERE {w}", p).fetchone() or (0, 0, 0, 0)
     counts = dict(zip(("articles", "quotes", "speakers", "outlets"), (int(x) for x in row), strict=True))
     if not (f.speakers or f.kinds or f.targets or f.stances or f.frames or f.text):
         aw, ap = where(Filters(outlets=f.outlets, since=f.since, until=f.until), alias="a")
-        counts["articles"] = int(con.execute(f"SELECT count(*) FROM articles a WHERE {aw}", ap).fetchone()[0])
+        counts["articles"] = int((con.execute(f"SELECT count(*) FROM articles a WHERE {aw}", ap).fetchone() or (0,))[0])
     return counts
 
 

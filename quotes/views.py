@@ -112,7 +112,9 @@ def decode_filters(params: Mapping[str, str | Sequence[str]], cls: type | None =
     URL is typed by anyone.
     """
     if cls is None:
-        from quotes.store import Filters as cls
+        from quotes.store import Filters
+
+        cls = Filters
     names = {f.name for f in dataclasses.fields(cls)}
     kwargs: dict[str, Any] = {}
     for name, key in PARAM_KEYS.items():

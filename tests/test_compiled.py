@@ -128,3 +128,12 @@ def test_same_stance_on_the_dev_split(compiled: Path) -> None:
     pure, fast = errors(ROOT), errors(compiled)
     assert "macroF1" in pure and pure.count("\n") > 50
     assert fast.splitlines() == pure.splitlines()
+
+
+def test_the_whole_package_type_checks(tmp_path: Path) -> None:
+    """mypy, which the compiled build runs on its modules, is clean on the others too (store,
+    views, ingest …): a type error there would reach no build to catch it."""
+    pytest.importorskip("mypy")
+    done = subprocess.run([sys.executable, "-m", "mypy", "--ignore-missing-imports", "--cache-dir", str(tmp_path),
+                           str(ROOT / "quotes")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]
