@@ -48,6 +48,9 @@ PARTNER_REACH = 6  # tokens between a cooperation topic and its partner
 UNTIED_ROLES = frozenset({"eval", "agent", "cause"})  # the cues that may weigh on a target they do not reach
 
 
+EFFECT_ROLES = SUBJECT_ROLES | {"obj"}  # cues whose harm may be a measure's effect (on its subject or its object)
+
+
 def _partners(clause: list[Tok], mentions: list[Mention], hits: dict[int, list[Hit]]) -> None:
     """« restaurer le partenariat avec l'OTAN »: the partner of a cooperation topic shares its stance."""
     for m in mentions:
@@ -238,7 +241,6 @@ def _effect_ties(tied: list[tuple[Mention, Hit]], effect: tuple[int, Mention], k
 
 
 _CLAUSE_REST = re.compile(r"[^.;:!?«»]{0,80}")  # the rest of a clause after a verb: its object
-EFFECT_ROLES = SUBJECT_ROLES | {"obj"}  # cues whose harm may be a measure's effect (on its subject or its object)
 
 
 ADVERSARY = frozenset(" ".join(WORD_RE.findall(p)) for p in structure_words("adversary"))  # as the analysis words them

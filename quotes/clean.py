@@ -18,7 +18,7 @@ from quotes.model import Article
 
 # One character in, one out: typographic apostrophes, exotic spaces, dashes and the curly and
 # low quotation marks are folded onto ' « » — so that every later pattern sees one spelling.
-_FOLD = str.maketrans({
+_FOLD_PAIRS = tuple({
     "’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u200a": " ", "\t": " ",
     "\u2002": " ", "\u2003": " ", "\u3000": " ",
@@ -27,9 +27,7 @@ _FOLD = str.maketrans({
     "\r": " ", "\x0b": " ", "\x0c": " ",
     # list bullets and the emoji variation selector: decoration, not words (« ▪️ La Russie … »)
     "•": " ", "▪": " ", "■": " ", "●": " ", "►": " ", "▶": " ", "◆": " ", "\ufe0f": " ",
-})
-_FOLD_CHARS = {chr(k): v for k, v in _FOLD.items()}
-_FOLD_PAIRS = tuple(_FOLD_CHARS.items())
+}.items())
 # A control character other than the newline (rare): it becomes a space.
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 

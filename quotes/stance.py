@@ -119,7 +119,7 @@ from quotes.verbs import verbs
 THRESHOLD = 0.25  # |score| from which a stance is favourable / opposed
 
 
-NECESSITY = 1.0  # weight of « Sans X, [negated clause] » for X
+NECESSITY = 1.0  # weight of a necessary X (« Sans X, [negated or conditional clause] », « pas de … sans X »)
 NECESSITY_REACH = 5  # words from « sans » to the target it governs (« sans la participation de l'Ukraine »)
 
 
