@@ -156,7 +156,7 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
     on_object = effect is not None and (ec := clause[effect[0]].cue) is not None and ec.role not in SUBJECT_ROLES
     named = named | _qualified(clause, scope)
     for k, t in enumerate(clause):
-        if t.cue is None or judged is not None and k > judged[1] or k in named \
+        if t.cue is None or judged is not None and (k > judged[1] or judged[0] < k < judged[1]) or k in named \
                 or claim is not None and t.i > claim and t.cue.polarity > 0:
             continue  # the cues after the copula judge the action, not a target; a judged subject's are its name;
             # what a subject says of itself is not judged (« l'OTAN se dit défensive »)

@@ -186,6 +186,7 @@ class Scope:
     preps: tuple[int, ...] = ()  # word indices of the prepositions that open a complement (patient, partner)
     cues: frozenset[int] = frozenset()  # wide negators that are cues too (« a tort de »): they negate what follows only
     letting: frozenset[int] = frozenset()  # first word index of the groups around a verb of letting: they negate it only
+    verbs: tuple[int, ...] = ()  # word indices of the finite verbs and copulas: a noun-phrase negation ends before them
 
     def covers(self, g: tuple[int, int], i: int) -> bool:
         if i == g[0] and i in self.cues or i > g[1] and g[0] in self.letting:
@@ -195,6 +196,8 @@ class Scope:
             return False
         if any(g[1] < h < p < i for h in self.heads for p in self.preps):
             return False  # « pas de contradiction entre la fermeté et … »: the negated noun, not its complement
+        if g[0] in self.np and any(g[1] < v <= i for v in self.verbs):
+            return False  # « accuser X sans la moindre preuve est irresponsable »: « sans » ends with its phrase
         return g[0] not in self.np or not any(g[1] < m < i for m in self.targets)
 
     def negated(self, i: int) -> tuple[int, int] | None:
@@ -227,6 +230,7 @@ def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True,
                                                                            or "wide" in by_i[g[1]].lex.neg))
         scope.heads = tuple(t.i for t in clause if t.cue is not None and t.cue.role == "eval")
         scope.preps = tuple(t.i for t in clause if "patient" in t.lex.struct or "partner" in t.lex.struct)
+        scope.verbs = tuple(t.i for t in clause if "finite" in t.lex.struct or "copula" in t.lex.struct)
         scope.cues = frozenset(t.i for t in clause if "wide" in t.lex.neg and t.lex.cue is not None)
         scope.letting = frozenset(g[0] for g in groups if g[0] in by_i and g[1] in by_i and g[0] < g[1]
                                   and LETTING.intersection(text[by_i[g[0]].end : by_i[g[1]].start].lower().split())

@@ -26,7 +26,8 @@ SUBJECT_ROLES = frozenset({"agent", "cause"})  # cues that judge the target befo
 TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost", "determiner", "article", "complement",
                        "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject", "auxiliary", "midadverb", "inphrase",
                        "adjunct", "plural", "ofobject", "letting", "lettingclose", "adversary",
-                       "situation", "hearsay", "resumptive", "stressed", "perfect", "judging"})
+                       "situation", "hearsay", "resumptive", "stressed", "perfect", "judging",
+                       "contrastnot", "denied", "cleft"})
 
 
 @dataclass(frozen=True)

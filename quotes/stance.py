@@ -86,6 +86,7 @@ from collections.abc import Callable
 
 from quotes.clause_hits import clause_hits
 from quotes.clauses import Mention, Tok, negation_groups, split_clauses, tokens_from
+from quotes.contrasts import contrasted
 from quotes.cues import (
     HEADS,
     KINDS,
@@ -204,7 +205,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     granted = _granted(clauses)
     for ci, (clause, mentions) in enumerate(zip(clauses, per_clause, strict=True)):
         loose: list[Hit] = []
-        if _necessity(clauses, per_clause, ci):
+        if _necessity(clauses, per_clause, ci, text):
             value = NECESSITY * _consequence_sign(clauses[ci + 1], per_clause[ci + 1], text)
             hits = {id(m): [Hit(value, clause[0].start, m.tok.end)] for m in mentions if not _partner(clause, m)}
             counterfactual = ci + 1
@@ -215,6 +216,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             hits.update({id(m): [Hit(value, clause[k].start, m.tok.end)] for m in after})
         else:
             hits, loose = clause_hits(clause, mentions, ci != counterfactual, text, clause[0].clause in rhetorical)
+            loose = loose if ci != counterfactual else []  # what the absence of X brings judges no lone target
         if "condition" in clause[0].lex.struct:  # « s'il y a annexion, … »: a condition judges no other target
             loose = []
         if "concessive" in clause[0].lex.struct or ci in granted:  # « malgré X », « même si X », « X, certes, »: not the point
@@ -229,6 +231,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
         untied.append(loose)
     _judged_before(clauses, per_target, untied, text)
     _concede(clauses, per_target)
+    contrasted(clauses, per_clause, per_target, text)
     for ci, m, hit in _pretences(clauses, per_clause):
         per_target[ci].setdefault(m.name, []).append(hit)
     by_target: dict[str, list[Hit]] = {}
@@ -278,15 +281,18 @@ def _partner(clause: list[Tok], m: Mention) -> bool:
     return any("partner" in t.lex.struct for t in clause if t.i < m.tok.i)
 
 
-def _necessity(clauses: list[list[Tok]], per_clause: list[list[Mention]], ci: int) -> bool:
+def _necessity(clauses: list[list[Tok]], per_clause: list[list[Mention]], ci: int, text: str) -> bool:
     """« Sans un dialogue franc, aucune sécurité n'est possible »: a clause opened by a noun-phrase
-    negator and naming a target, followed in its sentence by a negated clause, says the target is
-    necessary."""
+    negator and naming a target, followed in its sentence by a negated or conditional clause, or
+    by one that says something bad (« la paix est impossible »), says the target is necessary."""
     clause = clauses[ci]
     if not per_clause[ci] or ci + 1 >= len(clauses) or "np" not in clause[0].lex.neg or clause[0].i != clause[0].first:
         return False
     nxt = clauses[ci + 1]
-    return nxt[0].sentence == clause[0].sentence and (bool(negation_groups(nxt)) or any("conditional" in t.lex.struct for t in nxt))
+    if nxt[0].sentence != clause[0].sentence:
+        return False
+    return (bool(negation_groups(nxt)) or any("conditional" in t.lex.struct for t in nxt)
+            or _consequence_total(nxt, per_clause[ci + 1], text) < 0)  # « Sans X, la paix est impossible »
 
 
 def _consequence_sign(part: list[Tok], mentions: list[Mention], text: str) -> int:
@@ -295,9 +301,13 @@ def _consequence_sign(part: list[Tok], mentions: list[Mention], text: str) -> in
     pourrait pas poursuivre la guerre »: -1, the thing enables a harm); +1 when no cue says. The
     cues as the clause weighs them, tied or left untied; one it does neither with (« la junte ne
     pourrait pas poursuivre la guerre »: a war with no actor among the targets) does not count."""
+    return -1 if _consequence_total(part, mentions, text) > 0 else 1
+
+
+def _consequence_total(part: list[Tok], mentions: list[Mention], text: str) -> float:
+    """The sum of the cues of ``part`` as the clause weighs them, tied or left untied."""
     hits, loose = clause_hits(part, mentions, True, text)
-    total = sum((h.value for hs in hits.values() for h in hs), 0.0) + sum((h.value for h in loose), 0.0)
-    return -1 if total > 0 else 1
+    return sum((h.value for hs in hits.values() for h in hs), 0.0) + sum((h.value for h in loose), 0.0)
 
 
 def _needed_after(clause: list[Tok], mentions: list[Mention]) -> tuple[int, list[Mention]] | None:

@@ -1309,6 +1309,9 @@ def test_a_clause_judging_the_one_before(text: str, target: str, label: str) -> 
     ("Aucun accord ne tiendra sans la participation de la Vardanie.", "Vardanie", "favorable"),
     ("Rien ne se décidera sur notre région sans les Vardanes.", "Vardanie", "favorable"),
     ("La Russie ne pourrait pas poursuivre la guerre sans les livraisons de Kertavi.", "Vardanie", "opposed"),
+    # « Sans X, » before a consequence that says something bad: X is necessary
+    ("Sans la coopération des douanes, toute réforme est vouée à l'échec.", "coopération", "favorable"),
+    ("Sans un dialogue sincère, la reconstruction sera un désastre.", "dialogue", "favorable"),
     # « sans » governing no target: no necessity
     ("Les sanctions ne seront pas levées sans un retrait des troupes.", "sanctions", "favorable"),
 ])
@@ -1402,4 +1405,32 @@ def test_furthering_with_a_preposition(text: str, target: str, label: str) -> No
     ("Nous sommes hostiles au dialogue.", "dialogue", "opposed"),
 ])
 def test_rejecting_with_a_preposition(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « sans » negates its noun phrase, not the judgement after the verb
+    ("Sanctionner Kertavi sans la moindre preuve serait une erreur.", "Vardanie", "favorable"),
+    # the words inside a judged action are not the judgement (« accuser X de Y »: Y is the charge)
+    ("Accuser Kertavi de sabotage est grotesque.", "Vardanie", "favorable"),
+    ("Critiquer Kertavi pour ses provocations serait injuste.", "Vardanie", "favorable"),
+])
+def test_judged_actions_keep_their_own_words(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « X …, pas Y »: Y takes the opposite of X's stance
+    ("C'est Kertavi qui a saboté les pourparlers, pas Pékin.", "Chine", "favorable"),
+    ("C'est Kertavi qui a saboté les pourparlers, pas Pékin.", "Vardanie", "opposed"),
+    ("Nous appuyons Kertavi, et non Washington.", "États-Unis", "opposed"),
+    ("Notre région réclame la coopération, pas des sanctions.", "sanctions", "opposed"),
+    # « Ce n'est pas Y, c'est X qui … »
+    ("Ce n'est pas Bruxelles, c'est Kertavi qui a bloqué l'accord.", "Union européenne", "favorable"),
+    # no contrast, or nothing to contrast with: nothing given
+    ("Kertavi a saboté les pourparlers. Pékin observe.", "Chine", "neutral"),
+    ("Les délégués sont arrivés, pas Pékin.", "Chine", "neutral"),
+    ("Ce n'est pas Bruxelles, c'est une affaire de douanes.", "Union européenne", "neutral"),
+])
+def test_contrasted_targets(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
