@@ -19,6 +19,7 @@ from quotes.cues import (
     DEFAULTED,
     KINDS,
     LEX,
+    PUNCT,
     TARGET_TRIE,
     WORD_RE,
     Lex,
@@ -114,6 +115,56 @@ def nationalities(clause: list[Tok], mentions: list[Mention], text: str) -> None
     mentions.sort(key=lambda m: m.tok.i)
 
 
+def adjectival(clauses: list[list[Tok]], per_clause: list[list[Mention]], found: list[re.Match[str]], text: str) -> None:
+    """« le pétrole russe », « les paysans ukrainiens »: a nationality adjective (nationalities.txt,
+    written in lower case) after a plain noun names its country in its clause, as « de la Russie »
+    would; not where the clause names that country already, nor after a noun of situation (« la
+    crise ukrainienne » is a place) or a word of hearsay. ``found``: the words of the folded text."""
+    nations = nation_targets()
+    toks = [(t, ci) for ci, clause in enumerate(clauses) for t in clause]
+    k = 0
+    for w in found:
+        names = nations.get(w.group())
+        if names is None or len(names) != 1 or not text[w.start()].islower() or w.group() in _BROAD:
+            continue
+        while k < len(toks) and toks[k][0].start < w.start():
+            k += 1
+        if k and toks[k - 1][0].end > w.start():
+            continue  # inside a lexicon string (« la partie russe »)
+        found_at = _word_index(toks, k, w, text)
+        if found_at is None:
+            continue
+        i, ci, near = found_at
+        name = next(iter(names))
+        if any(m.name == name or m.tok.i == i for m in per_clause[ci]) or _situation_before(text, w.start()) \
+                or _HEARSAY.search(text, max(0, w.start() - 20), w.start()):
+            continue
+        stand_in = Tok(i, w.start(), w.end(), _ADJECTIVAL[name], near.clause, near.first, None, near.sentence)
+        per_clause[ci].append(Mention(stand_in, name))
+        per_clause[ci].sort(key=lambda m: m.tok.i)
+
+
+def _word_index(toks: list[tuple[Tok, int]], k: int, w: re.Match[str], text: str) -> tuple[int, int, Tok] | None:
+    """The word index of ``w`` counted from the token before it (``toks[k - 1]``), else from the one
+    after it, with no punctuation between; with that token's clause index, and the token."""
+    if k and not any(c in PUNCT for c in text[toks[k - 1][0].end : w.start()]):
+        near, ci = toks[k - 1]
+        return near.i + 1 + len(WORD_RE.findall(fold(text[near.end : w.start()]))), ci, near
+    if k < len(toks) and not any(c in PUNCT for c in text[w.end() : toks[k][0].start]):
+        near, ci = toks[k]
+        return near.i - 1 - len(WORD_RE.findall(fold(text[w.end() : near.start]))), ci, near
+    return None
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _situation_before(text: str, end: int) -> bool:
+    """Whether the word before ``end`` is a noun of situation (« la crise ukrainienne »)."""
+    last = _LAST_WORD.search(text, max(0, end - 30), end)
+    return last is not None and fold(last.group(1)) in _SITUATIONS
+
+
 def _opening_pronoun(clause: list[Tok], role: str) -> Tok | None:
     """A subject pronoun opening a clause that holds a cue (« … et elle le restera » has none)."""
     pron = next((t for t in clause if t.i < t.first + SUBJECT_REACH and role in t.lex.struct), None)
@@ -156,6 +207,9 @@ _NEXT_WORD = re.compile(r"[ \t]+(\w+)\b")  # the word right after a token
 
 
 _SITUATIONS = structure_words("situation")
+_BROAD = structure_words("broadadjective")  # « un marché européen »: a continent, not the Union
+ADJECTIVAL = "adjectival"  # the role of a target named by a nationality adjective: no lone target (stance._places)
+_ADJECTIVAL = {name: Lex(targets=(name,), struct=frozenset({ADJECTIVAL})) for name in KINDS}
 
 
 _STRESSED = re.compile(rf"\s+({alternation('stressed')})\b", re.IGNORECASE)  # « avec elle »

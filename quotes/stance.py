@@ -97,7 +97,9 @@ from quotes.cues import (
 )
 from quotes.model import Article, Quote
 from quotes.referents import (
+    ADJECTIVAL,
     Context,
+    adjectival,
     anaphora,
     clause_mentions,
     dislocated,
@@ -183,6 +185,8 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     read_as_written(toks, text)
     clauses = split_clauses(toks)
     per_clause = [clause_mentions(c, ctx) for c in clauses]
+    if nations:
+        adjectival(clauses, per_clause, found, text)
     if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg and "claim" not in t.lex.struct for t in toks):
         # no cue, no measure verb, no « Sans X, » (a quarter of the quotes): every target is neutral
         return [_verdict(text, name, []) for name in dict.fromkeys(m.name for ms in per_clause for m in ms)]
@@ -243,8 +247,9 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
 
 
 def _places(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> frozenset[str]:
-    """The targets named only as places (``is_place``) in the quote."""
-    named = [(m.name, is_place(c, m)) for c, ms in zip(clauses, per_clause, strict=True) for m in ms]
+    """The targets named only as places (``is_place``) or by an adjective (« l'économie russe »:
+    the quote may be about the economy) in the quote."""
+    named = [(m.name, ADJECTIVAL in m.tok.lex.struct or is_place(c, m)) for c, ms in zip(clauses, per_clause, strict=True) for m in ms]
     return frozenset(n for n, place in named if place) - {n for n, place in named if not place}
 
 

@@ -1162,11 +1162,17 @@ def test_idioms_of_conduct(text: str, target: str, label: str) -> None:
 
 @pytest.mark.parametrize(("text", "target", "found"), [
     # a bare plural demonym (targets.txt: ^Européens) names its target when written with a capital,
-    # so that a cue ending in « des », « aux » does not hide it; the adjective does not
+    # so that a cue ending in « des », « aux » does not hide it; the broad adjective does not
     ("Nous avons besoin des Européens.", "Union européenne", True),
     ("Washington veut vendre son gaz auprès des Européens.", "Union européenne", True),
-    ("Les diplomates russes sont arrivés.", "Russie", False),
     ("Les capitales européennes hésitent.", "Union européenne", False),
+    # a nationality adjective after a plain noun names its country (« le gaz russe »: Russia's)
+    ("Les diplomates russes sont arrivés.", "Russie", True),
+    ("Le blé ukrainien inonde nos marchés.", "Ukraine", True),
+    ("Nos acheteurs chinois hésitent.", "Chine", True),
+    # not a situation (a place), nor hearsay, nor a country the clause names already
+    ("La crise ukrainienne dure.", "Ukraine", False),
+    ("La prétendue menace chinoise sert de prétexte.", "Chine", False),
 ])
 def test_capitalised_demonym(text: str, target: str, found: bool) -> None:
     assert (target in labels(text)) is found
@@ -1434,3 +1440,13 @@ def test_judged_actions_keep_their_own_words(text: str, target: str, label: str)
 ])
 def test_contrasted_targets(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # a country named by an adjective takes the stance as « de la Russie » would
+    ("Les mensonges du gouvernement russe sont grossiers.", "Russie", "opposed"),
+    ("Le courage des soldats ukrainiens force l'admiration.", "Ukraine", "favorable"),
+    ("Le pétrole russe continue d'arriver dans nos ports.", "Russie", "neutral"),
+])
+def test_countries_named_by_an_adjective(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "absent") == label
