@@ -96,12 +96,38 @@ _REFLEXIVE_END = re.compile(r"\b(?:s['’]|se\s+|nous\s+|vous\s+|m['’]|me\s+)$
 _PASSIVE_END = re.compile(r"\b(?:est|sont|sera|seront|serait|seraient|soit|soient|été|être)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _judged_action(clause: list[Tok], scope: Scope, text: str) -> tuple[int, int, int] | None:
+# What stands before the copula of an extraposed judgement: « Il serait absurde de … », « Ce serait une erreur de … »
+_IMPERSONAL = re.compile(r"(?:^|[.!?;:,«»(]\s*|\b(?:mais|et|or|donc)\s+)(?:il|ce|c['’]|cela|ça)\s*(?:ne\s+|n['’]\s*)?$", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\b(?:de|d['’])\s*$", re.IGNORECASE)  # « … de » right before the infinitive
+
+
+def _extraposed(clause: list[Tok], scope: Scope, text: str) -> tuple[int, range, int] | None:
+    """« Il serait irresponsable de lever les sanctions », « ce serait une erreur de sanctionner X »:
+    an impersonal subject, a copula, cues that judge, then « de » and an obj verb cue in the
+    infinitive: the judgement's sign multiplies the verb's, as in ``_judged_action``. The
+    position of the verb, the positions of the judgement (not tied to any target), and that sign."""
+    kc = next((k for k in range(min(3, len(clause))) if "copula" in clause[k].lex.struct), None)
+    if kc is None or not _IMPERSONAL.search(text, max(0, clause[kc].start - 24), clause[kc].start):
+        return None
+    for kv in range(kc + 2, min(kc + 6, len(clause))):
+        verb = clause[kv]
+        if verb.cue is not None and verb.cue.role == "obj" and _OF_BEFORE.search(text, max(0, verb.start - 4), verb.start) \
+                and text[verb.start : verb.end].lower().split()[0].endswith(INFINITIVE_ENDINGS):
+            total = sum((valued(clause, j, scope).value for j in range(kc + 1, kv) if clause[j].cue is not None), 0.0)
+            neg = scope.negated(verb.i)
+            if neg is not None and neg[0] < clause[kc].i + 1:
+                total = -total  # « il ne serait pas raisonnable de lever … »: the negation is the judgement's, not the verb's
+            return (kv, range(kc, kv), 1 if total > 0 else -1) if total else None
+    return None
+
+
+def _judged_action(clause: list[Tok], scope: Scope, text: str) -> tuple[int, range, int] | None:
     """« Relâcher les sanctions serait une erreur », « y renoncer reviendrait à envoyer un signal
     désastreux »: an obj verb cue in the infinitive opening its clause (after at most a clause
     opener and an object pronoun), then a copula (``copula`` of stance_structure.txt) and cues:
     those cues judge the action, and their sign multiplies the verb's (dropping the sanctions is
-    an error: favourable to them). The positions of the verb and of the copula, and that sign."""
+    an error: favourable to them). The position of the verb, the positions after it (the action's
+    words and the judgement: not tied to any target), and that sign."""
     k0 = 1 if "clause" in clause[0].lex.struct and clause[0].i == clause[0].first else 0
     if len(clause) < k0 + 3:
         return None
@@ -117,7 +143,7 @@ def _judged_action(clause: list[Tok], scope: Scope, text: str) -> tuple[int, int
     if kc is None:
         return None
     total = sum(valued(clause, j, scope).value for j in range(kc + 1, len(clause)) if clause[j].cue is not None)
-    return (k0, kc, 1 if total > 0 else -1) if total else None
+    return (k0, range(k0 + 1, len(clause)), 1 if total > 0 else -1) if total else None
 
 
 def _judged_subject(clause: list[Tok], scope: Scope, text: str) -> frozenset[int]:
@@ -146,7 +172,7 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
         return hits, []  # most clauses: nothing to tie
     scope = scope_of(clause, mentions, negations, rhetorical, text)
     untied: list[Hit] = []
-    judged = _judged_action(clause, scope, text) if text else None
+    judged = (_judged_action(clause, scope, text) or _extraposed(clause, scope, text)) if text else None
     named = _judged_subject(clause, scope, text) if judged is None else frozenset()
     # « condamner l'agression »: a verb cue and the noun it governs speak of the verb's subject only
     governed = {t.i: g.i for k, t in enumerate(clause) if t.cue is not None and (g := governor(clause, k)) is not None}
@@ -156,9 +182,9 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
     on_object = effect is not None and (ec := clause[effect[0]].cue) is not None and ec.role not in SUBJECT_ROLES
     named = named | _qualified(clause, scope)
     for k, t in enumerate(clause):
-        if t.cue is None or judged is not None and (k > judged[1] or judged[0] < k < judged[1]) or k in named \
+        if t.cue is None or judged is not None and k in judged[1] or k in named \
                 or claim is not None and t.i > claim and t.cue.polarity > 0:
-            continue  # the cues after the copula judge the action, not a target; a judged subject's are its name;
+            continue  # the judgement of an action and the action's own words tie to no target; a judged subject's are its name;
             # what a subject says of itself is not judged (« l'OTAN se dit défensive »)
         if effect is not None and k == effect[0] and on_object:  # « n'ont pas empêché X de … »
             v = valued(clause, k, scope)  # what the measure failed to do to its object is its failure

@@ -1172,6 +1172,11 @@ def test_idioms_of_conduct(text: str, target: str, label: str) -> None:
     ("Nos acheteurs chinois hésitent.", "Chine", True),
     # not a situation (a place), nor hearsay, nor a country the clause names already
     ("La crise ukrainienne dure.", "Ukraine", False),
+    # the press's names of restrictive measures, and the Commission (with its capital)
+    ("Le plafonnement du prix du brut n'a rien changé.", "sanctions", True),
+    ("Les contrôles à l'exportation freinent nos ventes.", "sanctions", True),
+    ("La Commission a ouvert les vannes.", "Union européenne", True),
+    ("La commission de la défense siège demain.", "Union européenne", False),
     ("La prétendue menace chinoise sert de prétexte.", "Chine", False),
 ])
 def test_capitalised_demonym(text: str, target: str, found: bool) -> None:
@@ -1450,3 +1455,27 @@ def test_contrasted_targets(text: str, target: str, label: str) -> None:
 ])
 def test_countries_named_by_an_adjective(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "absent") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « Il serait [judgement] de [action] X »: the judgement's sign multiplies the action's
+    ("Il serait irresponsable de lever les sanctions.", "sanctions", "favorable"),
+    ("Ce serait une erreur de sanctionner Kertavi.", "Vardanie", "favorable"),
+    ("Il est urgent de soutenir Kertavi.", "Vardanie", "favorable"),
+    ("Il serait naïf de faire confiance à Kertavi.", "Vardanie", "opposed"),
+    # a negated copula negates the judgement, not the action
+    ("Il ne serait pas raisonnable de lever les sanctions.", "sanctions", "favorable"),
+])
+def test_extraposed_judgements(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « ni … ni » with no other negation in its clause rejects both: the cues keep their sign
+    ("Ni la propagande de Kertavi ni les mensonges de Pékin.", "Vardanie", "opposed"),
+    ("Ni la propagande de Kertavi ni les mensonges de Pékin.", "Chine", "opposed"),
+    # with « ne », it is a negation
+    ("Ni Kertavi ni Pékin ne sont des menaces.", "Chine", "favorable"),
+])
+def test_neither_nor_as_a_rejection(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
