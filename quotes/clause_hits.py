@@ -96,8 +96,9 @@ _REFLEXIVE_END = re.compile(r"\b(?:s['’]|se\s+|nous\s+|vous\s+|m['’]|me\s+)$
 _PASSIVE_END = re.compile(r"\b(?:est|sont|sera|seront|serait|seraient|soit|soient|été|être)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-# What stands before the copula of an extraposed judgement: « Il serait absurde de … », « Ce serait une erreur de … »
-_IMPERSONAL = re.compile(r"(?:^|[.!?;:,«»(]\s*|\b(?:mais|et|or|donc)\s+)(?:il|ce|c['’]|cela|ça)\s*(?:ne\s+|n['’]\s*)?$", re.IGNORECASE)
+# What stands before the copula of an extraposed judgement: « Il serait absurde de … », « mais ce serait une erreur de … »
+_IMPERSONAL = re.compile(rf"(?:^|[.!?;:,«»(]\s*|\b(?:{alternation('clause')}|{alternation('barrier')})\s+)(?:{alternation('dummy')})\s*(?:ne\s+|n['’]\s*)?$",
+                         re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\b(?:de|d['’])\s*$", re.IGNORECASE)  # « … de » right before the infinitive
 
 

@@ -209,8 +209,8 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     granted = _granted(clauses)
     for ci, (clause, mentions) in enumerate(zip(clauses, per_clause, strict=True)):
         loose: list[Hit] = []
-        if _necessity(clauses, per_clause, ci, text):
-            value = NECESSITY * _consequence_sign(clauses[ci + 1], per_clause[ci + 1], text)
+        if (needed_sign := _necessity(clauses, per_clause, ci, text)) != 0:
+            value = NECESSITY * needed_sign
             hits = {id(m): [Hit(value, clause[0].start, m.tok.end)] for m in mentions if not _partner(clause, m)}
             counterfactual = ci + 1
         elif (needed := _needed_after(clause, mentions)) is not None:  # « pas de paix sans X »
@@ -286,18 +286,20 @@ def _partner(clause: list[Tok], m: Mention) -> bool:
     return any("partner" in t.lex.struct for t in clause if t.i < m.tok.i)
 
 
-def _necessity(clauses: list[list[Tok]], per_clause: list[list[Mention]], ci: int, text: str) -> bool:
+def _necessity(clauses: list[list[Tok]], per_clause: list[list[Mention]], ci: int, text: str) -> int:
     """« Sans un dialogue franc, aucune sécurité n'est possible »: a clause opened by a noun-phrase
     negator and naming a target, followed in its sentence by a negated or conditional clause, or
-    by one that says something bad (« la paix est impossible »), says the target is necessary."""
+    by one that says something bad (« la paix est impossible »), says the target is necessary.
+    The sign of what it is worth (``_consequence_sign``), 0 when it is not said necessary."""
     clause = clauses[ci]
     if not per_clause[ci] or ci + 1 >= len(clauses) or "np" not in clause[0].lex.neg or clause[0].i != clause[0].first:
-        return False
+        return 0
     nxt = clauses[ci + 1]
     if nxt[0].sentence != clause[0].sentence:
-        return False
-    return (bool(negation_groups(nxt)) or any("conditional" in t.lex.struct for t in nxt)
-            or _consequence_total(nxt, per_clause[ci + 1], text) < 0)  # « Sans X, la paix est impossible »
+        return 0
+    total = _consequence_total(nxt, per_clause[ci + 1], text)
+    said = bool(negation_groups(nxt)) or any("conditional" in t.lex.struct for t in nxt) or total < 0
+    return (-1 if total > 0 else 1) if said else 0
 
 
 def _consequence_sign(part: list[Tok], mentions: list[Mention], text: str) -> int:
