@@ -102,6 +102,16 @@ _IMPERSONAL = re.compile(rf"(?:^|[.!?;:,«»(]\s*|\b(?:{alternation('clause')}|{
 _OF_BEFORE = re.compile(r"\b(?:de|d['’])\s*$", re.IGNORECASE)  # « … de » right before the infinitive
 
 
+def _infinitive_obj_cue(verb: Tok, text: str) -> bool:
+    """Whether ``verb`` is an obj verb cue in the infinitive, after at most an object pronoun
+    (« lever les sanctions », « y renoncer »)."""
+    if verb.cue is None or verb.cue.role != "obj":
+        return False
+    words = text[verb.start : verb.end].lower().split()
+    head = words[1] if len(words) > 1 and words[0] in OBJECT_CLITICS else words[0]
+    return head.endswith(INFINITIVE_ENDINGS)
+
+
 def _extraposed(clause: list[Tok], scope: Scope, text: str) -> tuple[int, range, int] | None:
     """« Il serait irresponsable de lever les sanctions », « ce serait une erreur de sanctionner X »:
     an impersonal subject, a copula, cues that judge, then « de » and an obj verb cue in the
@@ -112,8 +122,7 @@ def _extraposed(clause: list[Tok], scope: Scope, text: str) -> tuple[int, range,
         return None
     for kv in range(kc + 2, min(kc + 6, len(clause))):
         verb = clause[kv]
-        if verb.cue is not None and verb.cue.role == "obj" and _OF_BEFORE.search(text, max(0, verb.start - 4), verb.start) \
-                and text[verb.start : verb.end].lower().split()[0].endswith(INFINITIVE_ENDINGS):
+        if _infinitive_obj_cue(verb, text) and _OF_BEFORE.search(text, max(0, verb.start - 4), verb.start):
             total = sum((valued(clause, j, scope).value for j in range(kc + 1, kv) if clause[j].cue is not None), 0.0)
             neg = scope.negated(verb.i)
             if neg is not None and neg[0] < clause[kc].i + 1:
@@ -134,11 +143,7 @@ def _judged_action(clause: list[Tok], scope: Scope, text: str) -> tuple[int, ran
         return None
     verb = clause[k0]
     lead = clause[0].i + 1 if k0 else verb.first
-    if verb.cue is None or verb.cue.role != "obj" or verb.i > lead + 1:
-        return None
-    words = text[verb.start : verb.end].lower().split()
-    head = words[1] if len(words) > 1 and words[0] in OBJECT_CLITICS else words[0]  # « y renoncer »
-    if not head.endswith(INFINITIVE_ENDINGS):
+    if verb.i > lead + 1 or not _infinitive_obj_cue(verb, text):
         return None
     kc = next((k for k in range(k0 + 1, len(clause)) if "copula" in clause[k].lex.struct), None)
     if kc is None:
