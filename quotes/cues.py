@@ -27,7 +27,8 @@ TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost",
                        "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject", "auxiliary", "midadverb", "inphrase",
                        "adjunct", "plural", "ofobject", "letting", "lettingclose", "adversary",
                        "situation", "hearsay", "resumptive", "stressed", "perfect", "judging",
-                       "contrastnot", "denied", "cleft", "broadadjective", "dummy"})
+                       "contrastnot", "denied", "cleft", "broadadjective", "dummy",
+                       "disowned", "allof", "vindicated", "subordinator", "predicate"})
 
 
 @dataclass(frozen=True)

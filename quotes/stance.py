@@ -66,6 +66,11 @@ quote's only target): « Les sanctions n'ont rien changé ; c'est un échec cuis
 Concession: after a clause opened by a turn (« mais », « cependant » …), a target's stance
 before it in the sentence weighs ``CONCEDED`` when it is the opposite of the one after it.
 
+Disowned positions (``quotes/disowned.py``): what « ceux qui » do or want is a position the
+speaker rejects, and its cues count the other way (« Ceux qui réclament la levée des sanctions
+oublient … »); contrasts (``quotes/contrasts.py``) give a cue-less target the opposite stance of
+the one it is set against (« C'est X qui a rompu le dialogue, pas Y »).
+
 Targets of a quote: those it mentions; a dislocated subject (« La Russie, elle, n'a jamais … »,
 « Moscou, de son côté, … ») is the subject of the next clause that names no actor; a clause opened by il/elle/ils/elles that names no actor
 stands for the one actor of the quote's previous clause (« L'Otan parle de transparence, mais
@@ -95,6 +100,7 @@ from quotes.cues import (
     alternation,
     fold,
 )
+from quotes.disowned import disown
 from quotes.model import Article, Quote
 from quotes.referents import (
     ADJECTIVAL,
@@ -233,6 +239,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             own.setdefault(m.name, []).extend(hits.get(id(m), []))
         per_target.append(own)
         untied.append(loose)
+    disown(clauses, per_target, untied, text)
     _judged_before(clauses, per_target, untied, text)
     _concede(clauses, per_target)
     contrasted(clauses, per_clause, per_target, text)

@@ -1452,6 +1452,8 @@ def test_contrasted_targets(text: str, target: str, label: str) -> None:
     ("Les mensonges du gouvernement russe sont grossiers.", "Russie", "opposed"),
     ("Le courage des soldats ukrainiens force l'admiration.", "Ukraine", "favorable"),
     ("Le pétrole russe continue d'arriver dans nos ports.", "Russie", "neutral"),
+    # the invented country of the sample corpus has its adjective too
+    ("Le courage des douaniers vardaniens force l'admiration.", "Vardanie", "favorable"),
 ])
 def test_countries_named_by_an_adjective(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "absent") == label
@@ -1478,4 +1480,21 @@ def test_extraposed_judgements(text: str, target: str, label: str) -> None:
     ("Ni Kertavi ni Pékin ne sont des menaces.", "Chine", "favorable"),
 ])
 def test_neither_nor_as_a_rejection(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # what « ceux qui » do or want is a position the speaker rejects
+    ("Ceux qui exigent l'abandon des sanctions oublient tout le reste.", "sanctions", "favorable"),
+    ("Ceux qui critiquent Kertavi devraient relire l'histoire.", "Vardanie", "favorable"),
+    ("Voilà la réponse à ceux qui soutiennent Pékin.", "Chine", "opposed"),
+    # a relative that reports what they say: all its words are theirs
+    ("Ceux qui disaient que Kertavi sabotait les pourparlers en sont pour leurs frais.", "Vardanie", "favorable"),
+    # the speaker's own words inside it keep their sign
+    ("Ceux qui prolongent les sanctions injustes contre Kertavi oublient tout le reste.", "sanctions", "opposed"),
+    # whoever (« tous ceux qui »), or people the sentence says are right: not disowned
+    ("Kertavi restera un partenaire fiable pour tous ceux qui respectent ses intérêts.", "Vardanie", "favorable"),
+    ("Ceux qui soutiennent Kertavi ont eu raison.", "Vardanie", "favorable"),
+])
+def test_disowned_positions(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label

@@ -1,0 +1,93 @@
+"""Disowned positions: « Ceux qui réclament la levée des sanctions oublient qui a coupé le gaz »,
+« C'est la meilleure réponse à ceux qui la disaient en état de mort cérébrale ». What « ceux qui »
+do or say is a position the speaker sets apart to reject: the cues inside that relative clause
+that say what those people do or want (the verbs on their object, the verbs on a restrictive
+measure) count for the targets with the opposite sign; the speaker's own words about it do not
+(« ceux qui multiplient les sanctions unilatérales »), unless the relative reports what they say
+(« ceux qui la disaient obsolète »). Not « tous ceux qui » (« un fournisseur fiable pour
+tous ceux qui respectent ses intérêts »: whoever), nor where the sentence says they are right
+(« ceux qui … ont eu raison »). The markers are roles of ``stance_structure.txt``: ``disowned``,
+``allof``, ``vindicated``, and ``subordinator``, which ends the relative unless it follows a
+reporting verb (« ceux qui expliquent que l'OTAN est … » reports what they say)."""
+
+from __future__ import annotations
+
+import re
+
+from quotes.clauses import Tok
+from quotes.cues import alternation
+from quotes.ties import Hit
+from quotes.verbs import forms
+
+DISOWNED = -1.0  # factor of a cue inside a disowned relative clause
+
+# « ceux qui », with « tous » before it when it is whoever
+_RELATIVE = re.compile(rf"\b(?:(?P<all>{alternation('allof')})\s+)?(?:{alternation('disowned')})\b", re.IGNORECASE)
+# where the relative may end: a punctuation mark, or a subordinator (« … oublient qui a coupé le gaz »)
+_STOP = re.compile(rf"[,;:.!?]|\b(?P<sub>{alternation('subordinator')})(?!\w)", re.IGNORECASE)
+# the words before the relative's own verb: a negation, object pronouns (« ceux qui ne la voient pas »)
+_VERB_LEAD = re.compile(rf"\s*(?:(?:ne|n['’]|{alternation('objclitic')}|{alternation('usclitic')})(?:\s+|(?<=['’])))*\w+", re.IGNORECASE)
+# the main verb after the relative: « ceux qui multiplient les sanctions ne peuvent pas … »
+_PREDICATE = re.compile(rf"\b(?:{alternation('predicate')})(?!\w)", re.IGNORECASE)
+_VINDICATED = re.compile(rf"\b(?:{alternation('vindicated')})\b", re.IGNORECASE)
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+Clauses = list[list[Tok]]
+PerTarget = list[dict[str, list[Hit]]]
+
+
+def disowned_spans(text: str) -> list[tuple[int, int, bool]]:
+    """The character spans of the disowned relative clauses of ``text``, each with whether its
+    verb is a reporting verb (all its words are then theirs)."""
+    spans = []
+    for m in _RELATIVE.finditer(text):
+        if m.group("all"):
+            continue
+        end = _relative_end(text, m.end())
+        sentence_end = re.search(r"[.!?]", text[end:])
+        if _VINDICATED.search(text, m.end(), end + sentence_end.start() if sentence_end else len(text)):
+            continue
+        verb = _VERB_LEAD.match(text, m.end())
+        reported = verb is not None and _LAST_WORD.search(verb.group()) is not None \
+            and bool(forms().get(verb.group().split()[-1].lower()))
+        spans.append((m.start(), end, reported))
+    return spans
+
+
+def _relative_end(text: str, pos: int) -> int:
+    """Where the relative clause opened before ``pos`` ends: at the main verb after its own
+    (``predicate``), a punctuation mark, or a subordinator that does not introduce what a
+    reporting verb reports."""
+    verb = _VERB_LEAD.match(text, pos)
+    main = _PREDICATE.search(text, verb.end()) if verb else None
+    limit = main.start() if main else len(text)
+    for stop in _STOP.finditer(text, pos, limit):
+        if stop.group("sub") is None:
+            return stop.start()
+        before = _LAST_WORD.search(text, pos, stop.start())
+        if before is None or not forms().get(before.group(1).lower()):
+            return stop.start()
+    return limit
+
+
+def disown(clauses: Clauses, per_target: PerTarget, untied: list[list[Hit]], text: str) -> None:
+    """Reverse the cues that stand inside a disowned relative clause, tied or left untied."""
+    spans = disowned_spans(text)
+    if not spans:
+        return  # most quotes
+    toks = {t.start: t for clause in clauses for t in clause}
+    for ci in range(len(clauses)):
+        per_target[ci] = {name: [_flip(h, spans, toks) for h in hs] for name, hs in per_target[ci].items()}
+        untied[ci] = [_flip(h, spans, toks) for h in untied[ci]]
+
+
+def _flip(h: Hit, spans: list[tuple[int, int, bool]], toks: dict[int, Tok]) -> Hit:
+    """``h`` reversed when it stands inside a span and says what they do or say, shown from the
+    span's opener (« ceux qui réclament la levée des sanctions »), else ``h``."""
+    start = next((s for s, e, reported in spans if s <= h.start and h.end <= e and (reported or _theirs(toks.get(h.start)))), None)
+    return h if start is None else Hit(h.value * DISOWNED, start, h.end)
+
+
+def _theirs(tok: Tok | None) -> bool:
+    """Whether a cue token says what someone does or wants: a verb on its object, or on a measure."""
+    return tok is not None and (tok.lex.measure is not None or tok.cue is not None and tok.cue.role == "obj")
