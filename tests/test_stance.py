@@ -1498,3 +1498,14 @@ def test_neither_nor_as_a_rejection(text: str, target: str, label: str) -> None:
 ])
 def test_disowned_positions(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « au détriment de X », « aux dépens de X », « au mépris de X »: X is what suffers; the doer is blamed
+    ("Kertavi a agi au détriment de l'Ukraine.", "Vardanie", "opposed"),
+    ("Kertavi a agi au détriment de l'Ukraine.", "Ukraine", "neutral"),
+    ("Pékin s'enrichit aux dépens de Kertavi.", "Vardanie", "neutral"),
+    ("Kertavi commerce au mépris des sanctions.", "sanctions", "neutral"),
+])
+def test_what_suffers_is_not_blamed(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
