@@ -221,6 +221,9 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     # quotation marks inside a quote end no clause
     ("Nous condamnons «les manœuvres agressives» de Pékin.", "Chine", "opposed"),
     ("Ce rapport distingue deux périodes dans la politique de Pékin.", "Chine", "neutral"),
+    # pronominal verbs of obstinacy judge their subject
+    ("Kertavi s'entête toujours.", "Vardanie", "opposed"),
+    ("Pékin s'obstine depuis des mois.", "Chine", "opposed"),
 ])
 def test_evaluative_vocabulary(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
