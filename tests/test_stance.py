@@ -224,6 +224,8 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     # pronominal verbs of obstinacy judge their subject
     ("Kertavi s'entête toujours.", "Vardanie", "opposed"),
     ("Pékin s'obstine depuis des mois.", "Chine", "opposed"),
+    # a verb in -vrir conjugates like « ouvrir » (« rouvrent », « rouvert »)
+    ("Les deux capitales rouvrent le dialogue.", "dialogue", "favorable"),
 ])
 def test_evaluative_vocabulary(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label

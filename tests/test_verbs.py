@@ -29,6 +29,16 @@ def test_form_is_generated(lemma, form):
     assert verbs.forms().get(form) == lemma
 
 
+@pytest.mark.parametrize("lemma, form, wrong", [
+    # -vrir and -frir verbs conjugate their present like -er verbs (the stance cues use them too)
+    ("rouvrir", "rouvert", "rouvri"), ("rouvrir", "rouvrent", "rouvrissent"), ("offrir", "offre", "offrissent"),
+    ("souffrir", "souffert", "souffri"), ("finir", "finissent", "finent"),
+])
+def test_conjugation_models(lemma, form, wrong):
+    forms = verbs.conjugate(lemma)
+    assert form in forms and wrong not in forms
+
+
 @pytest.mark.parametrize("lemma, cls", [("déclarer", "speech"), ("penser", "cognition"), ("croire", "cognition"),
                                         ("sourire", "manner"), ("estimer", "speech")])
 def test_classes(lemma, cls):
