@@ -22,7 +22,8 @@ def test_generated_forms_file_is_up_to_date():
         ("croire", "croyait"), ("craindre", "craignent"), ("répondre", "répondit"), ("admettre", "admis"),
         ("reprendre", "reprennent"), ("démentir", "dément"), ("avertir", "avertissait"), ("poursuivre", "poursuit"),
         ("sourire", "sourit"), ("réjouir", "réjouie"), ("inquiéter", "inquiète"), ("faire savoir", "a fait savoir"[2:]),
-        ("mettre en garde", "mis en garde"),
+        ("mettre en garde", "mis en garde"), ("faire savoir", "font savoir"), ("faire remarquer", "fit remarquer"),
+        ("faire valoir", "fera valoir"),
     ],
 )
 def test_form_is_generated(lemma, form):
