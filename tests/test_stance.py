@@ -226,6 +226,10 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("Pékin s'obstine depuis des mois.", "Chine", "opposed"),
     # a verb in -vrir conjugates like « ouvrir » (« rouvrent », « rouvert »)
     ("Les deux capitales rouvrent le dialogue.", "dialogue", "favorable"),
+    # press idioms of the lexicon
+    ("Kertavi, ce donneur de leçons, se tait aujourd'hui.", "Vardanie", "opposed"),
+    ("Pour nous, l'Alliance reste une assurance-vie.", "OTAN", "favorable"),
+    ("La réponse de Kertavi a été bien timorée.", "Vardanie", "opposed"),
 ])
 def test_evaluative_vocabulary(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
