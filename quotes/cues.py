@@ -28,7 +28,7 @@ TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost",
                        "adjunct", "plural", "ofobject", "letting", "lettingclose", "adversary",
                        "situation", "hearsay", "resumptive", "stressed", "perfect", "judging",
                        "contrastnot", "denied", "cleft", "broadadjective", "dummy",
-                       "disowned", "allof", "vindicated", "subordinator", "predicate"})
+                       "disowned", "allof", "vindicated", "subordinator", "predicate", "verblead"})
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,14 @@ DISOWNED = -1.0  # factor of a cue inside a disowned relative clause
 _RELATIVE = re.compile(rf"\b(?:(?P<all>{alternation('allof')})\s+)?(?:{alternation('disowned')})\b", re.IGNORECASE)
 # where the relative may end: a punctuation mark, or a subordinator (« … oublient qui a coupé le gaz »)
 _STOP = re.compile(rf"[,;:.!?]|\b(?P<sub>{alternation('subordinator')})(?!\w)", re.IGNORECASE)
-# the words before the relative's own verb: a negation, object pronouns (« ceux qui ne la voient pas »)
-_VERB_LEAD = re.compile(rf"\s*(?:(?:ne|n['’]|{alternation('objclitic')}|{alternation('usclitic')})(?:\s+|(?<=['’])))*\w+", re.IGNORECASE)
+# the relative's own verb, after a negation and object pronouns (« ceux qui ne la voient pas »)
+_VERB_LEAD = re.compile(rf"\s*(?:(?:{alternation('verblead')}|{alternation('objclitic')}|{alternation('usclitic')})(?:\s+|(?<=['’])))*(?P<verb>\w+)",
+                        re.IGNORECASE)
 # the main verb after the relative: « ceux qui multiplient les sanctions ne peuvent pas … »
 _PREDICATE = re.compile(rf"\b(?:{alternation('predicate')})(?!\w)", re.IGNORECASE)
 _VINDICATED = re.compile(rf"\b(?:{alternation('vindicated')})\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_SENTENCE_END = re.compile(r"[.!?]")
 
 Clauses = list[list[Tok]]
 PerTarget = list[dict[str, list[Hit]]]
@@ -43,22 +45,20 @@ def disowned_spans(text: str) -> list[tuple[int, int, bool]]:
     for m in _RELATIVE.finditer(text):
         if m.group("all"):
             continue
-        end = _relative_end(text, m.end())
-        sentence_end = re.search(r"[.!?]", text[end:])
-        if _VINDICATED.search(text, m.end(), end + sentence_end.start() if sentence_end else len(text)):
-            continue
         verb = _VERB_LEAD.match(text, m.end())
-        reported = verb is not None and _LAST_WORD.search(verb.group()) is not None \
-            and bool(forms().get(verb.group().split()[-1].lower()))
+        end = _relative_end(text, m.end(), verb)
+        sentence_end = _SENTENCE_END.search(text, end)
+        if _VINDICATED.search(text, m.end(), sentence_end.start() if sentence_end else len(text)):
+            continue
+        reported = verb is not None and bool(forms().get(verb.group("verb").lower()))
         spans.append((m.start(), end, reported))
     return spans
 
 
-def _relative_end(text: str, pos: int) -> int:
-    """Where the relative clause opened before ``pos`` ends: at the main verb after its own
-    (``predicate``), a punctuation mark, or a subordinator that does not introduce what a
-    reporting verb reports."""
-    verb = _VERB_LEAD.match(text, pos)
+def _relative_end(text: str, pos: int, verb: re.Match[str] | None) -> int:
+    """Where the relative clause opened before ``pos`` (its own verb ``verb``) ends: at the main
+    verb after it (``predicate``), a punctuation mark, or a subordinator that does not introduce
+    what a reporting verb reports."""
     main = _PREDICATE.search(text, verb.end()) if verb else None
     limit = main.start() if main else len(text)
     for stop in _STOP.finditer(text, pos, limit):
