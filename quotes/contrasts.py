@@ -10,7 +10,7 @@ import re
 
 from quotes.clauses import Mention, Tok
 from quotes.cues import KINDS, alternation, opener
-from quotes.ties import Hit
+from quotes.ties import Clauses, Hit, PerTarget
 
 CONTRAST = 1.0  # weight of the stance a contrast gives (the opposite of its counterpart's sign)
 
@@ -21,10 +21,6 @@ _NOT_Y = re.compile(rf"[,;]\s*(?P<m>(?:{alternation('contrastnot')})\s+{_ARTICLE
 _DENIED_Y = re.compile(rf"\b(?P<m>(?:{alternation('denied')})\s+{_ARTICLE})$", re.IGNORECASE)
 # « c'est Moscou qui … », « ce sont les sanctions qui … »: the affirmed focus of a cleft
 _CLEFT_X = re.compile(rf"\b(?:{alternation('cleft')})\s+{_ARTICLE}$", re.IGNORECASE)
-
-Clauses = list[list[Tok]]
-PerTarget = list[dict[str, list[Hit]]]
-
 
 def contrasted(clauses: Clauses, per_clause: list[list[Mention]], per_target: PerTarget, text: str) -> None:
     """Give each cue-less contrasted target of a sentence the opposite of its counterpart's stance."""

@@ -16,7 +16,7 @@ import re
 
 from quotes.clauses import Tok
 from quotes.cues import alternation
-from quotes.ties import Hit
+from quotes.ties import Clauses, Hit, PerTarget
 from quotes.verbs import forms
 
 DISOWNED = -1.0  # factor of a cue inside a disowned relative clause
@@ -33,10 +33,6 @@ _PREDICATE = re.compile(rf"\b(?:{alternation('predicate')})(?!\w)", re.IGNORECAS
 _VINDICATED = re.compile(rf"\b(?:{alternation('vindicated')})\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _SENTENCE_END = re.compile(r"[.!?]")
-
-Clauses = list[list[Tok]]
-PerTarget = list[dict[str, list[Hit]]]
-
 
 def disowned_spans(text: str) -> list[tuple[int, int, bool]]:
     """The character spans of the disowned relative clauses of ``text``, each with whether its

@@ -32,6 +32,10 @@ class Hit:
     end: int
 
 
+Clauses = list[list[Tok]]  # the clauses of a quote, as tokens
+PerTarget = list[dict[str, list[Hit]]]  # per clause: target → the cues it got there
+
+
 _PERFECT = frozenset(id(LEX[w]) for w in structure_words("perfect") if w in LEX)  # « a été gelé »: an action suffered
 _QUI = LEX.get("qui")  # the relative pronoun, a token of the analysis (stance_structure.txt: verbal)
 
