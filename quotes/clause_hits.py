@@ -188,10 +188,10 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
     on_object = effect is not None and (ec := clause[effect[0]].cue) is not None and ec.role not in SUBJECT_ROLES
     named = named | _qualified(clause, scope)
     for k, t in enumerate(clause):
-        if t.cue is None or judged is not None and k in judged[1] or k in named \
+        if t.cue is None or judged is not None and k in judged[1] or k in named or scope.unasked(t.i) \
                 or claim is not None and t.i > claim and t.cue.polarity > 0:
             continue  # the judgement of an action and the action's own words tie to no target; a judged subject's are its name;
-            # what a subject says of itself is not judged (« l'OTAN se dit défensive »)
+            # what a subject says of itself is not judged (« l'OTAN se dit défensive »); nor what is not asked for
         if effect is not None and k == effect[0] and on_object:  # « n'ont pas empêché X de … »
             v = valued(clause, k, scope)  # what the measure failed to do to its object is its failure
             hits.setdefault(id(effect[1]), []).append(Hit(-v.value, v.start, v.end))

@@ -19,6 +19,7 @@ from quotes.cues import (
     longest_across,
     structure_words,
 )
+from quotes.verbs import forms
 
 QUOTE_MARKS = frozenset('«»"“”')
 PUNCT_SET = frozenset(PUNCT)
@@ -192,6 +193,7 @@ class Scope:
     preps: tuple[int, ...] = ()  # word indices of the prepositions that open a complement (patient, partner)
     cues: frozenset[int] = frozenset()  # wide negators that are cues too (« a tort de »): they negate what follows only
     letting: frozenset[int] = frozenset()  # first word index of the groups around a verb of letting: they negate it only
+    requests: frozenset[int] = frozenset()  # first word index of the groups around a verb of request: their scope counts for nothing
     verbs: tuple[int, ...] = ()  # word indices of the finite verbs and copulas: a noun-phrase negation ends before them
 
     def covers(self, g: tuple[int, int], i: int) -> bool:
@@ -211,12 +213,19 @@ class Scope:
         covering = [g for g in self.groups if self.covers(g, i)]
         return covering[-1] if len(covering) % 2 == 1 else None
 
+    def unasked(self, i: int) -> bool:
+        """Token ``i`` is in the scope of a negated request (« nous ne demandons pas la levée … »)."""
+        return any(g[0] in self.requests and self.covers(g, i) for g in self.groups)
+
 
 # Verbs of letting: « nous ne laisserons pas Moscou diviser l'Europe » negates the letting only
 LETTING = structure_words("letting")
 LETTING_CLOSE = structure_words("lettingclose")  # not « ne laisserons personne … »: nobody is let, nobody judged
+# Verbs of request, every form: « nous ne demandons pas la levée des sanctions » asks for nothing
+REQUEST = frozenset(form for form, lemma in forms().items() if lemma in structure_words("request"))
 # What follows a negation that governs a whole que-clause: « nous ne souhaitons pas que … ».
 _QUE_NEXT = re.compile(r"\s*qu(?:e\b|['’])", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*(\w+)")  # the word after a negation's last one
 
 
 def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True, rhetorical: bool = False,
@@ -241,7 +250,16 @@ def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True,
         scope.letting = frozenset(g[0] for g in groups if g[0] in by_i and g[1] in by_i and g[0] < g[1]
                                   and LETTING.intersection(text[by_i[g[0]].end : by_i[g[1]].start].lower().split())
                                   and text[by_i[g[1]].start : by_i[g[1]].end].lower() in LETTING_CLOSE)
+        scope.requests = frozenset(g[0] for g in groups if g[0] in by_i and g[1] in by_i and _requested(text, by_i[g[0]], by_i[g[1]]))
     return scope
+
+
+def _requested(text: str, first: Tok, last: Tok) -> bool:
+    """A verb of request between the two ends of a negation or right after it (« ne demandons
+    pas », « n'avons jamais réclamé »)."""
+    words = text[first.end : last.start].lower().split()
+    after = _NEXT_WORD.match(text, last.end)
+    return bool(REQUEST.intersection(words)) or after is not None and after.group(1).lower() in REQUEST
 
 
 def modifier_factor(clause: list[Tok], k: int) -> tuple[float, int, int]:

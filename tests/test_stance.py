@@ -1017,6 +1017,20 @@ def test_negated_letting(text: str, target: str, label: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "target", "label"), [
+    # a negated verb of request says what the speaker does not ask for, not that they want the opposite
+    ("Nous ne demandons pas la levée des sanctions, mais des garanties pour nos exportateurs.", "sanctions", "neutral"),
+    ("Le syndicat n'a jamais réclamé la fin du dialogue avec Kertavi.", "dialogue", "neutral"),
+    ("Personne n'exige l'abandon de la coopération portuaire.", "coopération", "neutral"),
+    # the request itself, and a negated verb that is no request, still count
+    ("Nous demandons la levée des sanctions.", "sanctions", "opposed"),
+    ("Nous ne soutenons pas la levée des sanctions.", "sanctions", "favorable"),
+    ("Nous n'acceptons pas la rupture du dialogue avec Kertavi.", "dialogue", "favorable"),
+])
+def test_negated_request(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
     # what a subject says of itself (« se dit », « se prétend », « se présente comme ») is its claim,
     # not the speaker's judgement
     ("Kertavi se dit pacifique.", "Vardanie", "neutral"),
