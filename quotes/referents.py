@@ -177,16 +177,26 @@ def _opening_pronoun(clause: list[Tok], role: str) -> Tok | None:
 
 def anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str = "") -> None:
     """« L'Otan parle de transparence, mais elle déploie ses troupes »: a clause opened by
-    il/elle/ils/elles, and naming no actor itself, takes the one target of the nearest earlier
-    clause that names targets, when that clause names nothing else: an actor, or a topic whose
-    number agrees (« les sanctions sont imparfaites, mais elles restent indispensables »)."""
+    il/elle/ils/elles, and naming no actor itself, takes the target of the nearest earlier clause
+    that names targets: its one target, or else the one that opens it, its subject (« La
+    coopération entre Pékin et Moscou … . Elle repose sur … »); an actor, or a topic whose number
+    agrees (« les sanctions sont imparfaites, mais elles restent indispensables »)."""
     last: list[Mention] = []
     for clause, mentions in zip(clauses, per_clause, strict=True):
         pron = None if _names_an_actor([mentions]) else _opening_pronoun(clause, "anaphor")
-        if pron is not None and len(last) == 1 and _agrees(last[0], pron, text):
-            mentions.insert(0, Mention(pron, last[0].name))
+        antecedent = _antecedent(last)
+        if pron is not None and antecedent is not None and _agrees(antecedent, pron, text):
+            mentions.insert(0, Mention(pron, antecedent.name))
         elif mentions:
             last = mentions
+
+
+def _antecedent(mentions: list[Mention]) -> Mention | None:
+    """The one mention of a clause, or the first when it opens the clause (its subject)."""
+    if len(mentions) == 1:
+        return mentions[0]
+    first = mentions[0] if mentions else None
+    return first if first is not None and first.tok.i < first.tok.first + SUBJECT_REACH else None
 
 
 def relatives(clauses: list[list[Tok]], per_clause: list[list[Mention]]) -> None:

@@ -274,6 +274,12 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     # a pronoun after « mais » stands for the topic of the clause before when their numbers agree
     ("Les sanctions sont imparfaites, mais elles restent indispensables.", {"sanctions": "favorable"}),
     ("Les sanctions coûtent cher, mais la croissance, elle, résiste.", {"sanctions": "opposed"}),
+    # with several targets before it, a pronoun opening a sentence stands for the one that opens
+    # the clause before, its subject; not for a target further in
+    ("Le partenariat entre Kertavi et Pékin est ancien. Il repose sur le respect mutuel.",
+     {"coopération": "favorable", "Vardanie": "neutral", "Chine": "neutral"}),
+    ("Nous avons reçu les émissaires de Kertavi et de Pékin. Ils ont été d'une grande courtoisie.",
+     {"Vardanie": "neutral", "Chine": "neutral"}),
     # « elle reste » is never impersonal; « manquer de » negates what follows
     ("La Commission européenne est hostile, mais elle reste un partenaire fiable.", {"Union européenne": "favorable"}),
     ("Washington a manqué de courage.", {"États-Unis": "opposed"}),
