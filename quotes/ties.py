@@ -21,6 +21,8 @@ INF_OBJECT = structure_words("infobject")  # verb … topic named by an infiniti
 TO_OBJECT = structure_words("toobject")  # verb that furthers … topic
 OF_OBJECT = structure_words("ofobject")  # noun of damage … the topic it is done to
 VICTIM_KINDS = frozenset({"topic", "cooperation"})  # what is good to have: to harm it is to harm the speaker's side
+# what can act on a topic as its subject: an actor, or a measure (« les sanctions ferment la porte à toute négociation »)
+AGENT_KINDS = frozenset({"actor", "measure"})
 
 
 @dataclass
@@ -480,7 +482,7 @@ def _furthered(clause: list[Tok], cue: Tok, mentions: list[Mention], scope: Scop
 
 
 def _actor_subject(clause: list[Tok], cue: Tok, mentions: list[Mention], text: str) -> Mention | None:
-    """The actor (targets.txt) that is the subject of the verb cue ``cue``: the target right before
+    """The actor or measure (targets.txt) that is the subject of the verb cue ``cue``: the target right before
     it in its clause, with at most auxiliaries, adverbs, negation and a relative « qui » between
     (« Moscou a toujours refusé », « c'est Washington qui a rompu »); for a cue in a chain, the
     subject of the chain's first verb (« Pékin continuera d'appeler au dialogue »)."""
@@ -489,9 +491,11 @@ def _actor_subject(clause: list[Tok], cue: Tok, mentions: list[Mention], text: s
     if not before:
         return None
     m = before[-1]
-    if KINDS.get(m.name) == "actor" and m.tok.clause != cue.clause:  # set apart: « Kertavi, qui …, refuse »
+    if KINDS.get(m.name) not in AGENT_KINDS:
+        return None
+    if m.tok.clause != cue.clause:  # set apart: « Kertavi, qui …, refuse »
         return m if not any(t.cue is not None or t.lex.targets for t in clause if t.i < cue.i) else None
-    if KINDS.get(m.name) != "actor" or any(t.cue is not None or t.lex.targets for t in _between(clause, m.tok, cue)):
+    if any(t.cue is not None or t.lex.targets for t in _between(clause, m.tok, cue)):
         return None
     gap = _words_between(text, m.tok.end, cue.start)
     return m if len(gap) <= 4 and all(w in SUBJECT_GAP or _adverb(w) for w in gap) else None

@@ -689,6 +689,11 @@ def test_never_so_is_no_negation(text: str, target: str, label: str) -> None:
     ("Nous refusons de négocier.", "dialogue", "opposed"),
     # a measure is no such topic: rejecting the sanctions blames nobody
     ("La Vardanie rejette les sanctions.", "Vardanie", "neutral"),
+    # but a measure can act on a topic as an actor does
+    ("Ces sanctions bloquent toute coopération portuaire.", "sanctions", "opposed"),
+    ("Ces sanctions bloquent toute coopération portuaire.", "coopération", "favorable"),
+    ("Les mesures restrictives ont fermé la porte au dialogue.", "dialogue", "favorable"),
+    ("Les mesures restrictives encouragent le dialogue.", "sanctions", "favorable"),
 ])
 def test_actor_acting_on_a_topic(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
