@@ -52,10 +52,13 @@ EFFECT_ROLES = SUBJECT_ROLES | {"obj"}  # cues whose harm may be a measure's eff
 
 
 def _partners(clause: list[Tok], mentions: list[Mention], hits: dict[int, list[Hit]]) -> None:
-    """« restaurer le partenariat avec l'OTAN »: the partner of a cooperation topic shares its stance."""
+    """« restaurer le partenariat avec l'OTAN »: the partner of a cooperation topic shares its
+    stance; the partner of talks only a stance against them (« des pourparlers avec Moscou sont une
+    perte de temps »): one talks with adversaries too (« il faut maintenir le dialogue avec Moscou »)."""
     for m in mentions:
         own = hits.get(id(m), [])
-        if KINDS.get(m.name) != "cooperation" or not sum(h.value for h in own):
+        kind, total = KINDS.get(m.name), sum(h.value for h in own)
+        if not total or kind not in ("cooperation", "talks") or kind == "talks" and total > 0:
             continue
         after = [t for t in clause if m.tok.i < t.i <= m.tok.i + PARTNER_REACH]
         mark = next((t for t in after if "partner" in t.lex.struct), None)

@@ -52,8 +52,9 @@ The method, per quote, in one pass over its words:
    menace »). A topic that a cue of harm damages is valued (« sape le dialogue »), and so is one
    that an actor rejects, the actor being blamed (« Moscou a rejeté le dialogue »); an actor that
    furthers a topic is praised (« Pékin appelle au dialogue »). « ne … jamais aussi » is no negation.
-5. Partners. A cooperation topic (dialogue, coopération) followed by ``avec`` / ``entre`` and an
-   actor passes the stance it received to that actor: « restaurer le partenariat avec l'OTAN ».
+5. Partners. A cooperation topic (coopération) followed by ``avec`` / ``entre`` and an actor
+   passes the stance it received to that actor: « restaurer le partenariat avec l'OTAN »; talks
+   (dialogue) pass only a stance against them: one talks with adversaries too.
 6. Score. The sum over the cues, squashed by ``tanh`` into [-1, 1]; ``favorable`` at or above
    ``THRESHOLD``, ``opposed`` at or below minus it, else ``neutral``. The cues reported are the
    ones on the side of the label, strongest first, each as it occurs in the quote

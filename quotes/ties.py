@@ -20,7 +20,7 @@ SUBJECT_GAP = structure_words("subjectgap")  # subject … verb (stance_structur
 INF_OBJECT = structure_words("infobject")  # verb … topic named by an infinitive
 TO_OBJECT = structure_words("toobject")  # verb that furthers … topic
 OF_OBJECT = structure_words("ofobject")  # noun of damage … the topic it is done to
-VICTIM_KINDS = frozenset({"topic", "cooperation"})  # what is good to have: to harm it is to harm the speaker's side
+VICTIM_KINDS = frozenset({"topic", "cooperation", "talks"})  # what is good to have: to harm it is to harm the speaker's side
 # what can act on a topic as its subject: an actor, or a measure (« les sanctions ferment la porte à toute négociation »)
 AGENT_KINDS = frozenset({"actor", "measure"})
 

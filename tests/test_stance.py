@@ -262,7 +262,7 @@ def test_intensifiers_and_attenuators(plain: str, modified: str, stronger: bool)
     # a prepositional phrase inside the subject ends at the finite verb: the cue after it reaches
     # the subject's target, and not the target inside the phrase
     ("Le déploiement de l'OTAN près de nos frontières a des conséquences désastreuses.", {"OTAN": "opposed"}),
-    ("Le dialogue avec Pékin sur le climat est devenu indispensable.", {"dialogue": "favorable", "Chine": "favorable"}),
+    ("Le partenariat avec Pékin sur le climat est devenu indispensable.", {"coopération": "favorable", "Chine": "favorable"}),
     ("La présence de l'OTAN à nos portes est une menace.", {"OTAN": "opposed"}),
     # a target that is a place inside the subject is not judged
     ("Le climat des affaires en Chine est désastreux.", {"Chine": "neutral"}),
@@ -825,7 +825,7 @@ def test_possessive_owner(text: str, target: str, label: str) -> None:
     ("Nous refusons de rompre le dialogue.", "dialogue", "favorable"),
     # a positive inner verb agrees with its head
     ("Nous refusons de saluer Kertavi.", "Vardanie", "opposed"),
-    ("Nous continuerons à chercher le dialogue avec la Vardanie.", "Vardanie", "favorable"),
+    ("Nous continuerons à chercher la coopération avec la Vardanie.", "Vardanie", "favorable"),
     # the noun alone still decides
     ("Il faut lever les sanctions.", "sanctions", "opposed"),
     ("Le renforcement des sanctions est une bonne nouvelle.", "sanctions", "favorable"),
@@ -1411,6 +1411,11 @@ def test_relative_clauses_and_self_interest(text: str, target: str, label: str) 
     ("Il faut rouvrir un dialogue entre Kertavi et l'Alliance.", "Vardanie", "neutral"),
     ("Il faut rouvrir un dialogue entre Kertavi et l'Alliance.", "dialogue", "favorable"),
     ("La coopération entre Pékin et les Vingt-Sept est mutuellement bénéfique.", "Chine", "neutral"),
+    # the partner of talks shares only a stance against them: one talks with adversaries too
+    ("Il faut maintenir un canal de dialogue avec Kertavi.", "Vardanie", "neutral"),
+    ("Le dialogue avec Pékin sur le climat reste indispensable.", "Chine", "neutral"),
+    ("Les pourparlers avec Kertavi sont un marché de dupes.", "Vardanie", "opposed"),
+    ("Il faut maintenir un canal de coopération avec Kertavi.", "Vardanie", "favorable"),
 ])
 def test_partners_and_both_sides(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
