@@ -230,6 +230,10 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("Kertavi, ce donneur de leçons, se tait aujourd'hui.", "Vardanie", "opposed"),
     ("Pour nous, l'Alliance reste une assurance-vie.", "OTAN", "favorable"),
     ("La réponse de Kertavi a été bien timorée.", "Vardanie", "opposed"),
+    # « enfin » after an auxiliary: what the subject did at last, the speaker waited for
+    ("Les Vingt-Sept ont enfin compris l'enjeu.", "Union européenne", "favorable"),
+    ("Kertavi a enfin libéré les marins.", "Vardanie", "favorable"),
+    ("Enfin, Kertavi a libéré les marins.", "Vardanie", "neutral"),
 ])
 def test_evaluative_vocabulary(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
