@@ -234,6 +234,8 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("Les Vingt-Sept ont enfin compris l'enjeu.", "Union européenne", "favorable"),
     ("Kertavi a enfin libéré les marins.", "Vardanie", "favorable"),
     ("Enfin, Kertavi a libéré les marins.", "Vardanie", "neutral"),
+    ("Kertavi nous fait la leçon depuis des années.", "Vardanie", "opposed"),
+    ("Les Vingt-Sept font la morale à leurs voisins.", "Union européenne", "opposed"),
 ])
 def test_evaluative_vocabulary(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
