@@ -76,7 +76,8 @@ def _measures(clause: list[Tok], mentions: list[Mention], text: str) -> None:
     kind ``measure``) takes its reading from that file: favourable when it strengthens the
     measure, opposed when it weakens it. « Durcir le ton » keeps its ordinary reading. In the
     passive (« les sanctions seront durcies », « l'embargo a été levé ») the measure is the
-    subject, right before the auxiliary of être."""
+    subject, right before the auxiliary of être, as it is before a verb of state (role eval:
+    « les sanctions resteront en place »)."""
     for t in clause:
         if t.lex.measure is None:
             continue
@@ -87,8 +88,8 @@ def _measures(clause: list[Tok], mentions: list[Mention], text: str) -> None:
             continue
         before = max((m for m in mentions if m.tok.i < t.i), key=lambda m: m.tok.i, default=None)
         if (before is not None and KINDS.get(before.name) == "measure" and t.i - before.tok.i <= PREP_REACH
-                and _PASSIVE_END.search(text, before.tok.end, t.start)):
-            t.cue = dataclasses.replace(t.lex.measure, role="eval")
+                and (t.lex.measure.role == "eval" or _PASSIVE_END.search(text, before.tok.end, t.start))):
+            t.cue = dataclasses.replace(t.lex.measure, role="eval")  # a verb of state, or the passive
 
 
 # The end of an auxiliary of the passive between a measure and its verb: « seront », « a été ».

@@ -557,6 +557,11 @@ def test_lexicon_loads_and_is_consistent() -> None:
     # the same verb on something else keeps its ordinary reading
     ("Moscou durcit le ton envers Kertavi.", "sanctions", None),
     ("Les sanctions ont été adoptées mardi.", "sanctions", "neutral"),
+    # a verb of state said of the measure, its subject: kept in place is favourable to it
+    ("D'ici là, les sanctions restent en place.", "sanctions", "favorable"),
+    ("L'embargo sur les armes demeurera en vigueur.", "sanctions", "favorable"),
+    ("Les sanctions ne resteront pas en place éternellement.", "sanctions", "opposed"),
+    ("Nos troupes restent en place à Kertavi.", "Vardanie", "neutral"),
 ])
 def test_verbs_on_restrictive_measures(text: str, target: str, label: str | None) -> None:
     assert labels(text).get(target) == label
