@@ -8,18 +8,24 @@ measure) count for the targets with the opposite sign; the speaker's own words a
 tous ceux qui respectent ses intérêts »: whoever), nor where the sentence says they are right
 (« ceux qui … ont eu raison »). The markers are roles of ``stance_structure.txt``: ``disowned``,
 ``allof``, ``vindicated``, and ``subordinator``, which ends the relative unless it follows a
-reporting verb (« ceux qui expliquent que l'OTAN est … » reports what they say)."""
+reporting verb (« ceux qui expliquent que l'OTAN est … » reports what they say).
+
+Demands: a sentence that opens with a jussive « Que » / « Qu' » before its subject (``jussive``)
+makes a demand of that subject (« Qu'ils cessent de donner des leçons », « Que Washington retire
+d'abord ses missiles du continent »): the speaker opposes what it does."""
 
 from __future__ import annotations
 
 import re
 
-from quotes.clauses import Tok
-from quotes.cues import alternation
+from quotes.clauses import Mention, Tok
+from quotes.cues import alternation, opener
+from quotes.referents import agrees, antecedent
 from quotes.ties import Clauses, Hit, PerTarget
 from quotes.verbs import forms
 
 DISOWNED = -1.0  # factor of a cue inside a disowned relative clause
+DEMANDED = -0.8  # what a jussive demand gives its subject
 
 # « ceux qui », with « tous » before it when it is whoever
 _RELATIVE = re.compile(rf"\b(?:(?P<all>{alternation('allof')})\s+)?(?:{alternation('disowned')})\b", re.IGNORECASE)
@@ -33,6 +39,13 @@ _PREDICATE = re.compile(rf"\b(?:{alternation('predicate')})(?!\w)", re.IGNORECAS
 _VINDICATED = re.compile(rf"\b(?:{alternation('vindicated')})\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _SENTENCE_END = re.compile(r"[.!?]")
+# « Qu'ils … », « Que Washington … », « Que les Vingt-Sept … » opening a sentence, right before its subject
+_JUSSIVE = re.compile(rf"(?:^|[.!?…]\s+)(?P<que>{alternation('jussive')})\s*(?:{opener('article')})?$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:ne\s+|n['’]\s*)?(?:\w+['’])?\w+")  # the subject's verb, shown with the demand
+_PRONOUNS = frozenset({"ils", "elle", "elles"})
+_IMPERSONAL = frozenset({"il"})  # « qu'il » is mostly impersonal (« qu'il soit clair que … »)
+# any sentence that opens with « Que » / « Qu' »: a quote with no cue may still make a demand
+HAS_DEMAND = re.compile(rf"(?:^|[.!?…]\s+)(?:{alternation('jussive')})", re.IGNORECASE)
 
 def disowned_spans(text: str) -> list[tuple[int, int, bool]]:
     """The character spans of the disowned relative clauses of ``text``, each with whether its
@@ -87,3 +100,33 @@ def _flip(h: Hit, spans: list[tuple[int, int, bool]], toks: dict[int, Tok]) -> H
 def _theirs(tok: Tok | None) -> bool:
     """Whether a cue token says what someone does or wants: a verb on its object, or on a measure."""
     return tok is not None and (tok.lex.measure is not None or tok.cue is not None and tok.cue.role == "obj")
+
+
+def demands(clauses: Clauses, per_clause: list[list[Mention]], per_target: PerTarget, text: str) -> None:
+    """Give the subject of each jussive demand (``_JUSSIVE``) the demand's opposition; what the
+    clause says it should do, it does not do, so its own cues there count the other way
+    (« Qu'ils commencent par tenir parole »)."""
+    last: list[Mention] = []
+    for ci, (clause, mentions) in enumerate(zip(clauses, per_clause, strict=True)):
+        found = _demanded(clause, mentions, last, text)
+        if found is not None:  # what is asked of it, it does not do: its own hits turn around
+            name, start, end = found
+            verb = _VERB_AFTER.match(text, end)
+            own = [Hit(-h.value, min(start, h.start), h.end) for h in per_target[ci].get(name, [])]
+            per_target[ci][name] = [*own, Hit(DEMANDED, start, verb.end() if verb else end)]
+        if mentions:
+            last = mentions
+
+
+def _demanded(clause: list[Tok], mentions: list[Mention], last: list[Mention], text: str) -> tuple[str, int, int] | None:
+    """The target a jussive « Que » opening ``clause`` makes its demand of, with the span from
+    « Que » to the subject: a target named there, or a pronoun standing for ``last``'s subject."""
+    for m in mentions:
+        if m.tok.i - m.tok.first <= 2 and text[m.tok.start : m.tok.end].lower() not in _IMPERSONAL \
+                and (que := _JUSSIVE.search(text, max(0, m.tok.start - 24), m.tok.start)):
+            return m.name, que.start("que"), m.tok.end
+    pron = next((t for t in clause if t.i - t.first <= 1 and text[t.start : t.end].lower() in _PRONOUNS), None)
+    if pron is None or (que := _JUSSIVE.search(text, max(0, pron.start - 24), pron.start)) is None:
+        return None
+    subject = antecedent(last)
+    return (subject.name, que.start("que"), pron.end) if subject is not None and agrees(subject, pron, text) else None

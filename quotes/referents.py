@@ -184,14 +184,14 @@ def anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: st
     last: list[Mention] = []
     for clause, mentions in zip(clauses, per_clause, strict=True):
         pron = None if _names_an_actor([mentions]) else _opening_pronoun(clause, "anaphor")
-        antecedent = _antecedent(last)
-        if pron is not None and antecedent is not None and _agrees(antecedent, pron, text):
-            mentions.insert(0, Mention(pron, antecedent.name))
+        subject = antecedent(last)
+        if pron is not None and subject is not None and agrees(subject, pron, text):
+            mentions.insert(0, Mention(pron, subject.name))
         elif mentions:
             last = mentions
 
 
-def _antecedent(mentions: list[Mention]) -> Mention | None:
+def antecedent(mentions: list[Mention]) -> Mention | None:
     """The one mention of a clause, or the first when it opens the clause (its subject)."""
     if len(mentions) == 1:
         return mentions[0]
@@ -340,7 +340,7 @@ def _plural(m: Mention, text: str) -> bool:
     return text[m.tok.start : m.tok.end].lower().endswith(("s", "x"))
 
 
-def _agrees(m: Mention, pron: Tok, text: str) -> bool:
+def agrees(m: Mention, pron: Tok, text: str) -> bool:
     """An actor takes any subject pronoun; a topic one of its number (a plural alias, ils/elles)."""
     if KINDS.get(m.name) == "actor":
         return True

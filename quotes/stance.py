@@ -101,7 +101,7 @@ from quotes.cues import (
     alternation,
     fold,
 )
-from quotes.disowned import disown
+from quotes.disowned import HAS_DEMAND, demands, disown
 from quotes.model import Article, Quote
 from quotes.referents import (
     ADJECTIVAL,
@@ -194,7 +194,8 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     per_clause = [clause_mentions(c, ctx) for c in clauses]
     if nations:
         adjectival(clauses, per_clause, found, text)
-    if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg and "claim" not in t.lex.struct for t in toks):
+    if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg and "claim" not in t.lex.struct for t in toks) \
+            and not HAS_DEMAND.search(text):
         # no cue, no measure verb, no « Sans X, » (a quarter of the quotes): every target is neutral
         return [_verdict(text, name, []) for name in dict.fromkeys(m.name for ms in per_clause for m in ms)]
     if nations:
@@ -241,6 +242,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
         per_target.append(own)
         untied.append(loose)
     disown(clauses, per_target, untied, text)
+    demands(clauses, per_clause, per_target, text)
     _judged_before(clauses, per_target, untied, text)
     _concede(clauses, per_target)
     contrasted(clauses, per_clause, per_target, text)

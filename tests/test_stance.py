@@ -1551,6 +1551,21 @@ def test_disowned_positions(text: str, target: str, label: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "target", "label"), [
+    # a sentence opening with a jussive « Que » makes a demand of its subject
+    ("Que Kertavi libère d'abord les marins.", "Vardanie", "opposed"),
+    ("Les Vingt-Sept nous ont tout promis. Qu'ils commencent par tenir parole.", "Union européenne", "opposed"),
+    # what is asked of it, it does not do: a good act asked for counts against it
+    ("Que les Vingt-Sept prennent enfin leurs responsabilités.", "Union européenne", "opposed"),
+    # not a « que » inside the sentence, nor the generic « qu'on », nor « qu'il » (mostly impersonal)
+    ("Nous pensons que Kertavi libérera les marins.", "Vardanie", "neutral"),
+    ("Qu'on se le dise : Kertavi restera neutre.", "Vardanie", "neutral"),
+    ("Qu'il soit clair que nous soutenons Kertavi.", "Vardanie", "favorable"),
+])
+def test_jussive_demand(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
     # « au détriment de X », « aux dépens de X », « au mépris de X »: X is what suffers; the doer is blamed
     ("Kertavi a agi au détriment de l'Ukraine.", "Vardanie", "opposed"),
     ("Kertavi a agi au détriment de l'Ukraine.", "Ukraine", "neutral"),
