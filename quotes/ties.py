@@ -20,6 +20,7 @@ SUBJECT_GAP = structure_words("subjectgap")  # subject … verb (stance_structur
 INF_OBJECT = structure_words("infobject")  # verb … topic named by an infinitive
 TO_OBJECT = structure_words("toobject")  # verb that furthers … topic
 OF_OBJECT = structure_words("ofobject")  # noun of damage … the topic it is done to
+AIMED = structure_words("aimed")  # measure … the target it is aimed at
 VICTIM_KINDS = frozenset({"topic", "cooperation", "talks"})  # what is good to have: to harm it is to harm the speaker's side
 # what can act on a topic as its subject: an actor, or a measure (« les sanctions ferment la porte à toute négociation »)
 AGENT_KINDS = frozenset({"actor", "measure"})
@@ -368,7 +369,8 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
         harm = harms[id(m)]
         if harm is tok:
             continue  # a noun of damage governed by a verb cue: the verb judges the damage
-        turn = -1.0 if harm is not None else 1.0  # « déplorer la rupture du dialogue »: the damage is judged
+        turn = -1.0 if harm is not None or _aimed_at(m, mentions, text) else 1.0  # « déplorer la rupture du dialogue »:
+        # the damage is judged; « soutenir les sanctions contre X »: X is on the other side of the measure
         if "plight" in tok.lex.struct or m.tok.i < tok.i and suffered(clause, tok):
             # « notre sécurité reste fragile », « le partenariat a été gelé »: concern for it; « l'Ukraine est vulnérable »: no judgement
             if KINDS.get(m.name) not in VICTIM_KINDS:
@@ -499,6 +501,16 @@ def _actor_subject(clause: list[Tok], cue: Tok, mentions: list[Mention], text: s
         return None
     gap = _words_between(text, m.tok.end, cue.start)
     return m if len(gap) <= 4 and all(w in SUBJECT_GAP or _adverb(w) for w in gap) else None
+
+
+def _aimed_at(m: Mention, mentions: list[Mention], text: str) -> bool:
+    """``m`` is the target of the restrictive measure named right before it (« les sanctions contre
+    Kertavi », « un embargo visant Moscou »)."""
+    before = [p for p in mentions if p.tok.i < m.tok.i]
+    if not before or KINDS.get(before[-1].name) != "measure":
+        return False
+    gap = _words_between(text, before[-1].tok.end, m.tok.start)
+    return bool(gap) and all(w in AIMED for w in gap) and gap[0] in AIMED - OF_OBJECT
 
 
 def _words_between(text: str, start: int, end: int) -> list[str]:

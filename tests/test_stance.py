@@ -562,6 +562,15 @@ def test_lexicon_loads_and_is_consistent() -> None:
     ("L'embargo sur les armes demeurera en vigueur.", "sanctions", "favorable"),
     ("Les sanctions ne resteront pas en place éternellement.", "sanctions", "opposed"),
     ("Nos troupes restent en place à Kertavi.", "Vardanie", "neutral"),
+    # the target a measure is aimed at is on the other side of what is said of the measure
+    ("Nous soutenons les sanctions contre Kertavi.", "Vardanie", "opposed"),
+    ("Nous rejetons les sanctions visant Kertavi.", "Vardanie", "favorable"),
+    ("Nous soutenons les sanctions et Kertavi.", "Vardanie", "favorable"),  # « et »: both supported
+    # « il faut » before a noun phrase: what is needed is valued
+    ("Il faut un embargo clair, sans exception.", "sanctions", "favorable"),
+    ("Il nous faut davantage de coopération.", "coopération", "favorable"),
+    ("Il faut des sanctions contre Kertavi.", "Vardanie", "opposed"),
+    ("Il faut que Kertavi retire ses troupes.", "Vardanie", "neutral"),
 ])
 def test_verbs_on_restrictive_measures(text: str, target: str, label: str | None) -> None:
     assert labels(text).get(target) == label
