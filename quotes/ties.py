@@ -21,6 +21,8 @@ INF_OBJECT = structure_words("infobject")  # verb … topic named by an infiniti
 TO_OBJECT = structure_words("toobject")  # verb that furthers … topic
 OF_OBJECT = structure_words("ofobject")  # noun of damage … the topic it is done to
 AIMED = structure_words("aimed")  # measure … the target it is aimed at
+RESOLVE = structure_words("resolve")  # firmness … (facing) what it stands against
+FACING = structure_words("facing")
 VICTIM_KINDS = frozenset({"topic", "cooperation", "talks"})  # what is good to have: to harm it is to harm the speaker's side
 # what can act on a topic as its subject: an actor, or a measure (« les sanctions ferment la porte à toute négociation »)
 AGENT_KINDS = frozenset({"actor", "measure"})
@@ -288,15 +290,16 @@ def _partnered(clause: list[Tok], cue: Tok, m: Mention) -> bool:
     return m.tok.i > cue.i and any("partner" in t.lex.struct for t in _between(clause, cue, m.tok))
 
 
-def _blocked(clause: list[Tok], tok: Tok, m: Mention, harm: Tok | None = None) -> bool:
+def _blocked(clause: list[Tok], tok: Tok, m: Mention, harm: Tok | None = None, text: str = "") -> bool:
     """A target after a cue belongs to the nearest evaluative noun before it when that one has the
     other polarity: in « la meilleure réponse aux intimidations du Kremlin » the Kremlin takes
     « intimidations », not « meilleure ». Not the noun of damage ``harm`` done to it (« saluer la
-    suspension du dialogue »: the verb judges the damage)."""
+    suspension du dialogue »: the verb judges the damage). A target that a word of firmness faces
+    is that word's (« il faut une réponse ferme à Moscou »)."""
     if m.tok.i < tok.i:
         return False
     pol = tok.cue.polarity  # type: ignore[union-attr]
-    return any(t.cue is not None and t.cue.role == "eval" and t.cue.polarity != pol and t is not harm
+    return any(t.cue is not None and t.cue.role == "eval" and (t.cue.polarity != pol or _faced(t, m, text)) and t is not harm
                for t in _between(clause, tok, m.tok))
 
 
@@ -356,7 +359,7 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
         victim = held  # « Moscou ne veut pas négocier »: a topic an actor holds back is valued, as one it rejects
     harms = {id(m): damaged_by(clause, m, text) for m in mentions}
     reached = sorted((m for m in mentions if m is not victim and _reaches(clause, tok, m)
-                      and not _blocked(clause, tok, m, harms[id(m)])
+                      and not _blocked(clause, tok, m, harms[id(m)], text)
                       and not embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
     out = [] if victim is None else [(victim, Hit(-v.value * _proximity(victim.tok.i - tok.i), v.start, max(v.end, victim.tok.end)))]
     thing = victim if victim is not None else _furthered(clause, tok, mentions, scope, text)
@@ -369,8 +372,9 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
         harm = harms[id(m)]
         if harm is tok:
             continue  # a noun of damage governed by a verb cue: the verb judges the damage
-        turn = -1.0 if harm is not None or _aimed_at(m, mentions, text) else 1.0  # « déplorer la rupture du dialogue »:
-        # the damage is judged; « soutenir les sanctions contre X »: X is on the other side of the measure
+        turn = -1.0 if harm is not None or _aimed_at(m, mentions, text) or _faced(tok, m, text) else 1.0
+        # « déplorer la rupture du dialogue »: the damage is judged; « soutenir les sanctions contre X »: X is on
+        # the other side of the measure; « rester fermes face à X »: X is what the firmness stands against
         if "plight" in tok.lex.struct or m.tok.i < tok.i and suffered(clause, tok):
             # « notre sécurité reste fragile », « le partenariat a été gelé »: concern for it; « l'Ukraine est vulnérable »: no judgement
             if KINDS.get(m.name) not in VICTIM_KINDS:
@@ -511,6 +515,14 @@ def _aimed_at(m: Mention, mentions: list[Mention], text: str) -> bool:
         return False
     gap = _words_between(text, before[-1].tok.end, m.tok.start)
     return bool(gap) and all(w in AIMED for w in gap) and gap[0] in AIMED - OF_OBJECT
+
+
+def _faced(cue: Tok, m: Mention, text: str) -> bool:
+    """``m`` is what a word of firmness faces (« fermes face à Moscou », « une réponse ferme à Pékin »)."""
+    if m.tok.i < cue.i or text[cue.start : cue.end].lower() not in RESOLVE:
+        return False
+    gap = " ".join(_words_between(text, cue.end, m.tok.start))
+    return any(gap == f or gap.startswith(f + " ") and gap[len(f) + 1 :] in OF_OBJECT for f in FACING)
 
 
 def _words_between(text: str, start: int, end: int) -> list[str]:

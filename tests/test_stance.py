@@ -236,6 +236,11 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("Enfin, Kertavi a libéré les marins.", "Vardanie", "neutral"),
     ("Kertavi nous fait la leçon depuis des années.", "Vardanie", "opposed"),
     ("Les Vingt-Sept font la morale à leurs voisins.", "Union européenne", "opposed"),
+    # firmness is praise for whoever shows it, but what it faces is what the speaker stands against
+    ("Nous devons rester fermes face à Kertavi.", "Vardanie", "opposed"),
+    ("Il faut une réponse ferme à Kertavi.", "Vardanie", "opposed"),
+    ("Nous ferons preuve de fermeté envers Pékin.", "Chine", "opposed"),
+    ("Kertavi est restée ferme.", "Vardanie", "favorable"),
 ])
 def test_evaluative_vocabulary(text: str, target: str, label: str) -> None:
     assert labels(text).get(target) == label
