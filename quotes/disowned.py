@@ -106,6 +106,8 @@ def demands(clauses: Clauses, per_clause: list[list[Mention]], per_target: PerTa
     """Give the subject of each jussive demand (``_JUSSIVE``) the demand's opposition; what the
     clause says it should do, it does not do, so its own cues there count the other way
     (« Qu'ils commencent par tenir parole »)."""
+    if not HAS_DEMAND.search(text):
+        return  # most quotes
     last: list[Mention] = []
     for ci, (clause, mentions) in enumerate(zip(clauses, per_clause, strict=True)):
         found = _demanded(clause, mentions, last, text)
@@ -125,7 +127,7 @@ def _demanded(clause: list[Tok], mentions: list[Mention], last: list[Mention], t
         if m.tok.i - m.tok.first <= 2 and text[m.tok.start : m.tok.end].lower() not in _IMPERSONAL \
                 and (que := _JUSSIVE.search(text, max(0, m.tok.start - 24), m.tok.start)):
             return m.name, que.start("que"), m.tok.end
-    pron = next((t for t in clause if t.i - t.first <= 1 and text[t.start : t.end].lower() in _PRONOUNS), None)
+    pron = next((t for t in clause[:2] if t.i - t.first <= 1 and text[t.start : t.end].lower() in _PRONOUNS), None)
     if pron is None or (que := _JUSSIVE.search(text, max(0, pron.start - 24), pron.start)) is None:
         return None
     subject = antecedent(last)
