@@ -25,7 +25,7 @@ SUBJECT_ROLES = frozenset({"agent", "cause"})  # cues that judge the target befo
 # structure roles looked up in the text, never tokens (see stance_structure.txt)
 TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost", "determiner", "article", "complement",
                        "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject", "auxiliary", "midadverb", "inphrase",
-                       "adjunct", "plural", "ofobject", "letting", "lettingclose", "request", "jussive", "aimed", "resolve", "facing", "adversary",
+                       "adjunct", "plural", "ofobject", "letting", "lettingclose", "request", "jussive", "demandable", "aimed", "resolve", "facing", "adversary",
                        "situation", "hearsay", "resumptive", "stressed", "perfect", "judging",
                        "contrastnot", "denied", "cleft", "broadadjective", "dummy",
                        "disowned", "allof", "vindicated", "subordinator", "predicate", "verblead"})

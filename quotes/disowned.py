@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from quotes.clauses import Mention, Tok
-from quotes.cues import alternation, opener
+from quotes.cues import alternation, opener, structure_words
 from quotes.referents import agrees, antecedent
 from quotes.ties import Clauses, Hit, PerTarget
 from quotes.verbs import forms
@@ -42,8 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?]")
 # « Qu'ils … », « Que Washington … », « Que les Vingt-Sept … » opening a sentence, right before its subject
 _JUSSIVE = re.compile(rf"(?:^|[.!?…]\s+)(?P<que>{alternation('jussive')})\s*(?:{opener('article')})?$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:ne\s+|n['’]\s*)?(?:\w+['’])?\w+")  # the subject's verb, shown with the demand
-_PRONOUNS = frozenset({"ils", "elle", "elles"})
-_IMPERSONAL = frozenset({"il"})  # « qu'il » is mostly impersonal (« qu'il soit clair que … »)
+_PRONOUNS = structure_words("demandable")  # « Qu'ils … »; not « qu'il », mostly impersonal
 # any sentence that opens with « Que » / « Qu' »: a quote with no cue may still make a demand
 HAS_DEMAND = re.compile(rf"(?:^|[.!?…]\s+)(?:{alternation('jussive')})", re.IGNORECASE)
 
@@ -123,8 +122,8 @@ def demands(clauses: Clauses, per_clause: list[list[Mention]], per_target: PerTa
 def _demanded(clause: list[Tok], mentions: list[Mention], last: list[Mention], text: str) -> tuple[str, int, int] | None:
     """The target a jussive « Que » opening ``clause`` makes its demand of, with the span from
     « Que » to the subject: a target named there, or a pronoun standing for ``last``'s subject."""
-    for m in mentions:
-        if m.tok.i - m.tok.first <= 2 and text[m.tok.start : m.tok.end].lower() not in _IMPERSONAL \
+    for m in mentions:  # a target named there; a pronoun that stands for one is read below
+        if m.tok.i - m.tok.first <= 2 and "anaphor" not in m.tok.lex.struct \
                 and (que := _JUSSIVE.search(text, max(0, m.tok.start - 24), m.tok.start)):
             return m.name, que.start("que"), m.tok.end
     pron = next((t for t in clause[:2] if t.i - t.first <= 1 and text[t.start : t.end].lower() in _PRONOUNS), None)
