@@ -21,6 +21,7 @@ INF_OBJECT = structure_words("infobject")  # verb … topic named by an infiniti
 TO_OBJECT = structure_words("toobject")  # verb that furthers … topic
 OF_OBJECT = structure_words("ofobject")  # noun of damage … the topic it is done to
 AIMED = structure_words("aimed")  # measure … the target it is aimed at
+AIMED_HEADS = AIMED - OF_OBJECT  # the word that opens that gap (« contre », « visant »), not an article
 RESOLVE = structure_words("resolve")  # firmness … (facing) what it stands against
 FACING = structure_words("facing")
 VICTIM_KINDS = frozenset({"topic", "cooperation", "talks"})  # what is good to have: to harm it is to harm the speaker's side
@@ -514,7 +515,7 @@ def _aimed_at(m: Mention, mentions: list[Mention], text: str) -> bool:
     if not before or KINDS.get(before[-1].name) != "measure":
         return False
     gap = _words_between(text, before[-1].tok.end, m.tok.start)
-    return bool(gap) and all(w in AIMED for w in gap) and gap[0] in AIMED - OF_OBJECT
+    return bool(gap) and gap[0] in AIMED_HEADS and all(w in AIMED for w in gap)
 
 
 def _faced(cue: Tok, m: Mention, text: str) -> bool:
