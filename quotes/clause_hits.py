@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from quotes.clauses import Mention, Scope, Tok, scope_of
+from quotes.clauses import NI, Mention, Scope, Tok, scope_of
 from quotes.cues import (
     KINDS,
     OBJECT_CLITICS,
@@ -27,6 +27,7 @@ from quotes.cues import (
 from quotes.ties import (
     PREP_REACH,
     Hit,
+    across,
     cue_hits,
     demoted,
     embedded,
@@ -43,6 +44,9 @@ PARTNER = 0.8  # share of a cooperation topic's stance passed to its partner
 
 
 PARTNER_REACH = 6  # tokens between a cooperation topic and its partner
+
+
+NI_REACH = 2  # words from a « ni » to the cue it coordinates (« ni ouvertement condamné »)
 
 
 UNTIED_ROLES = frozenset({"eval", "agent", "cause"})  # the cues that may weigh on a target they do not reach
@@ -190,7 +194,8 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
     claim = next((t.i for t in clause if "claim" in t.lex.struct), None)
     effect = _measure_effect(clause, mentions, scope, text)
     on_object = effect is not None and (ec := clause[effect[0]].cue) is not None and ec.role not in SUBJECT_ROLES
-    named = named | _qualified(clause, scope)
+    balanced = _balanced(clause)
+    named = named | _qualified(clause, scope) | {k for k, t in enumerate(clause) if t.i in balanced or governed.get(t.i, -1) in balanced}
     for k, t in enumerate(clause):
         if t.cue is None or judged is not None and k in judged[1] or k in named or scope.unasked(t.i) \
                 or claim is not None and t.i > claim and t.cue.polarity > 0:
@@ -223,6 +228,7 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
               and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)
               and not names_its_victim(clause, t, mentions)  # « l'agression contre l'Ukraine » is not left to the Ukraine
               and not _on_a_patient(clause, k, mentions)  # « sans effet sur notre coopération »
+              and not any(across(t, m, text) for m in mentions)  # « une unité remarquable face à Moscou »: the subject's
               and "plight" not in t.lex.struct and not suffered(clause, t)  # « l'Ukraine est vulnérable » is no judgement
               and not any("undergo" in u.lex.struct for u in clause if u.i < t.i)  # nor « l'Ukraine subit une agression »
               and not (t.cue.role != "eval" and _GENERIC_SUBJECT.search(text, max(0, t.start - 12), t.start))):  # nor « on aurait tort »
@@ -230,6 +236,20 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
             untied.append(Hit(v.value, v.start, v.end))
     _partners(clause, mentions, hits)
     return hits, untied
+
+
+def _balanced(clause: list[Tok]) -> frozenset[int]:
+    """« La Chine n'a ni condamné ni soutenu l'invasion »: the cues right after the « ni » of a
+    clause, when they pull opposite ways, weigh against each other: the speaker takes no side, and
+    none of them counts, nor the complement they share. Their word indices."""
+    ni = [k for k, t in enumerate(clause) if t.lex is NI]
+    if len(ni) < 2:
+        return frozenset()
+    firsts = [k + 1 for k in ni if k + 1 < len(clause) and clause[k + 1].cue is not None and clause[k + 1].i - clause[k].i <= NI_REACH]
+    if len({clause[k].cue.polarity > 0 for k in firsts}) < 2:  # type: ignore[union-attr]
+        return frozenset()
+    last = clause[firsts[-1]].i  # the complement they share follows the last (« soutenu l'invasion »)
+    return frozenset(clause[k].i for k in firsts) | {t.i for t in clause if t.cue is not None and last < t.i <= last + NI_REACH + 1}
 
 
 def _qualified(clause: list[Tok], scope: Scope) -> frozenset[int]:

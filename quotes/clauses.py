@@ -152,17 +152,17 @@ def _closed(clause: list[Tok], k: int) -> tuple[int, int] | None:
     return (before.i, ne.i) if before is not None else None
 
 
-_NI = LEX.get("ni")  # « ni … ni » with no other negation in its clause is a rejection, not a negation
+NI = LEX.get("ni")  # « ni … ni » with no other negation in its clause is a rejection, not a negation
 
 
 def negation_groups(clause: list[Tok]) -> list[tuple[int, int]]:
     """The negations of a clause, as (first token index, last token index)."""
     groups: list[tuple[int, int]] = []
-    rejection = _NI is not None and any(t.lex is _NI for t in clause) and all(t.lex is _NI or not t.lex.neg for t in clause)
+    rejection = NI is not None and any(t.lex is NI for t in clause) and all(t.lex is NI or not t.lex.neg for t in clause)
     for k, t in enumerate(clause):
         if "open" in t.lex.neg:
             group = _closed(clause, k)
-        elif rejection and t.lex is _NI:
+        elif rejection and t.lex is NI:
             continue  # « Ni l'alignement aveugle sur X ni la complaisance envers Y » rejects both: no negation
         elif "alone" in t.lex.neg:
             group = (t.i, t.i)

@@ -1588,3 +1588,37 @@ def test_jussive_demand(text: str, target: str, label: str) -> None:
 ])
 def test_what_suffers_is_not_blamed(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « ni A ni B » where A and B pull opposite ways: no side taken, nor on the complement they share
+    ("Kertavi n'a ni salué ni critiqué l'accord.", "Vardanie", "neutral"),
+    ("Pékin n'a ni approuvé ni condamné l'agression.", "Chine", "neutral"),
+    # the same way: both stay negated
+    ("Pékin n'a ni soutenu ni aidé Kertavi.", "Vardanie", "opposed"),
+])
+def test_neither_nor_balanced(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « face à X »: the subject's quality is its own, not X's
+    ("L'Europe a fait preuve d'une cohésion exemplaire face à Kertavi.", "Vardanie", "neutral"),
+    # and the negation of the verb does not turn what stands across into a friend
+    ("Nous ne céderons pas face à Pékin.", "Chine", "opposed"),
+    ("Nos agriculteurs ne pèsent rien face à Washington.", "États-Unis", "opposed"),
+    # a word of firmness still stands against it
+    ("Restons unis face à Kertavi.", "Vardanie", "opposed"),
+])
+def test_what_stands_across(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # « faute d' » negates like « faute de »; « pas faute de » is no lack: it was done
+    ("Ce ne sera pas faute d'avoir averti Kertavi.", "Vardanie", "neutral"),
+    ("Ce n'est pas faute d'avoir soutenu Kertavi.", "Vardanie", "favorable"),
+    ("Faute d'un accord avec Kertavi, la trêve échouera.", "Vardanie", "neutral"),
+])
+def test_for_lack_of(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
