@@ -247,8 +247,8 @@ def chain_head(clause: list[Tok], k: int) -> Tok | None:
     for prev in reversed(clause[:k]):
         if tok.i - prev.i > GOVERN_REACH or prev.lex.targets:
             return None
-        if prev.cue is not None and not prev.cue.adverb:
-            return prev if prev.cue.role in ("obj", "prep") else None
+        if prev.cue is not None and not prev.cue.adverb:  # « cesser de diaboliser Pékin » spares it: giving up heads a chain
+            return prev if prev.cue.role in ("obj", "prep") or "giveup" in prev.lex.struct else None
     return None
 
 

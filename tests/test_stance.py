@@ -1622,3 +1622,24 @@ def test_what_stands_across(text: str, target: str, label: str) -> None:
 ])
 def test_for_lack_of(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # to stop a bad act on X spares X; to stop a good one drops X; the one asked to stop is blamed
+    ("Il faut cesser de diaboliser Pékin.", "Chine", "favorable"),
+    ("Il faut cesser de critiquer Kertavi.", "Vardanie", "favorable"),
+    ("Il faut cesser de soutenir Kertavi.", "Vardanie", "opposed"),
+    ("Moscou doit cesser de menacer Kertavi.", "Russie", "opposed"),
+])
+def test_giving_up_an_act(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # set phrases: a judgement as a whole, or a plain term
+    ("Ce sont les idiots utiles de Pékin.", "Chine", "opposed"),
+    ("Kertavi quittera le commandement intégré de l'Otan.", "OTAN", "neutral"),
+    ("Les armées de l'Otan manœuvrent en Baltique.", "OTAN", "neutral"),
+])
+def test_set_phrases(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
