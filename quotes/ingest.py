@@ -26,7 +26,7 @@ from pathlib import Path
 
 from quotes import store as st
 from quotes.model import Article
-from quotes.pipeline import content_hash, process_article, warm_up
+from quotes.pipeline import content_hash, process_batch, warm_up
 from quotes.read import ReadError, read_paths
 
 
@@ -121,7 +121,7 @@ def long_lived_frozen() -> Iterator[None]:
 
 
 def _process_chunk(articles: list[Article]) -> st.Tables:
-    return st.tables([process_article(a) for a in articles])
+    return st.tables(process_batch(articles))
 
 
 def _write(store: Path, batch: list[tuple[Article, str | None]], parts: list[st.Tables]) -> None:

@@ -16,9 +16,9 @@ from quotes.model import Article
 
 
 def _process(batch: list[Article]) -> st.Tables:
-    from quotes.pipeline import process_article
+    from quotes.pipeline import process_batch
 
-    return st.tables([process_article(a) for a in batch])
+    return st.tables(process_batch(batch))
 
 
 def run_dask(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, scheduler: str | None,
