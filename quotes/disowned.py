@@ -10,6 +10,11 @@ tous ceux qui respectent ses intérêts »: whoever), nor where the sentence say
 ``allof``, ``vindicated``, and ``subordinator``, which ends the relative unless it follows a
 reporting verb (« ceux qui expliquent que l'OTAN est … » reports what they say).
 
+Rebuttals: a sentence that reports what someone else says (its first verb a reporting verb,
+« On accuse souvent l'Alliance d'avoir provoqué Moscou », « On répète que les sanctions ne
+fonctionnent pas ») followed by one that opens with a rebuttal (``rebuttal``: « Mais … »,
+« C'est faux : … ») is a position the speaker sets apart to reject: its cues count the other way.
+
 Demands: a sentence that opens with a jussive « Que » / « Qu' » before its subject (``jussive``)
 makes a demand of that subject (« Qu'ils cessent de donner des leçons », « Que Washington retire
 d'abord ses missiles du continent »): the speaker opposes what it does."""
@@ -22,10 +27,12 @@ from quotes.clauses import Mention, Tok
 from quotes.cues import alternation, opener, structure_words
 from quotes.referents import agrees, antecedent
 from quotes.ties import Clauses, Hit, PerTarget
-from quotes.verbs import forms
+from quotes.verbs import INFINITIVE_ENDINGS, forms
 
 DISOWNED = -1.0  # factor of a cue inside a disowned relative clause
 DEMANDED = -0.8  # what a jussive demand gives its subject
+REBUTTED = -1.0  # factor of a cue in a reported sentence that the next one rebuts
+REPORT_REACH = 6  # words from a sentence's start to the reporting verb that makes it reported
 
 # « ceux qui », with « tous » before it when it is whoever
 _RELATIVE = re.compile(rf"\b(?:(?P<all>{alternation('allof')})\s+)?(?:{alternation('disowned')})\b", re.IGNORECASE)
@@ -45,6 +52,15 @@ _VERB_AFTER = re.compile(r"\s+(?:ne\s+|n['’]\s*)?(?:\w+['’])?\w+")  # the su
 _PRONOUNS = structure_words("demandable")  # « Qu'ils … »; not « qu'il », mostly impersonal
 # any sentence that opens with « Que » / « Qu' »: a quote with no cue may still make a demand
 HAS_DEMAND = re.compile(rf"(?:^|[.!?…]\s+)(?:{alternation('jussive')})", re.IGNORECASE)
+
+# a sentence, with the next one's start: a rebuttal opens it
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*\s*")
+_REBUTTAL = re.compile(rf"(?:{alternation('rebuttal')})\b", re.IGNORECASE)
+# any sentence that opens with a rebuttal: most quotes have none
+HAS_REBUTTAL = re.compile(rf"[.!?…]\s+(?:{alternation('rebuttal')})\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+['’]?")
+_SPEAKER_SELF = structure_words("speakerself")
+
 
 def disowned_spans(text: str) -> list[tuple[int, int, bool]]:
     """The character spans of the disowned relative clauses of ``text``, each with whether its
@@ -131,3 +147,33 @@ def _demanded(clause: list[Tok], mentions: list[Mention], last: list[Mention], t
         return None
     subject = antecedent(last)
     return (subject.name, que.start("que"), pron.end) if subject is not None and agrees(subject, pron, text) else None
+
+
+def rebutted(clauses: Clauses, per_target: PerTarget, untied: list[list[Hit]], text: str) -> None:
+    """Reverse the cues of each reported sentence that the next sentence rebuts (``_rebutted_spans``)."""
+    if not HAS_REBUTTAL.search(text):
+        return  # most quotes
+    spans = _rebutted_spans(text)
+    for ci, clause in enumerate(clauses):
+        if any(s <= clause[0].start < e for s, e in spans):
+            per_target[ci] = {name: [Hit(h.value * REBUTTED, h.start, h.end) for h in hs] for name, hs in per_target[ci].items()}
+            untied[ci] = [Hit(h.value * REBUTTED, h.start, h.end) for h in untied[ci]]
+
+
+def _rebutted_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the sentences that report what someone else says and that the next
+    sentence rebuts."""
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    return [(s, e) for (s, e), (nxt, _) in zip(sentences, sentences[1:], strict=False) if _REBUTTAL.match(text, nxt) and _reported(text[s:e])]
+
+
+def _reported(sentence: str) -> bool:
+    """Its first verb, within ``REPORT_REACH`` words, is a reporting verb, and the speaker is not
+    its subject (« On accuse … », « Les Occidentaux reprochent à Pékin … »; not « Nous avons dit … »),
+    nor an infinitive (« Il serait faux de dire que … » rebuts it already)."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(sentence)[:REPORT_REACH]]
+    verb = next((k for k, w in enumerate(words) if forms().get(w)), None)
+    if verb is None or words[verb].endswith(INFINITIVE_ENDINGS):
+        return False
+    before = words[:verb]
+    return "on" in before or not _SPEAKER_SELF.intersection(before)

@@ -101,7 +101,7 @@ from quotes.cues import (
     alternation,
     fold,
 )
-from quotes.disowned import HAS_DEMAND, demands, disown
+from quotes.disowned import HAS_DEMAND, demands, disown, rebutted
 from quotes.model import Article, Quote
 from quotes.referents import (
     ADJECTIVAL,
@@ -243,6 +243,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
         untied.append(loose)
     disown(clauses, per_target, untied, text)
     demands(clauses, per_clause, per_target, text)
+    rebutted(clauses, per_target, untied, text)
     _judged_before(clauses, per_target, untied, text)
     _concede(clauses, per_target)
     contrasted(clauses, per_clause, per_target, text)

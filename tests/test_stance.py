@@ -1643,3 +1643,17 @@ def test_giving_up_an_act(text: str, target: str, label: str) -> None:
 ])
 def test_set_phrases(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
+    # what others say, rebutted by the next sentence, is a position the speaker rejects
+    ("On accuse souvent Kertavi de saboter les pourparlers. Mais ce sont ses voisins qui ont quitté la table.", "Vardanie", "favorable"),
+    ("On répète que l'embargo est inutile. C'est faux : il a tari les recettes de Kertavi.", "sanctions", "favorable"),
+    ("Les Occidentaux reprochent à Pékin de commercer avec Kertavi. Ils oublient leurs propres achats.", "Chine", "favorable"),
+    # not the speaker's own words, nor a report that is not rebutted, nor one already denied
+    ("Nous avons dit que l'embargo est inutile. Mais nous l'appliquerons.", "sanctions", "opposed"),
+    ("On accuse souvent Kertavi de saboter les pourparlers.", "Vardanie", "opposed"),
+    ("Il serait faux de dire que Kertavi sabote les pourparlers. Mais elle traîne des pieds.", "Vardanie", "favorable"),
+])
+def test_rebutted_report(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
