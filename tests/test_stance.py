@@ -1640,6 +1640,9 @@ def test_giving_up_an_act(text: str, target: str, label: str) -> None:
     ("Ce sont les idiots utiles de Pékin.", "Chine", "opposed"),
     ("Kertavi quittera le commandement intégré de l'Otan.", "OTAN", "neutral"),
     ("Les armées de l'Otan manœuvrent en Baltique.", "OTAN", "neutral"),
+    # « reconnaître que » grants a fact; « reconnaître X » still values X
+    ("Il faut reconnaître que Kertavi a signé le texte.", "Vardanie", "neutral"),
+    ("Nous reconnaissons Kertavi comme un partenaire.", "Vardanie", "favorable"),
 ])
 def test_set_phrases(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
