@@ -10,6 +10,7 @@ a noun or adjective and a verb keeps both readings (``Lex.cue``, ``Lex.verb_cue`
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -239,6 +240,7 @@ def _factor_table() -> dict[str, float]:
     return out
 
 
+@functools.cache  # read by every structure_words() of every module at import: once per file
 def _role_table(name: str, sep: str | None) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     if sep is None:
