@@ -391,10 +391,11 @@ def longest_across(trie: Trie, words: list[str], i: int, inside: frozenset[str])
     return best
 
 
-def _heads() -> frozenset[str]:
-    """First words of the target aliases and the subject pronouns: a text with none of them
-    has no target and is not analysed further."""
-    keys = [k for k, lx in LEX.items() if lx.targets or lx.struct & {"pronoun", "anaphor"}]
+def _heads(structs: frozenset[str] = frozenset()) -> frozenset[str]:
+    """First words of the target aliases (``structs`` empty) or of the words of those structure
+    roles (the subject pronouns): a text with none of either has no target and is not analysed
+    further."""
+    keys = [k for k, lx in LEX.items() if (lx.struct & structs if structs else lx.targets)]
     return frozenset(k.split(" ")[0] for k in keys)
 
 
@@ -405,7 +406,8 @@ KINDS: dict[str, str] = _target_table()[1]
 DEFAULTED: frozenset[tuple[str, ...]] = _defaults()  # ambiguous aliases read as their first target on a tie
 TARGET_LEX: dict[str, Lex] = {k: lx for k, lx in LEX.items() if lx.targets}
 TARGET_TRIE: Trie = _trie(TARGET_LEX)
-HEADS: frozenset[str] = _heads()
+HEADS: frozenset[str] = _heads()  # of the target aliases
+PRONOUN_HEADS: frozenset[str] = _heads(frozenset({"pronoun", "anaphor"}))  # of the pronouns that may stand for one
 IN_PHRASE: frozenset[str] = frozenset(_key(w) for w, roles in _role_table("stance_structure.txt", "=").items() if "inphrase" in roles)
 IN_PHRASE_HEADS: frozenset[str] = frozenset(k.split(" ")[0] for k in IN_PHRASE if " " in k)
 INSIDE: frozenset[str] = frozenset(k for k, lx in LEX.items() if "inside" in lx.neg)

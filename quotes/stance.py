@@ -96,6 +96,7 @@ from quotes.contrasts import contrasted
 from quotes.cues import (
     HEADS,
     KINDS,
+    PRONOUN_HEADS,
     SENTENCE_END,
     WORD_RE,
     alternation,
@@ -185,8 +186,8 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     found = list(WORD_RE.finditer(fold(text)))
     words = list(map(re.Match.group, found))
     nations = not nation_targets().keys().isdisjoint(words)
-    if HEADS.isdisjoint(words) and not nations:
-        return []
+    if HEADS.isdisjoint(words) and not nations and (PRONOUN_HEADS.isdisjoint(words) or main is None or main() is None):
+        return []  # no target named, and no main actor a pronoun could stand for (half the quotes)
     ctx = ctx or Context([text])
     toks = tokens_from(found, words)
     read_as_written(toks, text)
