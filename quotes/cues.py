@@ -256,7 +256,17 @@ def _role_table(name: str, sep: str | None) -> dict[str, set[str]]:
 
 def structure_words(role: str) -> frozenset[str]:
     """The words of a structure role of stance_structure.txt (folded: lower case, ' for ’)."""
-    return frozenset(w for w, roles in _role_table("stance_structure.txt", "=").items() if role in roles)
+    return _structure_roles().get(role, frozenset())
+
+
+@functools.cache
+def _structure_roles() -> dict[str, frozenset[str]]:
+    """Each role of stance_structure.txt → its words, indexed once."""
+    out: dict[str, set[str]] = {}
+    for w, roles in _role_table("stance_structure.txt", "=").items():
+        for role in roles:
+            out.setdefault(role, set()).add(w)
+    return {role: frozenset(ws) for role, ws in out.items()}
 
 
 def alternation(role: str) -> str:
