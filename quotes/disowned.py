@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from quotes.clauses import Mention, Tok
-from quotes.cues import alternation, opener, structure_words
+from quotes.cues import SENTENCE_END, WORD_RE, alternation, fold, opener, structure_words
 from quotes.referents import agrees, antecedent
 from quotes.ties import Clauses, Hit, PerTarget
 from quotes.verbs import INFINITIVE_ENDINGS, forms
@@ -60,6 +60,23 @@ _REBUTTAL = re.compile(rf"(?:{alternation('rebuttal')})\b", re.IGNORECASE)
 HAS_REBUTTAL = re.compile(rf"[.!?…]\s+(?:{alternation('rebuttal')})\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+['’]?")
 _SPEAKER_SELF = structure_words("speakerself")
+
+
+def _first_words(role: str) -> frozenset[str]:
+    """The first word (as the tokenizer cuts it) of each phrase of ``role``."""
+    return frozenset(WORD_RE.findall(fold(p))[0] for p in structure_words(role))
+
+
+# the first words that let a quote hold a disowned relative, a demand or a rebuttal: the quick
+# test on the quote's words (most quotes have none) before any pattern is run over its text
+DISOWNED_HEADS = _first_words("disowned")
+JUSSIVE_HEADS = _first_words("jussive")
+REBUTTAL_HEADS = _first_words("rebuttal")
+
+
+def opens_a_sentence(words: list[str], heads: frozenset[str]) -> bool:
+    """Whether one of ``heads`` opens a sentence of the folded words ``words``."""
+    return any(w in heads and (i == 0 or words[i - 1] in SENTENCE_END) for i, w in enumerate(words))
 
 
 def disowned_spans(text: str) -> list[tuple[int, int, bool]]:

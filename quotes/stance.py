@@ -102,7 +102,7 @@ from quotes.cues import (
     alternation,
     fold,
 )
-from quotes.disowned import HAS_DEMAND, demands, disown, rebutted
+from quotes.disowned import DISOWNED_HEADS, JUSSIVE_HEADS, REBUTTAL_HEADS, demands, disown, opens_a_sentence, rebutted
 from quotes.model import Article, Quote
 from quotes.referents import (
     ADJECTIVAL,
@@ -196,7 +196,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     if nations:
         adjectival(clauses, per_clause, found, text)
     if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg and "claim" not in t.lex.struct for t in toks) \
-            and not HAS_DEMAND.search(text):
+            and not opens_a_sentence(words, JUSSIVE_HEADS):
         # no cue, no measure verb, no « Sans X, » (a quarter of the quotes): every target is neutral
         return [_verdict(text, name, []) for name in dict.fromkeys(m.name for ms in per_clause for m in ms)]
     if nations:
@@ -242,9 +242,12 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
             own.setdefault(m.name, []).extend(hits.get(id(m), []))
         per_target.append(own)
         untied.append(loose)
-    disown(clauses, per_target, untied, text)
-    demands(clauses, per_clause, per_target, text)
-    rebutted(clauses, per_target, untied, text)
+    if not DISOWNED_HEADS.isdisjoint(words):
+        disown(clauses, per_target, untied, text)
+    if opens_a_sentence(words, JUSSIVE_HEADS):
+        demands(clauses, per_clause, per_target, text)
+    if opens_a_sentence(words, REBUTTAL_HEADS):
+        rebutted(clauses, per_target, untied, text)
     _judged_before(clauses, per_target, untied, text)
     _concede(clauses, per_target)
     contrasted(clauses, per_clause, per_target, text)
