@@ -194,8 +194,9 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
     claim = next((t.i for t in clause if "claim" in t.lex.struct), None)
     effect = _measure_effect(clause, mentions, scope, text)
     on_object = effect is not None and (ec := clause[effect[0]].cue) is not None and ec.role not in SUBJECT_ROLES
-    balanced = _balanced(clause)
-    named = named | _qualified(clause, scope) | {k for k, t in enumerate(clause) if t.i in balanced or governed.get(t.i, -1) in balanced}
+    named = named | _qualified(clause, scope)
+    if balanced := _balanced(clause):  # and what they govern
+        named = named | {k for k, t in enumerate(clause) if t.i in balanced or governed.get(t.i, -1) in balanced}
     for k, t in enumerate(clause):
         if t.cue is None or judged is not None and k in judged[1] or k in named or scope.unasked(t.i) \
                 or claim is not None and t.i > claim and t.cue.polarity > 0:

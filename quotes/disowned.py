@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from quotes.clauses import Mention, Tok
-from quotes.cues import SENTENCE_END, WORD_RE, alternation, fold, opener, structure_words
+from quotes.cues import PUNCT, SENTENCE_END, WORD_RE, alternation, fold, opener, structure_words
 from quotes.referents import agrees, antecedent
 from quotes.ties import Clauses, Hit, PerTarget
 from quotes.verbs import INFINITIVE_ENDINGS, forms
@@ -58,7 +58,6 @@ _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*\s*")
 _REBUTTAL = re.compile(rf"(?:{alternation('rebuttal')})\b", re.IGNORECASE)
 # any sentence that opens with a rebuttal: most quotes have none
 HAS_REBUTTAL = re.compile(rf"[.!?…]\s+(?:{alternation('rebuttal')})\b", re.IGNORECASE)
-_WORD = re.compile(r"\w+['’]?")
 _SPEAKER_SELF = structure_words("speakerself")
 
 
@@ -188,7 +187,7 @@ def _reported(sentence: str) -> bool:
     """Its first verb, within ``REPORT_REACH`` words, is a reporting verb, and the speaker is not
     its subject (« On accuse … », « Les Occidentaux reprochent à Pékin … »; not « Nous avons dit … »),
     nor an infinitive (« Il serait faux de dire que … » rebuts it already)."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sentence)[:REPORT_REACH]]
+    words = [w for w in WORD_RE.findall(fold(sentence)) if w not in PUNCT][:REPORT_REACH]
     verb = next((k for k, w in enumerate(words) if forms().get(w)), None)
     if verb is None or words[verb].endswith(INFINITIVE_ENDINGS):
         return False
