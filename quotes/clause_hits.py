@@ -229,7 +229,7 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
               and not _after_preposition(clause, k) and not any(embedded(clause, t, m, mentions) for m in mentions)
               and not names_its_victim(clause, t, mentions)  # « l'agression contre l'Ukraine » is not left to the Ukraine
               and not _on_a_patient(clause, k, mentions)  # « sans effet sur notre coopération »
-              and not any(across(t, m, text) for m in mentions)  # « une unité remarquable face à Moscou »: the subject's
+              and not any(across(clause, t, m, text) for m in mentions)  # « une unité remarquable face à Moscou »: the subject's
               and "plight" not in t.lex.struct and not suffered(clause, t)  # « l'Ukraine est vulnérable » is no judgement
               and not any("undergo" in u.lex.struct for u in clause if u.i < t.i)  # nor « l'Ukraine subit une agression »
               and not (t.cue.role != "eval" and _GENERIC_SUBJECT.search(text, max(0, t.start - 12), t.start))):  # nor « on aurait tort »

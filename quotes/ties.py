@@ -24,7 +24,6 @@ AIMED = structure_words("aimed")  # measure … the target it is aimed at
 AIMED_HEADS = AIMED - OF_OBJECT  # the word that opens that gap (« contre », « visant »), not an article
 RESOLVE = structure_words("resolve")  # firmness … (facing) what it stands against
 FACING = structure_words("facing")
-ACROSS = structure_words("across")  # « face à »: what stands across from the subject
 VICTIM_KINDS = frozenset({"topic", "cooperation", "talks"})  # what is good to have: to harm it is to harm the speaker's side
 # what can act on a topic as its subject: an actor, or a measure (« les sanctions ferment la porte à toute négociation »)
 AGENT_KINDS = frozenset({"actor", "measure"})
@@ -362,7 +361,7 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
         victim = held  # « Moscou ne veut pas négocier »: a topic an actor holds back is valued, as one it rejects
     harms = {id(m): damaged_by(clause, m, text) for m in mentions}
     reached = sorted((m for m in mentions if m is not victim and _reaches(clause, tok, m)
-                      and not _blocked(clause, tok, m, harms[id(m)], text) and not across(tok, m, text)
+                      and not _blocked(clause, tok, m, harms[id(m)], text) and not across(clause, tok, m, text)
                       and not embedded(clause, tok, m, mentions)), key=lambda m: abs(m.tok.i - tok.i))
     out = [] if victim is None else [(victim, Hit(-v.value * _proximity(victim.tok.i - tok.i), v.start, max(v.end, victim.tok.end)))]
     thing = victim if victim is not None else _furthered(clause, tok, mentions, scope, text)
@@ -528,13 +527,14 @@ def _faced(cue: Tok, m: Mention, text: str) -> bool:
     return any(gap == f or gap.startswith(f + " ") and gap[len(f) + 1 :] in OF_OBJECT for f in FACING)
 
 
-def across(cue: Tok, m: Mention, text: str) -> bool:
+def across(clause: list[Tok], cue: Tok, m: Mention, text: str) -> bool:
     """``m`` stands across from the subject, after ``cue`` (« une unité remarquable face à Moscou »):
-    the cue is the subject's; not a word of firmness, which stands against it (``_faced``)."""
+    the last token before it is an ``across`` phrase; the cue is the subject's. Not a word of
+    firmness, which stands against it (``_faced``)."""
     if m.tok.i < cue.i or text[cue.start : cue.end].lower() in RESOLVE:
         return False
-    gap = _words_between(text, cue.end, m.tok.start)
-    return any(" ".join(gap[len(gap) - n - j : len(gap) - j]) in ACROSS for n in (2, 3) for j in (0, 1) if len(gap) >= n + j)
+    between = _between(clause, cue, m.tok)
+    return bool(between) and "across" in between[-1].lex.struct
 
 
 def _words_between(text: str, start: int, end: int) -> list[str]:
