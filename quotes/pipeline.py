@@ -27,7 +27,7 @@ def content_hash(article: Article) -> str:
 def process_batch(articles: Sequence[Article], scored: bool = True) -> list[tuple[Article, list[Quote]]]:
     """Raw articles → each cleaned article (metadata filled) and its attributed quotes, one stage
     over the whole batch before the next: the same results as one article at a time, but each
-    stage's code and lexicons stay in the CPU caches, which makes the whole 10-15 % faster
+    stage's code and lexicons stay in the CPU caches, which makes the whole 10-20 % faster
     (benchmarks/bench_articles.py). ``scored=False`` leaves stance and frame out (the benchmark's
     baseline)."""
     from quotes import clean, extract, meta, speakers, stance
