@@ -35,13 +35,12 @@ def test_unscored_batch_leaves_stance_and_frame_out(sample: list) -> None:
 
 @pytest.mark.parametrize("batch", [1, 2, 3, 32])
 def test_process_keeps_read_errors_in_their_place(tmp_path: Path, batch: int) -> None:
-    names = ["a1.txt", "a2.txt", "bad.txt", "a3.txt", "a4.txt", "a5.txt"]
+    names = ["a1.txt", "a2.txt", "a3-empty.txt", "a4.txt", "a5.txt", "a6.txt"]  # read in this order
     for i, name in enumerate(names):
-        data = b"" if name == "bad.txt" else ARTICLE.format(n=i).encode()
+        data = b"" if "empty" in name else ARTICLE.format(n=i).encode()
         (tmp_path / name).write_bytes(data)
-    read = [Path(x.source).name for x in read_paths([str(tmp_path)])]
+    assert [Path(x.source).name for x in read_paths([str(tmp_path)])] == names
     out = list(process([str(tmp_path)], batch=batch))
-    assert [Path(x.source).name if isinstance(x, ReadError) else Path(x[0].source).name for x in out] == read
-    assert sorted(read) == sorted(names)
-    assert [str(x) for x in out if isinstance(x, ReadError)] == [f"{tmp_path / 'bad.txt'}: empty file"]
-    assert all(qs for x in out if not isinstance(x, ReadError) for qs in [x[1]])
+    assert [Path(x.source).name if isinstance(x, ReadError) else Path(x[0].source).name for x in out] == names
+    assert isinstance(out[2], ReadError) and str(out[2]) == f"{tmp_path / 'a3-empty.txt'}: empty file"
+    assert all(x[1] for x in out if not isinstance(x, ReadError))  # every article has its quote
