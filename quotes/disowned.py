@@ -56,8 +56,6 @@ HAS_DEMAND = re.compile(rf"(?:^|[.!?…]\s+)(?:{alternation('jussive')})", re.IG
 # a sentence, with the next one's start: a rebuttal opens it
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*\s*")
 _REBUTTAL = re.compile(rf"(?:{alternation('rebuttal')})\b", re.IGNORECASE)
-# any sentence that opens with a rebuttal: most quotes have none
-HAS_REBUTTAL = re.compile(rf"[.!?…]\s+(?:{alternation('rebuttal')})\b", re.IGNORECASE)
 _SPEAKER_SELF = structure_words("speakerself")
 
 
@@ -166,9 +164,8 @@ def _demanded(clause: list[Tok], mentions: list[Mention], last: list[Mention], t
 
 
 def rebutted(clauses: Clauses, per_target: PerTarget, untied: list[list[Hit]], text: str) -> None:
-    """Reverse the cues of each reported sentence that the next sentence rebuts (``_rebutted_spans``)."""
-    if not HAS_REBUTTAL.search(text):
-        return  # most quotes
+    """Reverse the cues of each reported sentence that the next sentence rebuts (``_rebutted_spans``).
+    The caller runs it only when a ``REBUTTAL_HEADS`` word opens a sentence (``opens_a_sentence``)."""
     spans = _rebutted_spans(text)
     for ci, clause in enumerate(clauses):
         if any(s <= clause[0].start < e for s, e in spans):
