@@ -3,6 +3,10 @@
     python benchmarks/bench_ingest.py --n 2000              # corpus of N articles varied from data/
     python benchmarks/bench_ingest.py --n 100000 --skip-one # the floor run (all cores only)
     python benchmarks/bench_ingest.py --queries 1000000     # query times on a synthetic store of 1M quotes
+    python benchmarks/bench_ingest.py --n 100000 --skip-one --unscored  # also without stance and frame
+
+``--unscored`` runs the all-cores ingest a second time without stance and frame: the stages issue
+5's speed floor names (read, clean, extract, resolve, write), and what stance adds to the ingest.
 
 It times the ``quotes`` it imports, and says which build that is: the floor figures are those of the
 compiled build (``QUOTES_COMPILE=1 pip install .``, see setup.py), from a folder where ``quotes/``
@@ -30,6 +34,7 @@ import pyarrow.parquet as pq
 
 from quotes import store as st
 from quotes.ingest import ingest
+from quotes.pipeline import warm_up
 from quotes.read import read_paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,12 +76,12 @@ def _peak_rss_mb() -> float:
     return max(own, kids) / 1024
 
 
-def run_ingest(corpus: Path, store: Path, jobs: int, n: int, mb: float) -> float:
+def run_ingest(corpus: Path, store: Path, jobs: int, n: int, mb: float, scored: bool = True) -> float:
     shutil.rmtree(store, ignore_errors=True)
     t0 = time.perf_counter()
-    report = ingest([str(corpus)], store, jobs=jobs, progress=False)
+    report = ingest([str(corpus)], store, jobs=jobs, progress=False, scored=scored)
     dt_s = time.perf_counter() - t0
-    print(f"  --jobs {jobs}: {report}; {dt_s:7.1f} s  {n / dt_s:7.0f} articles/s  {mb / dt_s:5.2f} MB/s "
+    print(f"  --jobs {jobs}{'' if scored else ', unscored'}: {report}; {dt_s:7.1f} s  {n / dt_s:7.0f} articles/s  {mb / dt_s:5.2f} MB/s "
           f"({mb / dt_s / jobs:4.2f} MB/s per core)  peak RSS {_peak_rss_mb():.0f} MB")
     return dt_s
 
@@ -156,6 +161,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--queries", type=int, default=1_000_000, help="quotes in the synthetic store (0: skip)")
     ap.add_argument("--skip-one", action="store_true", help="skip the --jobs 1 run")
+    ap.add_argument("--unscored", action="store_true", help="also ingest without stance and frame (all cores)")
     ap.add_argument("--workdir", type=Path, default=None)
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="quotes-bench-"))
@@ -163,10 +169,15 @@ def main() -> None:
         mb = build_corpus(work / "corpus", args.n)
         cores = os.cpu_count() or 1
         print(f"ingest of {args.n} articles, {mb:.1f} MB of text, on {cores} cores; {_build()}")
+        warm_up()  # every lexicon loaded before the first timed run, as before the others
         one = None if args.skip_one else run_ingest(work / "corpus", work / "store1", 1, args.n, mb)
         many = run_ingest(work / "corpus", work / "store", cores, args.n, mb)
         if one:
             print(f"  speed-up of --jobs {cores} over --jobs 1: {one / many:.2f}x (floor: 1.6x)")
+        if args.unscored:
+            bare = run_ingest(work / "corpus", work / "store_unscored", cores, args.n, mb, scored=False)
+            print(f"  stance and framing add {100 * (many - bare) / bare:.1f} % to the ingest's time")
+            shutil.rmtree(work / "store_unscored")
         before = st.export_frame(st.connect(work / "store"), st.Filters())
         again = ingest([str(work / "corpus")], work / "store", progress=False)
         after = st.export_frame(st.connect(work / "store"), st.Filters())

@@ -120,8 +120,8 @@ def long_lived_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _process_chunk(articles: list[Article]) -> st.Tables:
-    return st.tables(process_batch(articles))
+def _process_chunk(articles: list[Article], scored: bool = True) -> st.Tables:
+    return st.tables(process_batch(articles, scored))
 
 
 def _write(store: Path, batch: list[tuple[Article, str | None]], parts: list[st.Tables]) -> None:
@@ -129,19 +129,21 @@ def _write(store: Path, batch: list[tuple[Article, str | None]], parts: list[st.
     st.write_tables(store, parts, superseded)
 
 
-def _run_local(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, progress: Callable[[int], None]) -> None:
+def _run_local(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, progress: Callable[[int], None],
+               scored: bool = True) -> None:
     """Batches processed by a pool of ``jobs`` processes, two batches in flight, written in order."""
     batches = iter(batches)
     first = next(batches, None)  # nothing new (a re-ingest): no warm-up
     if first is not None:
         with long_lived_frozen():
-            _run_pool(store, chain([first], batches), jobs, progress)
+            _run_pool(store, chain([first], batches), jobs, progress, scored)
 
 
-def _run_pool(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, progress: Callable[[int], None]) -> None:
+def _run_pool(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, progress: Callable[[int], None],
+              scored: bool) -> None:
     if jobs <= 1:
         for batch in batches:
-            _write(store, batch, [_process_chunk([a for a, _ in batch])])
+            _write(store, batch, [_process_chunk([a for a, _ in batch], scored)])
             progress(len(batch))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
@@ -149,7 +151,7 @@ def _run_pool(store: Path, batches: Iterable[list[tuple[Article, str | None]]], 
         for batch in batches:
             chunk = max(1, len(batch) // (jobs * 4))
             arts = [a for a, _ in batch]
-            pending.append((batch, [pool.submit(_process_chunk, arts[i : i + chunk]) for i in range(0, len(arts), chunk)]))
+            pending.append((batch, [pool.submit(_process_chunk, arts[i : i + chunk], scored) for i in range(0, len(arts), chunk)]))
             while len(pending) > 2:
                 _drain(store, pending.popleft(), progress)
         while pending:
@@ -164,8 +166,13 @@ def _drain(store: Path, item: tuple[list[tuple[Article, str | None]], list[Futur
 
 def ingest(paths: Iterable[str], store: Path | str | None = None, jobs: int | None = None, engine: str = "local",
            scheduler: str | None = None, batch_size: int = 256, progress: bool | None = None,
-           on_error: Callable[[str], None] | None = None, items: Iterable[Article | ReadError] | None = None) -> IngestReport:
-    """Process the articles under ``paths`` (or the given ``items``) into ``store``."""
+           on_error: Callable[[str], None] | None = None, items: Iterable[Article | ReadError] | None = None,
+           scored: bool = True) -> IngestReport:
+    """Process the articles under ``paths`` (or the given ``items``) into ``store``.
+
+    ``scored=False`` leaves stance and frame out (``pipeline.process_batch``): the stages issue 5's
+    speed floor names, which ``benchmarks/bench_ingest.py --unscored`` times. Not for a store the
+    dashboard reads: its articles count as ingested and are not scored by a later run."""
     store = Path(store) if store else st.default_store()
     jobs = jobs or os.cpu_count() or 1
     report = IngestReport()
@@ -178,9 +185,9 @@ def ingest(paths: Iterable[str], store: Path | str | None = None, jobs: int | No
         if engine == "dask":
             from quotes.scale import run_dask
 
-            run_dask(store, _batches(todo, batch_size), jobs, scheduler, bar.update)
+            run_dask(store, _batches(todo, batch_size), jobs, scheduler, bar.update, scored=scored)
         else:
-            _run_local(store, _batches(todo, batch_size), jobs, bar.update)
+            _run_local(store, _batches(todo, batch_size), jobs, bar.update, scored)
         bar.close()
     return report
 

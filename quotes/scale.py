@@ -15,14 +15,14 @@ from quotes import store as st
 from quotes.model import Article
 
 
-def _process(batch: list[Article]) -> st.Tables:
+def _process(batch: list[Article], scored: bool = True) -> st.Tables:
     from quotes.pipeline import process_batch
 
-    return st.tables(process_batch(batch))
+    return st.tables(process_batch(batch, scored))
 
 
 def run_dask(store: Path, batches: Iterable[list[tuple[Article, str | None]]], jobs: int, scheduler: str | None,
-             progress: Callable[[int], None], window: int | None = None) -> None:
+             progress: Callable[[int], None], window: int | None = None, scored: bool = True) -> None:
     """Batches go to the workers a window at a time (memory stays bounded) and are written in order."""
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
@@ -35,7 +35,7 @@ def run_dask(store: Path, batches: Iterable[list[tuple[Article, str | None]]], j
         window = window or 2 * jobs
         while group := list(islice(it, window)):
             bag = db.from_sequence([[a for a, _ in b] for b in group], npartitions=len(group))
-            for batch, part in zip(group, bag.map(_process).compute(), strict=True):
+            for batch, part in zip(group, bag.map(_process, scored=scored).compute(), strict=True):
                 st.write_tables(store, [part], [(old, a.source) for a, old in batch if old])
                 progress(len(batch))
     finally:

@@ -118,6 +118,18 @@ def test_dask_engine_stores_the_same_quotes(tmp_path):
     assert _quote_set(dask_store) == _quote_set(local) and len(_quote_set(local)) > 100
 
 
+def test_unscored_ingest_stores_the_same_quotes_without_stance(tmp_path):
+    scored, bare = tmp_path / "scored", tmp_path / "bare"
+    ingest([str(DATA / "articles" / "txt")], scored, jobs=2, batch_size=8)
+    ingest([str(DATA / "articles" / "txt")], bare, jobs=2, batch_size=8, scored=False)
+    full = st.export_frame(st.connect(scored), st.Filters())
+    plain = st.export_frame(st.connect(bare), st.Filters())
+    cols = ["id", "text", "speaker", "outlet"]
+    assert sorted(map(tuple, plain[cols].values.tolist())) == sorted(map(tuple, full[cols].values.tolist()))
+    assert full["targets"].map(len).sum() > 50 and full["frame"].notna().all()
+    assert plain["targets"].map(len).sum() == 0 and plain["frame"].isna().all()
+
+
 def test_two_ingests_at_once_serialise_on_the_lock(tmp_path):
     corpus, store, reference = _corpus(tmp_path / "c", 120), tmp_path / "s", tmp_path / "ref"
     ingest([str(corpus)], reference, jobs=1, batch_size=10)
