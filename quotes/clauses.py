@@ -17,6 +17,7 @@ from quotes.cues import (
     Lex,
     fold,
     longest_across,
+    split_words,
     structure_words,
 )
 from quotes.verbs import forms
@@ -60,11 +61,12 @@ def _reading(lx: Lex, prev: Tok | None, prev2: Tok | None = None) -> Cue | None:
 def tokenize(text: str) -> list[Tok]:
     """The lexicon strings of ``text`` (longest match) as tokens; plain words only advance the
     word index; punctuation and the clause openers of stance_structure.txt advance the clause."""
-    found = list(WORD_RE.finditer(fold(text)))
-    return tokens_from(found, [m.group() for m in found])
+    words, starts = split_words(fold(text))
+    return tokens_from(starts, words)
 
 
-def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
+def tokens_from(starts: list[int], words: list[str]) -> list[Tok]:
+    """The tokens of the folded words ``words`` (``cues.split_words``), which start at ``starts``."""
     toks: list[Tok] = []
     clause = idx = first = after = sentence = 0
     prev: Tok | None = None
@@ -84,7 +86,7 @@ def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
             continue
         n, lx, skipped = longest_across(TRIE, words, i, INSIDE) if entry[0] else (1, entry[1], -1)
         if skipped >= 0:  # « ne respecte pas le droit … »: the words stepped over, then the cue around them
-            idx = _stepped_over(toks, found, words, skipped, idx, clause, first, sentence)
+            idx = _stepped_over(toks, starts, words, skipped, idx, clause, first, sentence)
         if lx is None:
             if w in PUNCT_SET:
                 if w in QUOTE_MARKS:
@@ -99,7 +101,7 @@ def tokens_from(found: list[re.Match[str]], words: list[str]) -> list[Tok]:
             continue
         if lx.struct and "clause" in lx.struct:
             clause, first, prev = clause + 1, idx, None
-        tok = Tok(idx, found[i].start(), found[i + n - 1].end(), lx, clause, first,
+        tok = Tok(idx, starts[i], starts[i + n - 1] + len(words[i + n - 1]), lx, clause, first,
                   lx.cue if lx.verb_cue is None else _reading(lx, prev, prev2), sentence)
         prev2 = prev  # (not one tuple assignment: mypyc types the pair from tok, and prev may be None)
         prev = tok
@@ -120,13 +122,13 @@ RESUMPTIVE = frozenset(" ".join(WORD_RE.findall(fold(p))) for p in structure_wor
 _RESUMPTIVE_HEADS = frozenset(k.split(" ")[0] for k in RESUMPTIVE)
 
 
-def _stepped_over(toks: list[Tok], found: list[re.Match[str]], words: list[str], start: int, idx: int,
+def _stepped_over(toks: list[Tok], starts: list[int], words: list[str], start: int, idx: int,
                   clause: int, first: int, sentence: int) -> int:
     """Append the words of ``INSIDE`` from ``words[start]`` on (two at most) as tokens; the next word index."""
     for s in range(start, min(start + 2, len(words))):
         if words[s] not in INSIDE:
             break
-        toks.append(Tok(idx, found[s].start(), found[s].end(), LEX[words[s]], clause, first, None, sentence))
+        toks.append(Tok(idx, starts[s], starts[s] + len(words[s]), LEX[words[s]], clause, first, None, sentence))
         idx += 1
     return idx
 

@@ -285,6 +285,20 @@ def opener(role: str) -> str:
 
 
 WORD_RE = re.compile(r"\w+'?|[" + re.escape(PUNCT) + "]")  # stdlib re: twice as fast as regex here
+_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # the words and what lies between them, alternately
+
+
+def split_words(folded: str) -> tuple[list[str], list[int]]:
+    """The words of ``folded`` (``WORD_RE.findall``) and the offset of each. Splitting makes plain
+    strings, where ``finditer`` makes a match object a word: 40 % less time (bench_articles.py)."""
+    pieces = _SPLIT_RE.split(folded)
+    starts: list[int] = []
+    pos = 0
+    for k in range(1, len(pieces), 2):
+        pos += len(pieces[k - 1])
+        starts.append(pos)
+        pos += len(pieces[k])
+    return pieces[1::2], starts
 
 
 def _key(phrase: str) -> str:
@@ -417,7 +431,7 @@ DEFAULTED: frozenset[tuple[str, ...]] = _defaults()  # ambiguous aliases read as
 TARGET_LEX: dict[str, Lex] = {k: lx for k, lx in LEX.items() if lx.targets}
 TARGET_TRIE: Trie = _trie(TARGET_LEX)
 HEADS: frozenset[str] = _heads()  # of the target aliases
-PRONOUN_HEADS: frozenset[str] = _heads(frozenset({"pronoun", "anaphor"}))  # of the pronouns that may stand for one
+PRONOUN_HEADS: frozenset[str] = _heads(frozenset({"pronoun"}))  # of ils/elles, which may stand for the main actor
 IN_PHRASE: frozenset[str] = frozenset(_key(w) for w, roles in _role_table("stance_structure.txt", "=").items() if "inphrase" in roles)
 IN_PHRASE_HEADS: frozenset[str] = frozenset(k.split(" ")[0] for k in IN_PHRASE if " " in k)
 INSIDE: frozenset[str] = frozenset(k for k, lx in LEX.items() if "inside" in lx.neg)

@@ -115,44 +115,46 @@ def nationalities(clause: list[Tok], mentions: list[Mention], text: str) -> None
     mentions.sort(key=lambda m: m.tok.i)
 
 
-def adjectival(clauses: list[list[Tok]], per_clause: list[list[Mention]], found: list[re.Match[str]], text: str) -> None:
+def adjectival(clauses: list[list[Tok]], per_clause: list[list[Mention]], starts: list[int], words: list[str], text: str) -> None:
     """« le pétrole russe », « les paysans ukrainiens »: a nationality adjective (nationalities.txt,
     written in lower case) after a plain noun names its country in its clause, as « de la Russie »
     would; not where the clause names that country already, nor after a noun of situation (« la
-    crise ukrainienne » is a place) or a word of hearsay. ``found``: the words of the folded text."""
+    crise ukrainienne » is a place) or a word of hearsay. ``words``: the words of the folded text,
+    which start at ``starts`` (``cues.split_words``)."""
     nations = nation_targets()
     toks = [(t, ci) for ci, clause in enumerate(clauses) for t in clause]
     k = 0
-    for w in found:
-        names = nations.get(w.group())
-        if names is None or len(names) != 1 or not text[w.start()].islower() or w.group() in _BROAD:
+    for start, word in zip(starts, words, strict=True):
+        names = nations.get(word)
+        if names is None or len(names) != 1 or not text[start].islower() or word in _BROAD:
             continue
-        while k < len(toks) and toks[k][0].start < w.start():
+        end = start + len(word)
+        while k < len(toks) and toks[k][0].start < start:
             k += 1
-        if k and toks[k - 1][0].end > w.start():
+        if k and toks[k - 1][0].end > start:
             continue  # inside a lexicon string (« la partie russe »)
-        found_at = _word_index(toks, k, w, text)
+        found_at = _word_index(toks, k, start, end, text)
         if found_at is None:
             continue
         i, ci, near = found_at
         name = next(iter(names))
-        if any(m.name == name or m.tok.i == i for m in per_clause[ci]) or _situation_before(text, w.start()) \
-                or _HEARSAY.search(text, max(0, w.start() - 20), w.start()):
+        if any(m.name == name or m.tok.i == i for m in per_clause[ci]) or _situation_before(text, start) \
+                or _HEARSAY.search(text, max(0, start - 20), start):
             continue
-        stand_in = Tok(i, w.start(), w.end(), _ADJECTIVAL[name], near.clause, near.first, None, near.sentence)
+        stand_in = Tok(i, start, end, _ADJECTIVAL[name], near.clause, near.first, None, near.sentence)
         per_clause[ci].append(Mention(stand_in, name))
         per_clause[ci].sort(key=lambda m: m.tok.i)
 
 
-def _word_index(toks: list[tuple[Tok, int]], k: int, w: re.Match[str], text: str) -> tuple[int, int, Tok] | None:
-    """The word index of ``w`` counted from the token before it (``toks[k - 1]``), else from the one
-    after it, with no punctuation between; with that token's clause index, and the token."""
-    if k and not any(c in PUNCT for c in text[toks[k - 1][0].end : w.start()]):
+def _word_index(toks: list[tuple[Tok, int]], k: int, start: int, end: int, text: str) -> tuple[int, int, Tok] | None:
+    """The word index of the word at ``start:end`` counted from the token before it (``toks[k - 1]``),
+    else from the one after it, with no punctuation between; with that token's clause index, and the token."""
+    if k and not any(c in PUNCT for c in text[toks[k - 1][0].end : start]):
         near, ci = toks[k - 1]
-        return near.i + 1 + len(WORD_RE.findall(fold(text[near.end : w.start()]))), ci, near
-    if k < len(toks) and not any(c in PUNCT for c in text[w.end() : toks[k][0].start]):
+        return near.i + 1 + len(WORD_RE.findall(fold(text[near.end : start]))), ci, near
+    if k < len(toks) and not any(c in PUNCT for c in text[end : toks[k][0].start]):
         near, ci = toks[k]
-        return near.i - 1 - len(WORD_RE.findall(fold(text[w.end() : near.start]))), ci, near
+        return near.i - 1 - len(WORD_RE.findall(fold(text[end : near.start]))), ci, near
     return None
 
 

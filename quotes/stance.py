@@ -98,9 +98,9 @@ from quotes.cues import (
     KINDS,
     PRONOUN_HEADS,
     SENTENCE_END,
-    WORD_RE,
     alternation,
     fold,
+    split_words,
 )
 from quotes.disowned import DISOWNED_HEADS, JUSSIVE_HEADS, REBUTTAL_HEADS, demands, disown, opens_a_sentence, rebutted
 from quotes.model import Article, Quote
@@ -183,18 +183,17 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     ``ctx`` resolves ambiguous aliases (default: the text alone); ``main()`` gives the actor a
     clause-initial ils/elles may stand for, asked only when the text names no actor.
     """
-    found = list(WORD_RE.finditer(fold(text)))
-    words = list(map(re.Match.group, found))
+    words, starts = split_words(fold(text))
     nations = not nation_targets().keys().isdisjoint(words)
     if HEADS.isdisjoint(words) and not nations and (PRONOUN_HEADS.isdisjoint(words) or main is None or main() is None):
         return []  # no target named, and no main actor a pronoun could stand for (half the quotes)
     ctx = ctx or Context([text])
-    toks = tokens_from(found, words)
+    toks = tokens_from(starts, words)
     read_as_written(toks, text)
     clauses = split_clauses(toks)
     per_clause = [clause_mentions(c, ctx) for c in clauses]
     if nations:
-        adjectival(clauses, per_clause, found, text)
+        adjectival(clauses, per_clause, starts, words, text)
     if all(t.cue is None and t.lex.measure is None and "np" not in t.lex.neg and "claim" not in t.lex.struct for t in toks) \
             and not opens_a_sentence(words, JUSSIVE_HEADS):
         # no cue, no measure verb, no « Sans X, » (a quarter of the quotes): every target is neutral

@@ -7,6 +7,8 @@ import importlib.util
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hs
 
 from quotes import cues, referents, stance
 from quotes.model import Article, Quote
@@ -1660,3 +1662,11 @@ def test_set_phrases(text: str, target: str, label: str) -> None:
 ])
 def test_rebutted_report(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
+
+
+@given(hs.text(alphabet=hs.sampled_from("ab é_'’-.,«»?\n\u00a0İß0") | hs.characters(), max_size=40))
+def test_split_words_gives_the_words_and_offsets_of_the_word_pattern(text: str) -> None:
+    folded = cues.fold(text)
+    words, starts = cues.split_words(folded)
+    assert words == cues.WORD_RE.findall(folded)
+    assert starts == [m.start() for m in cues.WORD_RE.finditer(folded)]
