@@ -397,6 +397,11 @@ def longest_across(trie: Trie, words: list[str], i: int, inside: frozenset[str])
     (« respecte pas le droit international », « respecte toujours pas … »), and an adverbial at one
     place (``_adverbial``, not a token): the length taken, the entry, and the index of the first
     word of ``inside`` stepped over (-1 when the string taken steps over none)."""
+    child, first = trie[words[i]]
+    after = words[i + 1] if i + 1 < len(words) else None
+    if after is None or after not in child and after not in inside and after not in IN_PHRASE_HEADS \
+            and (i + 2 >= len(words) or words[i + 2] not in child):
+        return 1, first, -1  # most words: the next one neither goes on with the string nor stands inside it
     best: tuple[int, Lex | None, int] = (1, None, -1)
     node, j, skipped, quiet = trie, i, -1, False
     while j < len(words):

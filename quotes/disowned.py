@@ -73,6 +73,8 @@ REBUTTAL_HEADS = _first_words("rebuttal")
 
 def opens_a_sentence(words: list[str], heads: frozenset[str]) -> bool:
     """Whether one of ``heads`` opens a sentence of the folded words ``words``."""
+    if heads.isdisjoint(words):
+        return False  # most quotes
     return any(w in heads and (i == 0 or words[i - 1] in SENTENCE_END) for i, w in enumerate(words))
 
 
