@@ -2,11 +2,7 @@
 score, against the extractor alone, and what stance and framing add. Prints figures only.
 
 The passes run as the ingest runs them (``ingest.long_lived_frozen``: the lexicons frozen out of the
-garbage collector's walks, its young generation larger). Without it, a full collection walking the
-lexicons' millions of objects fell in some passes and not others, and the share of stance swung
-between 25 % and 53 % from one run to the next.
-
-    python benchmarks/bench_articles.py [--copies 40]
+garbage collector's walks, its young generation larger), each pass interleaved with the others.
 """
 
 from __future__ import annotations
