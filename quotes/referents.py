@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from quotes import lexicon
-from quotes.clauses import Mention, Tok
+from quotes.clauses import Mention, Tok, negation_groups
 from quotes.cues import (
     DEFAULTED,
     KINDS,
@@ -191,6 +191,28 @@ def anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: st
             mentions.insert(0, Mention(pron, subject.name))
         elif mentions:
             last = mentions
+
+
+_RESUMING = re.compile(r"\b(?:c'|ce)$", re.IGNORECASE)  # « c'est », « ce sont » right before a copula
+
+
+def corrected(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str) -> None:
+    """« L'Otan n'est pas un partenaire, c'est une menace »: a clause opened by an affirmative
+    « c'est » / « ce sont » that names no target, after a clause that denies what its subject is (a
+    negated copula; in its sentence, or ending the one before), says what that subject is
+    instead: it takes the subject."""
+    for ci in range(1, len(clauses)):
+        first = clauses[ci][0]
+        if per_clause[ci] or first.i != first.first + 1 or "copula" not in first.lex.struct \
+                or not _RESUMING.search(fold(text[max(0, first.start - 4) : first.start]).rstrip()):
+            continue
+        k = next((k for k in range(ci - 1, -1, -1) if per_clause[k] or clauses[k][-1].sentence != first.sentence), None)
+        if k is None or not per_clause[k] or clauses[k][-1].sentence < first.sentence - 1:
+            continue  # the subject is in its sentence, or ends the sentence right before (« X n'est pas Y. C'est Z. »)
+        subject = antecedent(per_clause[k])
+        denied = any(g[0] < t.i < g[1] for g in negation_groups(clauses[k]) for t in clauses[k] if "copula" in t.lex.struct)
+        if subject is not None and denied and subject.tok.i < first.i:
+            per_clause[ci].insert(0, Mention(first, subject.name))
 
 
 def antecedent(mentions: list[Mention]) -> Mention | None:

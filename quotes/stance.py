@@ -110,6 +110,7 @@ from quotes.referents import (
     adjectival,
     anaphora,
     clause_mentions,
+    corrected,
     dislocated,
     gerund,
     main_actor,
@@ -204,6 +205,7 @@ def analyse(text: str, ctx: Context | None = None, main: Callable[[], str | None
     if main is not None:
         main_actor(clauses, per_clause, main)
     anaphora(clauses, per_clause, text)
+    corrected(clauses, per_clause, text)
     relatives(clauses, per_clause)
     object_pronouns(clauses, per_clause, text)
     partner_pronouns(clauses, per_clause, text)

@@ -751,6 +751,24 @@ def test_object_pronoun(text: str, target: str, label: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "target", "label"), [
+    # « X n'est pas Y, c'est Z »: the « c'est » that corrects a denied copula says what X is
+    ("La coopération avec nos voisins n'est pas un cadeau, c'est une nécessité.", "coopération", "favorable"),
+    ("Le dialogue avec Kertavi n'est pas une faveur que nous lui accordons : c'est une nécessité.", "dialogue", "favorable"),
+    ("Les sanctions contre Kertavi ne sont pas une punition, ce sont un instrument indispensable.", "sanctions", "favorable"),
+    ("L'Alliance n'est pas un partenaire, c'est une menace.", "OTAN", "opposed"),
+    ("La Commission n'est pas le problème. C'est la solution.", "Union européenne", "favorable"),
+    # not after an affirmative clause: « c' » takes up the fact
+    ("Washington a suspendu le dialogue, c'est une erreur.", "États-Unis", "opposed"),
+    # nor a sentence away
+    ("L'Alliance n'est pas un partenaire. Nous le savons depuis longtemps. C'est une menace.", "OTAN", "neutral"),
+    # nor when the « c'est » clause names its own target (a cleft)
+    ("Ce n'est pas Bruxelles qui a coupé le gaz, c'est Moscou qui l'a coupé.", "Union européenne", "neutral"),
+])
+def test_corrective_cest_says_what_the_subject_is(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
     # a target right after a noun of harm and its patient preposition is the victim: neither the
     # harm nor what the predicate says of it judges the target
     ("L'agression contre l'Ukraine est inacceptable.", "Ukraine", "neutral"),
