@@ -33,6 +33,7 @@ from quotes.ties import (
     embedded,
     governor,
     is_prep,
+    lamented,
     names_its_victim,
     passive,
     suffered,
@@ -231,6 +232,7 @@ def clause_hits(clause: list[Tok], mentions: list[Mention], negations: bool = Tr
               and not _on_a_patient(clause, k, mentions)  # « sans effet sur notre coopération »
               and not any(across(clause, t, m, text) for m in mentions)  # « une unité remarquable face à Moscou »: the subject's
               and "plight" not in t.lex.struct and not suffered(clause, t)  # « l'Ukraine est vulnérable » is no judgement
+              and not lamented(clause, t, scope, text)  # nor « l'Ukraine n'est pas protégée »
               and not any("undergo" in u.lex.struct for u in clause if u.i < t.i)  # nor « l'Ukraine subit une agression »
               and not (t.cue.role != "eval" and _GENERIC_SUBJECT.search(text, max(0, t.start - 12), t.start))):  # nor « on aurait tort »
             v = valued(clause, k, scope)

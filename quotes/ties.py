@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quotes import lexicon
 from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
-from quotes.cues import KINDS, LEX, SUBJECT_ROLES, ment_adverb, structure_words
+from quotes.cues import KINDS, LEX, SUBJECT_ROLES, fold, ment_adverb, structure_words
 from quotes.verbs import INFINITIVE_ENDINGS
 
 DECAY = 0.25  # proximity = 1 / (1 + DECAY * (distance - 1))
@@ -377,7 +377,7 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
         turn = -1.0 if harm is not None or _aimed_at(m, mentions, text) or _faced(tok, m, text) else 1.0
         # « déplorer la rupture du dialogue »: the damage is judged; « soutenir les sanctions contre X »: X is on
         # the other side of the measure; « rester fermes face à X »: X is what the firmness stands against
-        if "plight" in tok.lex.struct or m.tok.i < tok.i and suffered(clause, tok):
+        if "plight" in tok.lex.struct or m.tok.i < tok.i and (suffered(clause, tok) or lamented(clause, tok, scope, text)):
             # « notre sécurité reste fragile », « le partenariat a été gelé »: concern for it; « l'Ukraine est vulnérable »: no judgement
             if KINDS.get(m.name) not in VICTIM_KINDS:
                 continue
@@ -434,6 +434,32 @@ def suffered(clause: list[Tok], cue: Tok) -> bool:
     state, which judges it)."""
     return (cue.cue is not None and cue.cue.participle and cue.cue.polarity < 0
             and any(t.i == cue.i - 1 and id(t.lex) in _PERFECT for t in clause))
+
+
+def lamented(clause: list[Tok], cue: Tok, scope: Scope, text: str) -> bool:
+    """« la sécurité n'est pas garantie », « le dialogue n'a pas été rétabli »: a positive participle
+    that a negation of its copula or auxiliary denies says what its subject lacks (a plight), not
+    what the speaker rejects (« la Russie ne garantit pas la sécurité » is no participle)."""
+    if cue.cue is None or cue.cue.polarity < 0 or not _participle(cue, text) or (g := scope.negated(cue.i)) is None:
+        return False
+    after = [t for t in clause if g[1] < t.i < cue.i]
+    return all(id(t.lex) in _PERFECT for t in after) and (
+        bool(after) or any(g[0] < t.i < g[1] and "copula" in t.lex.struct for t in clause))
+
+
+_ATTITUDE = structure_words("attitude")  # « souhaité », « accepté »: denied, someone rejects their subject
+
+
+def _participle(tok: Tok, text: str) -> bool:
+    """A participle cue, or the feminine or plural of one that a noun or adjective of the same
+    form shadows (« garantie », « garanties » of « garanti »); not one of an attitude."""
+    word = fold(text[tok.start : tok.end])
+    bases = [word[: -len(ending)] for ending in ("es", "e", "s") if word.endswith(ending)]
+    if _ATTITUDE.intersection([word, *bases]):
+        return False
+    if tok.cue is not None and tok.cue.participle:
+        return True
+    return any((lx := LEX.get(b)) is not None and lx.cue is not None and lx.cue.participle for b in bases)
 
 
 def _passive_victim(clause: list[Tok], cue: Tok, mentions: list[Mention]) -> Mention | None:

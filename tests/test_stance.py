@@ -751,6 +751,22 @@ def test_object_pronoun(text: str, target: str, label: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "target", "label"), [
+    # a good state denied to a valued topic after its copula or auxiliary is a plight: concern for it
+    ("La sécurité de nos ports n'est pas garantie.", "sécurité", "favorable"),
+    ("Le dialogue avec Kertavi n'a toujours pas été rétabli.", "dialogue", "favorable"),
+    ("Les garanties de sécurité ne sont pas respectées.", "sécurité", "favorable"),
+    # said of an actor, it judges nobody
+    ("L'Ukraine n'est pas protégée.", "Ukraine", "neutral"),
+    # the active verb judges its subject; a denied attitude is someone's rejection; the affirmative is praise
+    ("Kertavi ne garantit pas la sécurité de ses voisins.", "Vardanie", "opposed"),
+    ("Le dialogue n'est pas souhaité.", "dialogue", "opposed"),
+    ("Le dialogue est rétabli.", "dialogue", "favorable"),
+])
+def test_a_good_state_denied_to_a_topic_is_a_plight(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
     # « X n'est pas Y, c'est Z »: the « c'est » that corrects a denied copula says what X is
     ("La coopération avec nos voisins n'est pas un cadeau, c'est une nécessité.", "coopération", "favorable"),
     ("Le dialogue avec Kertavi n'est pas une faveur que nous lui accordons : c'est une nécessité.", "dialogue", "favorable"),
