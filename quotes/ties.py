@@ -440,7 +440,7 @@ def lamented(clause: list[Tok], cue: Tok, scope: Scope, text: str) -> bool:
     """« la sécurité n'est pas garantie », « le dialogue n'a pas été rétabli »: a positive participle
     that a negation of its copula or auxiliary denies says what its subject lacks (a plight), not
     what the speaker rejects (« la Russie ne garantit pas la sécurité » is no participle)."""
-    if cue.cue is None or cue.cue.polarity < 0 or not _participle(cue, text) or (g := scope.negated(cue.i)) is None:
+    if cue.cue is None or cue.cue.polarity < 0 or (g := scope.negated(cue.i)) is None or not _participle(cue, text):
         return False
     after = [t for t in clause if g[1] < t.i < cue.i]
     return all(id(t.lex) in _PERFECT for t in after) and (
