@@ -382,6 +382,8 @@ def cue_hits(clause: list[Tok], k: int, mentions: list[Mention], scope: Scope, t
             if KINDS.get(m.name) not in VICTIM_KINDS:
                 continue
             turn = -turn
+        elif "concern" in tok.lex.struct and KINDS.get(m.name) in VICTIM_KINDS:
+            turn = -turn  # « la sécurité est notre première préoccupation »: concern for it
         if chain != 1.0 and m.tok.i > tok.i:  # « refuser de lever les sanctions »: favourable to them
             out.append((m, Hit(turn * v.value * chain * _proximity(d) * (1.0 if rank == 0 else OTHER_TARGET), min(chain_start, v.start),
                                max(v.end, m.tok.end))))

@@ -761,6 +761,10 @@ def test_object_pronoun(text: str, target: str, label: str) -> None:
     ("Kertavi ne garantit pas la sécurité de ses voisins.", "Vardanie", "opposed"),
     ("Le dialogue n'est pas souhaité.", "dialogue", "opposed"),
     ("Le dialogue est rétabli.", "dialogue", "favorable"),
+    # what worries us or pays the price is what we value; an actor stays the one judged
+    ("La sécurité de nos concitoyens demeure notre première préoccupation.", "sécurité", "favorable"),
+    ("Au bout du compte, c'est le dialogue qui en paie le prix.", "dialogue", "favorable"),
+    ("L'Alliance est notre principale préoccupation.", "OTAN", "opposed"),
 ])
 def test_a_good_state_denied_to_a_topic_is_a_plight(text: str, target: str, label: str) -> None:
     assert labels(text).get(target, "neutral") == label
