@@ -28,6 +28,7 @@ SCOPE = 6  # tokens a negation reaches past its last word
 NEGATED = -0.8  # factor of a negated cue
 CLOSE_REACH = 5  # tokens between « ne » and its « pas »
 MERGE_REACH = 3  # negators this close form one negation (ni … ni, pas … non plus)
+DESCRIBED_REACH = 2  # words from a negation to the target it governs (« aucune sanction », « pas de sécurité »)
 
 
 @dataclass(slots=True)
@@ -197,6 +198,7 @@ class Scope:
     letting: frozenset[int] = frozenset()  # first word index of the groups around a verb of letting: they negate it only
     requests: frozenset[int] = frozenset()  # first word index of the groups around a verb of request: their scope counts for nothing
     verbs: tuple[int, ...] = ()  # word indices of the finite verbs and copulas: a noun-phrase negation ends before them
+    described: frozenset[int] = frozenset()  # evaluative adjectives right after a target: they describe it
 
     def covers(self, g: tuple[int, int], i: int) -> bool:
         if i == g[0] and i in self.cues or i > g[1] and g[0] in self.letting:
@@ -208,6 +210,8 @@ class Scope:
             return False  # « pas de contradiction entre la fermeté et … »: the negated noun, not its complement
         if g[0] in self.np and any(g[1] < v <= i for v in self.verbs):
             return False  # « accuser X sans la moindre preuve est irresponsable »: « sans » ends with its phrase
+        if i in self.described and 0 < i - 1 - g[1] <= DESCRIBED_REACH:
+            return False  # « aucune sanction unilatérale »: the negation denies the sanctions, the adjective still judges them
         return g[0] not in self.np or not any(g[1] < m < i for m in self.targets)
 
     def negated(self, i: int) -> tuple[int, int] | None:
@@ -248,6 +252,9 @@ def scope_of(clause: list[Tok], mentions: list[Mention], negations: bool = True,
         scope.heads = tuple(t.i for t in clause if t.cue is not None and t.cue.role == "eval")
         scope.preps = tuple(t.i for t in clause if "patient" in t.lex.struct or "partner" in t.lex.struct)
         scope.verbs = tuple(t.i for t in clause if "finite" in t.lex.struct or "copula" in t.lex.struct)
+        named = frozenset(scope.targets)
+        scope.described = frozenset(t.i for t in clause if t.cue is not None and t.cue.role == "eval" and not t.cue.noun
+                                    and not t.cue.participle and t.i - 1 in named)
         scope.cues = frozenset(t.i for t in clause if "wide" in t.lex.neg and t.lex.cue is not None)
         scope.letting = frozenset(g[0] for g in groups if g[0] in by_i and g[1] in by_i and g[0] < g[1]
                                   and LETTING.intersection(text[by_i[g[0]].end : by_i[g[1]].start].lower().split())

@@ -751,6 +751,19 @@ def test_object_pronoun(text: str, target: str, label: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "target", "label"), [
+    # a negation that governs the target's phrase denies the thing; the adjective after it still describes it
+    ("Nous ne participerons à aucune sanction illégale.", "sanctions", "opposed"),
+    ("Il n'y a plus de dialogue sincère avec nos voisins.", "dialogue", "favorable"),
+    # an adjective after a copula is negated; a negation far from the target still reaches it
+    ("Les sanctions ne sont pas illégales.", "sanctions", "favorable"),
+    ("Il ne sera pas question d'un retour à une coopération normale.", "coopération", "opposed"),
+    ("Nous ne soutiendrons aucune sanction.", "sanctions", "opposed"),
+])
+def test_an_adjective_after_a_denied_target_describes_it(text: str, target: str, label: str) -> None:
+    assert labels(text).get(target, "neutral") == label
+
+
+@pytest.mark.parametrize(("text", "target", "label"), [
     # a good state denied to a valued topic after its copula or auxiliary is a plight: concern for it
     ("La sécurité de nos ports n'est pas garantie.", "sécurité", "favorable"),
     ("Le dialogue avec Kertavi n'a toujours pas été rétabli.", "dialogue", "favorable"),
