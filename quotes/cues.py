@@ -28,7 +28,7 @@ TEXT_ONLY = frozenset({"objclitic", "usclitic", "objpronoun", "host", "infhost",
                        "ofowner", "possessive", "generic", "subjectgap", "infobject", "toobject", "auxiliary", "midadverb", "inphrase",
                        "adjunct", "plural", "ofobject", "letting", "lettingclose", "request", "jussive", "demandable", "aimed", "resolve", "facing", "adversary",
                        "situation", "hearsay", "resumptive", "stressed", "perfect", "judging",
-                       "contrastnot", "denied", "cleft", "broadadjective", "dummy", "attitude",
+                       "contrastnot", "denied", "cleft", "broadadjective", "dummy", "attitude", "demonstrative",
                        "disowned", "allof", "vindicated", "subordinator", "predicate", "verblead"})
 
 

@@ -193,7 +193,7 @@ def anaphora(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: st
             last = mentions
 
 
-_RESUMING = re.compile(r"\b(?:c'|ce)$", re.IGNORECASE)  # « c'est », « ce sont » right before a copula
+_RESUMING = re.compile(rf"\b(?:{alternation('demonstrative')})$", re.IGNORECASE)  # « c'est », « ce sont » before a copula
 
 
 def corrected(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: str) -> None:
