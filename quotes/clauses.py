@@ -155,6 +155,11 @@ def _closed(clause: list[Tok], k: int) -> tuple[int, int] | None:
     return (before.i, ne.i) if before is not None else None
 
 
+def denies_a_copula(clause: list[Tok], g: tuple[int, int]) -> bool:
+    """A copula between the two ends of the negation ``g`` (« n'est pas », « ne sont plus »)."""
+    return any(g[0] < t.i < g[1] and "copula" in t.lex.struct for t in clause)
+
+
 NI = LEX.get("ni")  # « ni … ni » with no other negation in its clause is a rejection, not a negation
 
 

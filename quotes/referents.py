@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from quotes import lexicon
-from quotes.clauses import Mention, Tok, negation_groups
+from quotes.clauses import Mention, Tok, denies_a_copula, negation_groups
 from quotes.cues import (
     DEFAULTED,
     KINDS,
@@ -210,7 +210,7 @@ def corrected(clauses: list[list[Tok]], per_clause: list[list[Mention]], text: s
         if k is None or not per_clause[k] or clauses[k][-1].sentence < first.sentence - 1:
             continue  # the subject is in its sentence, or ends the sentence right before (« X n'est pas Y. C'est Z. »)
         subject = antecedent(per_clause[k])
-        denied = any(g[0] < t.i < g[1] for g in negation_groups(clauses[k]) for t in clauses[k] if "copula" in t.lex.struct)
+        denied = any(denies_a_copula(clauses[k], g) for g in negation_groups(clauses[k]))
         if subject is not None and denied and subject.tok.i < first.i:
             per_clause[ci].insert(0, Mention(first, subject.name))
 

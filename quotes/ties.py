@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes import lexicon
-from quotes.clauses import NEGATED, Mention, Scope, Tok, modifier_factor
+from quotes.clauses import NEGATED, Mention, Scope, Tok, denies_a_copula, modifier_factor
 from quotes.cues import KINDS, LEX, SUBJECT_ROLES, fold, ment_adverb, structure_words
 from quotes.verbs import INFINITIVE_ENDINGS
 
@@ -445,8 +445,7 @@ def lamented(clause: list[Tok], cue: Tok, scope: Scope, text: str) -> bool:
     if cue.cue is None or cue.cue.polarity < 0 or (g := scope.negated(cue.i)) is None or not _participle(cue, text):
         return False
     after = [t for t in clause if g[1] < t.i < cue.i]
-    return all(id(t.lex) in _PERFECT for t in after) and (
-        bool(after) or any(g[0] < t.i < g[1] and "copula" in t.lex.struct for t in clause))
+    return all(id(t.lex) in _PERFECT for t in after) and (bool(after) or denies_a_copula(clause, g))
 
 
 _ATTITUDE = structure_words("attitude")  # « souhaité », « accepté »: denied, someone rejects their subject
