@@ -69,7 +69,7 @@ def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     if s.toks()[hit.i].norm == hit.lemma and s.toks()[g].norm in ("de", "d'", "à"):
         return None  # « aucune raison » de considérer X comme …: an infinitive complement, no incise
-    mention = inverted_mention(s, hit)
+    mention = inverted_mention(s, hit, quoted=True)
     if mention is None and hit.clitic is None:
         mention = subject_before(s.text, s.toks(), g, tok_index(s, sp.close) + 1, hit.i)
     if mention is None:
@@ -121,7 +121,7 @@ def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
     """``« C'est fini, a-t-il dit, pour de bon »``: an inverted incise between commas."""
     if g == 0 or s.toks()[g - 1].norm not in (",", "—", "-", "–"):
         return None
-    mention = inverted_mention(s, hit)
+    mention = inverted_mention(s, hit, quoted=True)
     if mention is None:
         return None
     after = mention.end if hit.clitic is None else max(mention.end, hit.cue_end)

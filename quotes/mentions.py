@@ -10,7 +10,19 @@ import functools
 from dataclasses import dataclass
 
 from quotes import lexicon
-from quotes.tokens import AUX_PASSIVE, AUX_WORDS, PUNCT, QUOTE_MARK, Tok, VerbHit, is_adverbial, is_noun_use, words
+from quotes.tokens import (
+    AUX_PASSIVE,
+    AUX_WORDS,
+    PUNCT,
+    QUOTE_MARK,
+    Tok,
+    VerbHit,
+    is_adverb,
+    is_adverbial,
+    is_noun_use,
+    tokens,
+    words,
+)
 from quotes.verbs import INFINITIVE_ENDINGS, forms
 
 
@@ -300,15 +312,26 @@ def _pronoun_in_group(text: str, toks: list[Tok], g: int, fallback: int) -> Ment
     return None
 
 
-def subject_after(text: str, toks: list[Tok], j: int, hi: int) -> Mention | None:
-    """The inverted subject after the verb: ``… », a déclaré mercredi le ministre allemand.``"""
+def subject_after(text: str, toks: list[Tok], j: int, hi: int, adjuncts: bool = False) -> Mention | None:
+    """The inverted subject after the verb: ``… », a déclaré mercredi le ministre allemand.``
+    ``adjuncts``: an adjunct may stand before it (``_skip_adjunct``), after a quotation only."""
     k = j
     skip = words("inverted_skip.txt")
-    while k < hi and k < j + 6 and (toks[k].norm in skip or toks[k].norm == "," and _next_to_skipped(toks, k, j, hi, skip)):
-        k += 1  # « a indiqué, lundi, le Pentagone »: the commas around a skipped word too
+    while k < hi and k < j + 6:
+        if toks[k].norm in skip or toks[k].norm == "," and _next_to_skipped(toks, k, j, hi, skip):
+            k += 1  # « a indiqué, lundi, le Pentagone »: the commas around a skipped word too
+        elif n := _skipped_phrase(toks, k, hi):
+            k += n  # « a confié ce matin la ministre », « affirme depuis des semaines le trésorier »
+        elif is_adverb(toks[k]) and toks[k].norm not in PUNCT:
+            k += 1  # « répète inlassablement le maire »
+        else:
+            break
+    if adjuncts and k < hi and toks[k].norm == ",":
+        k = _skip_adjunct(toks, k, hi)  # « a concédé, interrogé sur la crise, le président »
     if k >= hi or toks[k].norm in PUNCT or toks[k].norm in ("que", "qu'"):
         return None
     k = _skip_complement(toks, k, hi)
+    k = _skip_adjunct(toks, k, hi) if adjuncts else k
     if k >= hi:
         return None
     if forms().get(toks[k].norm) or not (toks[k].text[:1].isupper() or toks[k].norm in words("determiners.txt")):
@@ -338,6 +361,24 @@ def _quoted_noun_end(toks: list[Tok], k: int, hi: int) -> int | None:
     return None if close is None or any(t.norm in PUNCT for t in toks[k + 2 : close]) else close + 1
 
 
+@functools.cache
+def _skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of ``inverted_phrases.txt`` as the tokenizer cuts them, by first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for line in lexicon.lines("inverted_phrases.txt"):
+        norms = tuple(t.norm for t in tokens(line.lower()))
+        out.setdefault(norms[0], []).append(norms)
+    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in out.items()}
+
+
+def _skipped_phrase(toks: list[Tok], k: int, hi: int) -> int:
+    """The number of words of the phrase of ``inverted_phrases.txt`` at ``k`` (0: none)."""
+    for phrase in _skip_phrases().get(toks[k].norm, ()):
+        if k + len(phrase) <= hi and all(toks[k + m].norm == w for m, w in enumerate(phrase)):
+            return len(phrase)
+    return 0
+
+
 def _next_to_skipped(toks: list[Tok], k: int, j: int, hi: int, skip: frozenset[str]) -> bool:
     """Whether the comma at ``k`` opens or closes a skipped word (« , lundi, »)."""
     return k + 1 < hi and toks[k + 1].norm in skip or k > j and toks[k - 1].norm in skip
@@ -365,7 +406,19 @@ def _names_an_office(toks: list[Tok], b: int, hi: int) -> bool:
     if toks[b].norm == "à" and not article:
         return False  # à Berlin: a place, not an office
     nxt = b + 2 if article else b + 1
-    return nxt < hi and toks[nxt].text[:1].isupper()
+    return nxt < hi and toks[nxt].text[:1].isupper() or _named_after(toks, b, hi)
+
+
+def _named_after(toks: list[Tok], b: int, hi: int) -> bool:
+    """« l'adjointe à la voirie, Martine Roux », « le délégué aux sports Marc Léon »: the à-phrase
+    of a title that runs, in a few lower-case words, to a person's name (two capitalised words,
+    after a comma or not): the title's, not an adjunct (« a répondu le maire aux journalistes »)."""
+    for c in range(b + 2, min(hi - 1, b + 7)):
+        if toks[c].norm in PUNCT:  # a comma may stand before the name, nothing else
+            return toks[c].norm == "," and c + 2 < hi and toks[c + 1].text[:1].isupper() and toks[c + 2].text[:1].isupper()
+        if toks[c].text[:1].isupper() and toks[c + 1].text[:1].isupper():
+            return True
+    return False
 
 
 _COMPLEMENT_HEADS = ("à", "au", "aux", "devant", "auprès")
@@ -379,6 +432,31 @@ def _skip_complement(toks: list[Tok], k: int, hi: int) -> int:
         if j == k:
             break
         k = j
+    return k
+
+
+ADJUNCT_REACH = 10  # words of an adjunct between an inverted verb and its subject
+
+
+def _skip_adjunct(toks: list[Tok], k: int, hi: int) -> int:
+    """``a témoigné sur le plateau de TVL Sud la présidente``, ``a reconnu après le match
+    l'entraîneur``, ``a concédé, interrogé sur la crise, le président``: step over one adjunct
+    before the inverted subject, a prepositional phrase up to the determiner that does not follow
+    a preposition, or a phrase set apart by commas; ``k`` when there is none."""
+    if k >= hi:
+        return k
+    dets = words("determiners.txt") | {"l'"}
+    if toks[k].norm == ",":
+        c = next((c for c in range(k + 2, min(hi, k + ADJUNCT_REACH)) if toks[c].norm in PUNCT), hi)
+        return c + 1 if c + 1 < hi and toks[c].norm == "," and toks[c + 1].norm in dets else k
+    if toks[k].norm not in words("prepositions.txt") | {"au", "aux"}:
+        return k
+    for c in range(k + 2, min(hi, k + ADJUNCT_REACH)):
+        if toks[c].norm in PUNCT:
+            return k
+        before = toks[c - 1].norm
+        if toks[c].norm in dets and before not in dets and before not in words("prepositions.txt") | {"de", "d'"}:
+            return c
     return k
 
 

@@ -140,14 +140,17 @@ def span_after(s: Sentence, pos: int, max_gap: int = 2) -> Span | None:
     return None
 
 
-def inverted_mention(s: Sentence, hit: VerbHit) -> Mention | None:
+def inverted_mention(s: Sentence, hit: VerbHit, quoted: bool = False) -> Mention | None:
+    """The subject of an inverted verb: its clitic, or the noun phrase after it. ``quoted``: the
+    verb follows a quotation, which makes it an incise for sure, so an adjunct may stand before
+    the subject (``subject_after``)."""
     if hit.clitic:
         t = s.toks()[hit.clitic_tok]
         at = t.start + t.norm.rfind(hit.clitic)
         return Mention(s.text[at : at + len(hit.clitic)], at, at + len(hit.clitic))
     if _first_or_second_person(s.toks(), hit.i) or s.toks()[hit.i].norm.endswith("ant"):
         return None  # « …, nous défendrons notre État », « …, appelant les citoyens à »: no subject after these
-    return subject_after(s.text, s.toks(), hit.j, len(s.toks()))
+    return subject_after(s.text, s.toks(), hit.j, len(s.toks()), quoted)
 
 
 _FIRST_SECOND_AUX = frozenset({"ai", "avons", "avez", "suis", "sommes", "êtes", "as", "es"})

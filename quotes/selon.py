@@ -44,7 +44,7 @@ def _opens_sentence(before: str) -> bool:
 
 def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
     np_words = m.group("np").lower().replace("’", "'").split()
-    if not np_words or any(w.strip("'") in words("selon_exclusions.txt") for w in np_words[:3]):
+    if not np_words or any(w.strip("'").rsplit("'", 1)[-1] in words("selon_exclusions.txt") for w in np_words[:3]):  # l'âge: âge
         return False
     if np_words[0] in ("que", "qu'") or np_words[0].startswith("qu'"):
         return False
@@ -63,10 +63,11 @@ def selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
     for m in _selon_re().finditer(s.text, s.start, s.end, timeout=REGEX_TIMEOUT):
         if not _selon_ok(s, m) or _quoted_phrase(s, m.start()):
             continue
-        ab = _selon_content(s, m)
+        np_a, np_b = m.span("np")
+        np_b = _apposed_name_end(s, np_b)  # « Selon la préfète, Catherine Morin, … »
+        ab = _selon_content(s, m.start(), np_b)
         if ab is None or covering.covers(m.start()) or bisect.bisect_left(cues, ab[0]) < bisect.bisect_left(cues, ab[1]):
             continue
-        np_a, np_b = m.span("np")
         kind = "direct" if span_at(s, ab[0] - 1) or span_at(s, ab[0]) else ("mixed" if s.has_mark(*ab) else "indirect")
         cue = m.group("cue")
         lemma = "selon" if cue.lower() == "selon" else "d'après"
@@ -92,10 +93,24 @@ def _quoted_phrase(s: Sentence, pos: int) -> bool:
     return sp is not None and sp.open >= 0 and words_in(s.text, sp.open + 1, sp.close) <= 5
 
 
-def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
-    after = m.end()
+@functools.cache
+def _apposed_name_re() -> regex.Pattern[str]:
+    # a person's name in apposition, set apart by commas: « , Catherine Morin, », « , Jean-Yves Le Goff. »
+    name = r"\p{Lu}[\p{L}'’-]+"
+    return regex.compile(rf",\s*{name}(?:\s+(?:{name}|de|du|d['’]|le|la)){{0,3}}?\s+{name}(?=\s*(?:,|\.\s*$|$))")
+
+
+def _apposed_name_end(s: Sentence, end: int) -> int:
+    """Where the source ends when a person's name in apposition follows it (« Selon la préfète,
+    Catherine Morin, … »); ``end`` when none does."""
+    m = _apposed_name_re().match(s.text, end, s.end, timeout=REGEX_TIMEOUT)
+    return m.end() if m else end
+
+
+def _selon_content(s: Sentence, start: int, after: int) -> tuple[int, int] | None:
+    """The words attributed by the phrase that runs from ``start`` to ``after``."""
     sp = span_after(s, after, max_gap=3)
-    opens = m.start() - s.start <= 40 and _opens_sentence(s.text[s.start : m.start()].strip(" ,—("))
+    opens = start - s.start <= 40 and _opens_sentence(s.text[s.start : start].strip(" ,—("))
     gap = s.text[after : sp.open].strip() if sp is not None else None
     if sp is None and opens and (apposed := _after_apposition(s, after)) is not None:
         sp, gap = apposed, ":"  # Selon X, ministre d'État, porte-parole du gouvernement : « … »
@@ -104,7 +119,7 @@ def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
     elif opens:
         a, b = trimmed(s.text, after, s.end)
     elif s.end - after <= 8 and not s.text[after : s.end].strip(" .!?…)"):
-        a, b = trimmed(s.text, s.start, m.start())
+        a, b = trimmed(s.text, s.start, start)
     else:
         a, b = trimmed(s.text, s.start, s.end)
     whole = next((sp for sp in s.spans if sp.open == a and sp.close == b - 1), None)
@@ -116,7 +131,8 @@ def _selon_content(s: Sentence, m: regex.Match[str]) -> tuple[int, int] | None:
 @functools.cache
 def _pour_re() -> regex.Pattern[str]:
     # Pour X, « … » at the start of a sentence (after at most a conjunction).
-    return regex.compile(r"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>[^,«\"“]{2,80}?)\s*(?:,\s*)?(?=[«\"“])")
+    name = r"\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|de|du|d['’]|le|la)){0,3}?\s+\p{Lu}[\p{L}'’-]+"
+    return regex.compile(rf"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>[^,«\"“]{{2,80}}?(?:,\s*{name})?)\s*(?:,\s*)?(?=[«\"“])")
 
 
 # The words a sentence that _pour_re matches starts with: the quick test before the pattern.

@@ -152,11 +152,17 @@ def group_start(toks: list[Tok], i: int, lo: int) -> int:
     skip = words("subject_skip.txt")
     k = i
     lo = max(lo, i - 12)
-    while k > lo and (toks[k - 1].norm in skip or split_clitic(toks[k - 1].norm)[1]):
+    while k > lo and (toks[k - 1].norm in skip or split_clitic(toks[k - 1].norm)[1] or _between_aux(toks, k - 1, lo)):
         k -= 1
         if split_clitic(toks[k].norm)[1]:  # a-t-il: the group starts at the auxiliary
             break
     return k
+
+
+def _between_aux(toks: list[Tok], k: int, lo: int) -> bool:
+    """« a sobrement répondu »: an adverb in -ment right after an auxiliary (not « le
+    gouvernement a »)."""
+    return k > lo and is_adverb(toks[k]) and toks[k - 1].norm in AUX_WORDS
 
 
 def is_adverbial(tok: Tok) -> bool:
