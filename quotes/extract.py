@@ -248,7 +248,7 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
         a = s.toks()[q - 1].start
     elif quoted:  # « qu'il est nécessaire … »: quoted words, without their closing mark
         a, b = trimmed(s.text, a, b, EDGE + "»”\"›")
-    if hit.lemma in ("assurer", "garantir") and _subjunctive_clause(s, q):
+    if hit.lemma in ("assurer", "garantir") and (_subjunctive_clause(s, q) or _ensure_infinitive(s.toks(), hit)):
         return None
     mention = passive_agent(s.text, s.toks(), hit, q)
     subordinate = mention is None and _is_participle(s.toks(), hit)
@@ -321,6 +321,16 @@ def _after_auxiliary(toks: list[Tok], i: int) -> bool:
     return False
 
 
+def _ensure_infinitive(toks: list[Tok], hit: VerbHit) -> bool:
+    """« doit garantir que », « afin d'assurer que »: the infinitive after a word of
+    ``ensure_leads.txt`` (a « de » or « à » between) means to ensure."""
+    i = hit.i
+    if toks[i].norm != hit.lemma or i == 0:
+        return False
+    lead = i - 2 if toks[i - 1].norm in ("de", "d'", "à") and i > 1 else i - 1
+    return toks[lead].norm in words("ensure_leads.txt")
+
+
 def _subjunctive_clause(s: Sentence, q: int) -> bool:
     return any(t.norm in words("subjunctive.txt") for t in s.toks()[q + 1 : q + 8])
 
@@ -361,6 +371,20 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
         s.toks()[k].norm == "," or s.toks()[g - 1].norm in (",", "et") or nxt.clitic
     ):
         return s.toks()[k].start
+    return _joined_clause(s, g)
+
+
+_JOINERS = ("tandis", "alors", "mais")  # after a comma, they open a clause of its own
+
+
+def _joined_clause(s: Sentence, g: int) -> int:
+    """« X a assuré que …, tandis que son opposant a affirmé que … »: the comma before a joiner
+    that opens the next report's clause, its subject between (a few words, no punctuation), ends
+    the report before it; else the sentence end."""
+    toks = s.toks()
+    for k in range(g - 1, max(0, g - 10), -1):
+        if toks[k].norm in PUNCT:
+            return toks[k].start if toks[k].norm == "," and k + 1 < g and toks[k + 1].norm in _JOINERS else s.end
     return s.end
 
 

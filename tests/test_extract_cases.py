@@ -865,6 +865,14 @@ CASES = [
     case("a-phrase-without-a-name-is-an-object",
          "« Rien n'est encore décidé », a répondu le maire aux journalistes.",
          direct("Rien n'est encore décidé", "répondu", "le maire")),
+    # ------------------------------------------------------------------ two reports, « tandis que »; assurer = to ensure
+    case("two-reports-joined-by-tandis-que",
+         "La présidente du syndicat a assuré que la grève serait suspendue, tandis que le directeur du site a affirmé que les salaires seraient gelés.",
+         indirect("la grève serait suspendue", "assuré", "La présidente du syndicat"),
+         indirect("les salaires seraient gelés", "affirmé", "le directeur du site")),
+    case("assurer-after-tenir-a-is-a-report",
+         "Le préfet a tenu à assurer que les digues résisteraient à la crue.",
+         indirect("les digues résisteraient à la crue", "assurer", "Le préfet", "assurer")),
     # ------------------------------------------------------------------ selon / pour with an apposed name
     case("selon-with-apposed-name",
          "Selon le directeur de la scierie, Luc Martin, la production reprendra lundi.",
@@ -882,6 +890,9 @@ CASES = [
 
 
 NEGATIVES = [
+    # ------------------------------------------------------------------ assurer / garantir que: to ensure
+    pytest.param("Le nouveau protocole doit garantir que chaque patient dispose d'un lit.", id="neg-doit-garantir-que"),
+    pytest.param("Ce logiciel permet d'assurer que les données restent chiffrées.", id="neg-permet-d-assurer-que"),
     # ------------------------------------------------------------------ selon: depending on
     pytest.param("Les tarifs de la cantine varient selon l'âge des enfants.", id="neg-selon-elided-age"),
     pytest.param("Il faudra compter entre deux et quatre heures de marche selon l'altitude du refuge.", id="neg-selon-altitude"),
