@@ -315,7 +315,7 @@ def _pronoun_in_group(text: str, toks: list[Tok], g: int, fallback: int) -> Ment
 def subject_after(text: str, toks: list[Tok], j: int, hi: int, adjuncts: bool = False) -> Mention | None:
     """The inverted subject after the verb: ``… », a déclaré mercredi le ministre allemand.``
     ``adjuncts``: an adjunct may stand before it (``_skip_adjunct``), after a quotation only."""
-    k = j
+    k = _skip_adjunct(toks, j, hi) if adjuncts and j < hi and toks[j].norm == "," else j  # « témoigne, encore sous le choc, X »
     skip = words("inverted_skip.txt")
     while k < hi and k < j + 6:
         if toks[k].norm in skip or toks[k].norm == "," and _next_to_skipped(toks, k, j, hi, skip):
@@ -349,7 +349,7 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int, adjuncts: bool = 
         b += 2  # apposition: Joe Martin, le président du club
         while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops - {"de", "du"}:
             b += 1
-    return mention_of(text, toks, k, min(b, k + 14))
+    return mention_of(text, toks, k, min(b, k + SUBJECT_REACH))
 
 
 def _quoted_noun_end(toks: list[Tok], k: int, hi: int) -> int | None:
@@ -435,6 +435,7 @@ def _skip_complement(toks: list[Tok], k: int, hi: int) -> int:
     return k
 
 
+SUBJECT_REACH = 20  # words of an inverted subject with its complements and apposition
 ADJUNCT_REACH = 10  # words of an adjunct between an inverted verb and its subject
 
 
@@ -454,9 +455,10 @@ def _skip_adjunct(toks: list[Tok], k: int, hi: int) -> int:
     for c in range(k + 2, min(hi, k + ADJUNCT_REACH)):
         if toks[c].norm in PUNCT:
             return k
-        before = toks[c - 1].norm
-        if toks[c].norm in dets and before not in dets and before not in words("prepositions.txt") | {"de", "d'"}:
-            return c
+        before = toks[c - 1]
+        after_a_noun = before.norm not in dets and before.norm not in words("prepositions.txt") | {"de", "d'"}
+        if after_a_noun and (toks[c].norm in dets or toks[c].text[:1].isupper() and before.text[:1].islower()):
+            return c  # « sur le plateau de Canal Ouest la présidente », « à l'audience Me Garrigaud »
     return k
 
 

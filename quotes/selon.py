@@ -21,19 +21,22 @@ from quotes.verbs import forms
 APPOSITION_REACH = 120  # characters of an apposition between « Selon X » and its colon
 
 # The words a selon/d'après attribution needs: the quick test before the full pattern.
-_SELON_CUE = re.compile(r"(?i)selon|après")  # two words: no timeout guard needed
+SELON_CUE = re.compile(r"(?i)selon|après|yeux|avis")  # four words: no timeout guard needed
 
 
 @functools.cache
 def _selon_re() -> regex.Pattern[str]:
     # Selon X / D'après X, set apart by the start of the sentence or punctuation.
     return regex.compile(
-        r"""(?P<cue>\b[Ss]elon|\b[Dd]['’]après)\s+
+        r"""(?P<cue>\b[Ss]elon|\b[Dd]['’]après|\b[Aa]ux\s+yeux\s+de|\b[Dd]e\s+l['’]avis\s+de)\s+
             (?P<np>(?:[^,;:.!?()«»"“”—\s]|\b\p{Lu}\.|\s(?!(?:il|elle|ils|elles|on|nous|je|j'|c'|cela)\b))
                 {1,120}?)                      # the source: up to punctuation or a subject pronoun
             (?=\s*(?:[,;:!?()«»"“”—]|(?<!\b\p{Lu})\.|$)|\s+(?:il|elle|ils|elles|on|nous|je|j'|c'|cela)\b)""",
         regex.VERBOSE,
     )
+
+
+_LEMMAS = {"selon": "selon", "d'après": "d'après", "d’après": "d'après", "aux": "aux yeux de", "de": "de l'avis de"}
 
 
 def _opens_sentence(before: str) -> bool:
@@ -50,12 +53,13 @@ def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
         return False
     before = s.text[max(s.start, m.start() - 40) : m.start()].strip()
     opener = m.start() - s.start <= 40 and _opens_sentence(before)
-    set_apart = opener or before[-1:] in ",:—-([«\"" or s.text[m.end() : m.end() + 2].strip()[:1] in ",:;)—.!?"
-    return set_apart
+    if m.group("cue").lower().split()[0] in ("aux", "de"):  # « aux yeux de », « de l'avis de »: also a manner
+        return opener or before[-1:] in ",:—("  # (« il a agi de l'avis de son médecin »): only set apart before
+    return opener or before[-1:] in ",:—-([«\"" or s.text[m.end() : m.end() + 2].strip()[:1] in ",:;)—.!?"
 
 
 def selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
-    if not _SELON_CUE.search(s.text, s.start, s.end):
+    if not SELON_CUE.search(s.text, s.start, s.end):
         return []  # the quick test: most sentences have neither selon nor d'après
     out = []
     taken = sorted(taken, key=lambda r: r.start)
@@ -70,7 +74,7 @@ def selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:
             continue
         kind = "direct" if span_at(s, ab[0] - 1) or span_at(s, ab[0]) else ("mixed" if s.has_mark(*ab) else "indirect")
         cue = m.group("cue")
-        lemma = "selon" if cue.lower() == "selon" else "d'après"
+        lemma = _LEMMAS.get(cue.lower().split()[0], "selon")
         out.append(Report(kind, ab[0], ab[1], cue, lemma, "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b)))
     return out
 

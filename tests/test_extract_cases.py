@@ -873,6 +873,33 @@ CASES = [
     case("assurer-after-tenir-a-is-a-report",
          "Le préfet a tenu à assurer que les digues résisteraient à la crue.",
          indirect("les digues résisteraient à la crue", "assurer", "Le préfet", "assurer")),
+    case("two-reports-the-second-subject-after-a-comma",
+         "Si la mairie pense que le marché rouvrira en mai, les commerçants estiment qu'il faudra attendre l'automne.",
+         indirect("le marché rouvrira en mai", "pense", "la mairie", cls="cognition"),
+         indirect("il faudra attendre l'automne", "estiment", "les commerçants")),
+    case("se-feliciter-de-ce-que",
+         "Le comité des fêtes se félicite de ce que la fréquentation a doublé cet été.",
+         indirect("la fréquentation a doublé cet été", "félicite", "Le comité des fêtes")),
+    case("que-after-a-depuis-phrase",
+         "La directrice martèle depuis des mois que l'école manque de moyens.",
+         indirect("l'école manque de moyens", "martèle", "La directrice", "marteler")),
+    case("inverted-after-an-adjunct-then-a-title-and-name",
+         "« Le dossier est vide », a plaidé à l'audience Me Jeanne Aubry, l'avocate du prévenu.",
+         direct("Le dossier est vide", "plaidé", "Me Jeanne Aubry, l'avocate du prévenu")),
+    case("inverted-after-a-parenthetical-with-a-skipped-word",
+         "« On a eu très peur », raconte, encore sous le choc, une passagère du ferry.",
+         direct("On a eu très peur", "raconte", "une passagère du ferry")),
+    case("inverted-subject-with-a-long-title-and-name",
+         "« Nous porterons plainte », indique la présidente de l'association des riverains de la zone portuaire de Saint-Aulme, Odile Berthon.",
+         direct("Nous porterons plainte", "indique",
+                "la présidente de l'association des riverains de la zone portuaire de Saint-Aulme, Odile Berthon")),
+    # ------------------------------------------------------------------ aux yeux de / de l'avis de
+    case("aux-yeux-de-opening",
+         "Aux yeux de l'opposition municipale, ce budget est une trahison des promesses.",
+         indirect("ce budget est une trahison des promesses", "Aux yeux de", "l'opposition municipale", "aux yeux de", "selon")),
+    case("de-l-avis-de-opening",
+         "De l'avis de nombreux viticulteurs, la récolte sera la plus faible depuis dix ans.",
+         indirect("la récolte sera la plus faible depuis dix ans", "De l'avis de", "nombreux viticulteurs", "de l'avis de", "selon")),
     # ------------------------------------------------------------------ selon / pour with an apposed name
     case("selon-with-apposed-name",
          "Selon le directeur de la scierie, Luc Martin, la production reprendra lundi.",
@@ -890,6 +917,9 @@ CASES = [
 
 
 NEGATIVES = [
+    # ------------------------------------------------------------------ aux yeux de, de l'avis de: not set apart
+    pytest.param("Ce tableau est un chef-d'œuvre aux yeux de tous les visiteurs.", id="neg-aux-yeux-de-not-set-apart"),
+    pytest.param("Il a interrompu le traitement de l'avis de son médecin traitant.", id="neg-de-l-avis-de-not-set-apart"),
     # ------------------------------------------------------------------ assurer / garantir que: to ensure
     pytest.param("Le nouveau protocole doit garantir que chaque patient dispose d'un lit.", id="neg-doit-garantir-que"),
     pytest.param("Ce logiciel permet d'assurer que les données restent chiffrées.", id="neg-permet-d-assurer-que"),
