@@ -53,7 +53,7 @@ def test_few_quotes_on_sentences_with_marks_and_no_quote(tmp_path):
 # ------------------------------------------------------------------------------ the team's invented set
 
 ROOT = Path(__file__).resolve().parents[1]
-OWN_FLOORS = {"detection": 0.95, "end_to_end": 0.93}  # measured 0.985 / 0.968 (README, Quality)
+OWN_FLOORS = {"detection": 0.95, "end_to_end": 0.93}  # measured 0.990 / 0.979 (README, Quality)
 
 
 def _eval_attribution():  # noqa: ANN202
@@ -65,9 +65,9 @@ def _eval_attribution():  # noqa: ANN202
     return eval_attribution
 
 
-@pytest.mark.parametrize("batch", ["inv", "inv2"])
+@pytest.mark.parametrize("batch", ["inv", "inv2", "inv3"])
 def test_f1_floor_on_the_invented_set(batch):
-    """The extractor on the 380 invented sentences of tests/data/attribution_eval.jsonl: runs in CI,
+    """The extractor on the 580 invented sentences of tests/data/attribution_eval.jsonl: runs in CI,
     where the shared set is absent."""
     res = _eval_attribution().score(_eval_attribution().load(batch))
     det, e2e = res["detection"][2], res["end_to_end"][2]
