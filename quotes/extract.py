@@ -42,7 +42,7 @@ from quotes.reports import (
     verb_hits,
     words_in,
 )
-from quotes.selon import SELON_CUE, pour_reports, selon_reports
+from quotes.selon import SELON_WORDS, pour_reports, selon_reports
 from quotes.tokens import (
     AUX_WORDS,
     PLAIN_WORD,
@@ -215,7 +215,8 @@ _OPENING_MARKS = frozenset({"«", "“", '"', "‹"})
 def _que_after(s: Sentence, hit: VerbHit) -> int | None:
     """Index of the ``que``/``qu'`` that opens the reported clause, a short adjunct allowed between."""
     k = hit.j
-    if [t.norm for t in s.toks()[k : k + 2]] == ["de", "ce"] and k + 2 < len(s.toks()) and s.toks()[k + 2].norm in ("que", "qu'"):
+    toks = s.toks()
+    if k + 2 < len(toks) and toks[k].norm == "de" and toks[k + 1].norm == "ce" and toks[k + 2].norm in ("que", "qu'"):
         return k + 2  # « se félicite de ce que … », « s'inquiètent de ce que … »
     if (k < len(s.toks()) and s.toks()[k].norm not in ("que", "qu'") and s.toks()[k].norm not in _GAP_OK
             and s.toks()[k].norm not in _OPENING_MARKS):
@@ -374,23 +375,30 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
         s.toks()[k].norm == "," or s.toks()[g - 1].norm in (",", "et") or nxt.clitic
     ):
         return s.toks()[k].start
-    return _joined_clause(s, g, _que_after(s, nxt) is not None and not verbs()[nxt.lemma].incise_only)
+    return _joined_clause(s, g, nxt)
 
 
 _JOINERS = ("tandis", "alors", "mais")  # after a comma, they open a clause of its own
 
 
-def _joined_clause(s: Sentence, g: int, reports: bool) -> int:
+def _joined_clause(s: Sentence, g: int, nxt: VerbHit) -> int:
     """« X a assuré que …, tandis que son opposant a affirmé que … », « Si X pense que …, les
     syndicats assurent que … »: the comma before the next report's clause (its subject, maybe
     after a joiner: a few words, no punctuation) ends the report before it; else the sentence end.
-    Without a joiner, only when that verb ``reports`` a que-clause of its own."""
+    Without a joiner, only when that verb ``nxt`` reports a que-clause of its own."""
     toks = s.toks()
     for k in range(g - 1, max(0, g - 10), -1):
         if toks[k].norm in PUNCT:
-            opens = k + 1 < g and (toks[k + 1].norm in _JOINERS or reports and toks[k + 1].norm in words("determiners.txt"))
-            return toks[k].start if toks[k].norm == "," and opens else s.end
+            if toks[k].norm != "," or k + 1 >= g:
+                return s.end
+            if toks[k + 1].norm in _JOINERS or toks[k + 1].norm in words("determiners.txt") and _own_que(s, nxt):
+                return toks[k].start
+            return s.end
     return s.end
+
+
+def _own_que(s: Sentence, hit: VerbHit) -> bool:
+    return not verbs()[hit.lemma].incise_only and _que_after(s, hit) is not None
 
 
 # ------------------------------------------------------------------------------ driver
@@ -432,7 +440,7 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
     out: list[Report] = []
     low = text.lower()
     present = first_words().intersection(PLAIN_WORD.findall(low))  # words that may start a verb form
-    selon = SELON_CUE.search(low) is not None  # the quick test of selon_reports, once a paragraph
+    selon = any(w in low for w in SELON_WORDS)  # the quick test of selon_reports, once a paragraph
     if not present and not selon and "pour" not in low:
         return out  # the quick test: most paragraphs without a report skip the analysis
     sentences = list(_sentences(text, _quotations(text) if spans is None else spans))

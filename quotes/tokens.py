@@ -162,7 +162,7 @@ def group_start(toks: list[Tok], i: int, lo: int) -> int:
 def _between_aux(toks: list[Tok], k: int, lo: int) -> bool:
     """« a sobrement répondu »: an adverb in -ment right after an auxiliary (not « le
     gouvernement a »)."""
-    return k > lo and is_adverb(toks[k]) and toks[k - 1].norm in AUX_WORDS
+    return k > lo and toks[k - 1].norm in AUX_WORDS and is_adverb(toks[k])
 
 
 def is_adverbial(tok: Tok) -> bool:
