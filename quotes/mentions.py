@@ -439,6 +439,12 @@ SUBJECT_REACH = 20  # words of an inverted subject with its complements and appo
 ADJUNCT_REACH = 10  # words of an adjunct between an inverted verb and its subject
 
 
+@functools.cache
+def _adjunct_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The determiners (with « l' ») and the prepositions (with au, aux, de, d') of ``_skip_adjunct``."""
+    return words("determiners.txt") | {"l'"}, words("prepositions.txt") | {"au", "aux", "de", "d'"}
+
+
 def _skip_adjunct(toks: list[Tok], k: int, hi: int) -> int:
     """``a témoigné sur le plateau de TVL Sud la présidente``, ``a reconnu après le match
     l'entraîneur``, ``a concédé, interrogé sur la crise, le président``: step over one adjunct
@@ -446,17 +452,17 @@ def _skip_adjunct(toks: list[Tok], k: int, hi: int) -> int:
     a preposition, or a phrase set apart by commas; ``k`` when there is none."""
     if k >= hi:
         return k
-    dets = words("determiners.txt") | {"l'"}
+    dets, preps = _adjunct_words()
     if toks[k].norm == ",":
         c = next((c for c in range(k + 2, min(hi, k + ADJUNCT_REACH)) if toks[c].norm in PUNCT), hi)
         return c + 1 if c + 1 < hi and toks[c].norm == "," and toks[c + 1].norm in dets else k
-    if toks[k].norm not in words("prepositions.txt") | {"au", "aux"}:
-        return k
+    if toks[k].norm not in preps or toks[k].norm in ("de", "d'"):
+        return k  # (« de » heads no adjunct here: « a déclaré de sa voix … »)
     for c in range(k + 2, min(hi, k + ADJUNCT_REACH)):
         if toks[c].norm in PUNCT:
             return k
         before = toks[c - 1]
-        after_a_noun = before.norm not in dets and before.norm not in words("prepositions.txt") | {"de", "d'"}
+        after_a_noun = before.norm not in dets and before.norm not in preps
         if after_a_noun and (toks[c].norm in dets or toks[c].text[:1].isupper() and before.text[:1].islower()):
             return c  # « sur le plateau de Canal Ouest la présidente », « à l'audience Me Garrigaud »
     return k

@@ -37,6 +37,10 @@ def _selon_re() -> regex.Pattern[str]:
     )
 
 
+# A person's name: two capitalised words or more, particles between (« Jean-Yves Le Goff », « Anne de Villiers »).
+_NAME_WORD = r"\p{Lu}[\p{L}'’-]+"
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|du|d['’]|le|la)){{0,3}}?\s+{_NAME_WORD}"
+
 _LEMMAS = {"selon": "selon", "d'après": "d'après", "d’après": "d'après", "aux": "aux yeux de", "de": "de l'avis de"}
 
 
@@ -101,8 +105,7 @@ def _quoted_phrase(s: Sentence, pos: int) -> bool:
 @functools.cache
 def _apposed_name_re() -> regex.Pattern[str]:
     # a person's name in apposition, set apart by commas: « , Catherine Morin, », « , Jean-Yves Le Goff. »
-    name = r"\p{Lu}[\p{L}'’-]+"
-    return regex.compile(rf",\s*{name}(?:\s+(?:{name}|de|du|d['’]|le|la)){{0,3}}?\s+{name}(?=\s*(?:,|\.\s*$|$))")
+    return regex.compile(rf",\s*{_PERSON}(?=\s*(?:,|\.\s*$|$))")
 
 
 def _apposed_name_end(s: Sentence, end: int) -> int:
@@ -136,8 +139,7 @@ def _selon_content(s: Sentence, start: int, after: int) -> tuple[int, int] | Non
 @functools.cache
 def _pour_re() -> regex.Pattern[str]:
     # Pour X, « … » at the start of a sentence (after at most a conjunction).
-    name = r"\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|de|du|d['’]|le|la)){0,3}?\s+\p{Lu}[\p{L}'’-]+"
-    return regex.compile(rf"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>[^,«\"“]{{2,80}}?(?:,\s*{name})?)\s*(?:,\s*)?(?=[«\"“])")
+    return regex.compile(rf"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>[^,«\"“]{{2,80}}?(?:,\s*{_PERSON})?)\s*(?:,\s*)?(?=[«\"“])")
 
 
 # The words a sentence that _pour_re matches starts with: the quick test before the pattern.
