@@ -218,18 +218,17 @@ def _que_after(s: Sentence, hit: VerbHit) -> int | None:
     toks = s.toks()
     if k + 2 < len(toks) and toks[k].norm == "de" and toks[k + 1].norm == "ce" and toks[k + 2].norm in ("que", "qu'"):
         return k + 2  # « se félicite de ce que … », « s'inquiètent de ce que … »
-    if (k < len(s.toks()) and s.toks()[k].norm not in ("que", "qu'") and s.toks()[k].norm not in _GAP_OK
-            and s.toks()[k].norm not in _OPENING_MARKS):
-        ok = s.toks()[k].norm in words("subject_skip.txt") or is_adverb(s.toks()[k])
-        if not ok or s.toks()[k].norm in ("le", "la", "les", "l'"):
+    if k < len(toks) and toks[k].norm not in ("que", "qu'") and toks[k].norm not in _GAP_OK and toks[k].norm not in _OPENING_MARKS:
+        ok = toks[k].norm in words("subject_skip.txt") or is_adverb(toks[k])
+        if not ok or toks[k].norm in ("le", "la", "les", "l'"):
             return None
-    for k in range(hit.j, min(hit.j + 10, len(s.toks()))):
-        t = s.toks()[k].norm
+    for k in range(hit.j, min(hit.j + 10, len(toks))):
+        t = toks[k].norm
         if t in ("que", "qu'"):
             return k
-        if t in _OPENING_MARKS and k + 1 < len(s.toks()) and s.toks()[k + 1].norm in ("que", "qu'"):
+        if t in _OPENING_MARKS and k + 1 < len(toks) and toks[k + 1].norm in ("que", "qu'"):
             return k + 1  # a ajouté « qu'il est nécessaire … »: the quotation opens with que
-        verb_here = forms().get(t) and not is_noun_use(s.toks(), k)
+        verb_here = forms().get(t) and not is_noun_use(toks, k)
         if t in PUNCT - {","} or verb_here or t in ("de", "d'") and k == hit.j:
             return None
     return None
@@ -378,7 +377,6 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
     return _joined_clause(s, g, nxt)
 
 
-_JOINERS = ("tandis", "alors", "mais")  # after a comma, they open a clause of its own
 
 
 def _joined_clause(s: Sentence, g: int, nxt: VerbHit) -> int:
@@ -391,7 +389,7 @@ def _joined_clause(s: Sentence, g: int, nxt: VerbHit) -> int:
         if toks[k].norm in PUNCT:
             if toks[k].norm != "," or k + 1 >= g:
                 return s.end
-            if toks[k + 1].norm in _JOINERS or toks[k + 1].norm in words("determiners.txt") and _own_que(s, nxt):
+            if toks[k + 1].norm in words("report_joiners.txt") or toks[k + 1].norm in words("determiners.txt") and _own_que(s, nxt):
                 return toks[k].start
             return s.end
     return s.end
