@@ -1,6 +1,7 @@
 """Evaluate quotes.stance on the hand-labelled set ``tests/data/stance_eval.jsonl``.
 
     python benchmarks/eval_stance.py [--split dev|holdout|all] [--batch 1,2,3,4] [--errors] [--speed]
+    python benchmarks/eval_stance.py --split holdout --second   # how far a second annotator agrees
 
 Each line is ``{"id", "speaker", "verb", "text", "labels": [{"target", "stance"}], "split"}``.
 Every gold (quote, target) pair is scored: the predicted label is the one ``stance.score`` gives
@@ -10,6 +11,11 @@ confusion matrix, and how many gold targets were found.
 
 The split is filtered on reading, before anything is shown; ``--errors`` (the misclassified
 pairs with their text and cues) only works on the dev split: the holdout text is never printed.
+
+``--second`` also scores the labels of a second annotator (``tests/data/stance_second.jsonl``:
+``{"id", "labels"}`` for the quotes they labelled blind, from the text, speaker, verb and gold
+targets, without the gold stances) against the gold ones, with Cohen's kappa: how much of the
+distance between the system and the gold is the labels' own uncertainty.
 
 ``--speed [PATH …]`` times the end-to-end pipeline (read, meta, clean, extract, speakers) over
 PATH (default /work/shared/seeds) without and with ``stance.score`` and prints the ratio.
@@ -32,6 +38,7 @@ from quotes import stance  # noqa: E402
 from quotes.model import Article, Quote  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "stance_eval.jsonl"
+SECOND = ROOT / "tests" / "data" / "stance_second.jsonl"
 SEEDS = ROOT.parent / "shared" / "seeds"
 LABELS = ("favorable", "opposed", "neutral")
 
@@ -101,6 +108,39 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
             "found": sum(r["found"] for r in rows) / len(rows) if rows else 0.0}
 
 
+def cohen_kappa(a: list[str], b: list[str]) -> float:
+    """Agreement of two labellings beyond chance: 1 when equal, 0 when no better than chance."""
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    ca, cb = Counter(a), Counter(b)
+    chance = sum(ca[lab] * cb[lab] for lab in set(ca) | set(cb)) / (n * n)
+    return 1.0 if chance == 1 else (observed - chance) / (1 - chance)
+
+
+def load_second(path: Path = SECOND) -> dict[tuple[str, str], str]:
+    """The second annotator's label of each (quote id, target) they labelled."""
+    out = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                out.update({(rec["id"], lab["target"]): lab["stance"] for lab in rec["labels"]})
+    return out
+
+
+def agreement(rows: list[dict[str, Any]], second: dict[tuple[str, str], str]) -> dict[str, float]:
+    """On the pairs the second annotator labelled: their macro-F1, accuracy and kappa against the
+    gold, and the system's macro-F1 against the gold and against the second annotator."""
+    both = [(r["gold"], second[(r["id"], r["target"])], r["pred"]) for r in rows if (r["id"], r["target"]) in second]
+    if not both:
+        return {"n": 0}
+    gold, other, pred = (list(col) for col in zip(*both, strict=True))
+    return {"n": len(both), "second_f1": macro_f1(gold, other),
+            "second_accuracy": sum(g == o for g, o in zip(gold, other, strict=True)) / len(both),
+            "kappa": cohen_kappa(gold, other), "system_f1": macro_f1(gold, pred),
+            "system_vs_second_f1": macro_f1(other, pred)}
+
+
 def evaluate(split: str, path: Path = EVAL, batch: str | None = None) -> dict[str, Any]:
     """Overall and per-target metrics and the confusion matrix of ``split`` (of ``batch``)."""
     rows = pairs(load(split, path, batch))
@@ -162,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--path", type=Path, default=EVAL)
     ap.add_argument("--batch", default=None,
                     help="batches, comma-separated: 1 (ids a…, b…), 2 (b1-, b2-), 3 (b3-, b4-), 4 (b5-, b6-); default all")
+    ap.add_argument("--second", nargs="?", const=SECOND, type=Path, metavar="PATH",
+                    help="also score a second annotator's labels against the gold (default: %(const)s)")
     args = ap.parse_args(argv)
     if args.speed is not None:
         paths = args.speed or [str(SEEDS)]
@@ -173,6 +215,12 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--errors shows quote text: dev split only")
     result = evaluate(args.split, args.path, args.batch)
     report(result, args.split + (f", batch {args.batch}" if args.batch else ""))
+    if args.second:
+        a = agreement(result["rows"], load_second(args.second))
+        if a["n"]:
+            print(f"\nsecond annotator, {a['n']} pairs: macro-F1 {a['second_f1']:.3f}, accuracy "
+                  f"{a['second_accuracy']:.3f}, kappa {a['kappa']:.3f} against the gold; the system "
+                  f"{a['system_f1']:.3f} against the gold, {a['system_vs_second_f1']:.3f} against the second")
     if args.errors:
         errors(result)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from types import ModuleType
 
 import pytest
 from hypothesis import given
@@ -533,14 +534,53 @@ def test_every_stance_in_the_corpus_is_explained() -> None:
 
 @pytest.mark.skipif(not EVAL_FILE.is_file(), reason="tests/data/stance_eval.jsonl is absent")
 def test_eval_floor() -> None:
+    result = _eval_stance().evaluate("holdout", EVAL_FILE)
+    assert result["overall"]["n"] > 0
+    assert result["overall"]["macro_f1"] >= FLOOR
+
+
+def _eval_stance() -> ModuleType:
+    """The benchmark module, imported from its folder."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import eval_stance
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    result = eval_stance.evaluate("holdout", EVAL_FILE)
-    assert result["overall"]["n"] > 0
-    assert result["overall"]["macro_f1"] >= FLOOR
+    return eval_stance
+
+
+@pytest.mark.parametrize(("a", "b", "kappa"), [
+    (["favorable", "opposed", "neutral"], ["favorable", "opposed", "neutral"], 1.0),
+    (["favorable", "favorable", "opposed", "opposed"], ["favorable", "opposed", "favorable", "opposed"], 0.0),
+    (["favorable", "opposed"], ["opposed", "favorable"], -1.0),
+    (["neutral", "neutral"], ["neutral", "neutral"], 1.0),
+])
+def test_cohen_kappa(a: list[str], b: list[str], kappa: float) -> None:
+    assert _eval_stance().cohen_kappa(a, b) == pytest.approx(kappa)
+
+
+def test_agreement_scores_only_the_pairs_the_second_annotator_labelled() -> None:
+    rows = [{"id": "q1", "target": "OTAN", "gold": "opposed", "pred": "neutral"},
+            {"id": "q1", "target": "Russie", "gold": "favorable", "pred": "favorable"},
+            {"id": "q2", "target": "OTAN", "gold": "neutral", "pred": "neutral"}]
+    second = {("q1", "OTAN"): "opposed", ("q1", "Russie"): "neutral"}
+    a = _eval_stance().agreement(rows, second)
+    assert a["n"] == 2
+    assert a["second_accuracy"] == 0.5
+    assert a["system_f1"] == pytest.approx((0 + 1 + 0) / 3)  # F1 of opposed, favorable, neutral
+    assert _eval_stance().agreement(rows, {})["n"] == 0
+
+
+SECOND_FILE = ROOT / "tests" / "data" / "stance_second.jsonl"
+
+
+@pytest.mark.skipif(not SECOND_FILE.is_file(), reason="tests/data/stance_second.jsonl is absent")
+def test_second_annotator_labels_match_the_gold_pairs() -> None:
+    es = _eval_stance()
+    gold = {(r["id"], lab["target"]) for r in es.load("all", EVAL_FILE) for lab in r["labels"]}
+    second = es.load_second(SECOND_FILE)
+    assert second and set(second) <= gold
+    assert set(second.values()) <= set(es.LABELS)
 
 
 def test_lexicon_loads_and_is_consistent() -> None:
