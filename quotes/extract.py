@@ -24,7 +24,7 @@ import logging
 from collections.abc import Iterator
 
 from quotes.clean import REGEX_TIMEOUT, Span, pair_quotes, split_sentences, top_level
-from quotes.mentions import Mention, main_subject, passive_agent, subject_at, subject_before
+from quotes.mentions import Mention, main_subject, passive_agent, skipped_phrase, subject_at, subject_before
 from quotes.model import Article, Quote
 from quotes.reports import (
     EDGE,
@@ -69,6 +69,8 @@ def _post_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     if s.toks()[hit.i].norm == hit.lemma and s.toks()[g].norm in ("de", "d'", "à"):
         return None  # « aucune raison » de considérer X comme …: an infinitive complement, no incise
+    if _name_in_clause(s, sp, g):
+        return None  # Le quotidien « La Gazette » a révélé l'affaire: a title, the clause's own verb
     mention = inverted_mention(s, hit, quoted=True)
     if mention is None and hit.clitic is None:
         mention = subject_before(s.text, s.toks(), g, tok_index(s, sp.close) + 1, hit.i)
@@ -104,6 +106,18 @@ def _narration_before(s: Sentence, sp: Span) -> int | None:
     return a
 
 
+def _name_in_clause(s: Sentence, sp: Span, g: int) -> bool:
+    """Whether the quotation is a name inside the clause of the verb after it: words of the clause
+    before its opening mark (« Le quotidien « … » »), and nothing between its closing mark and the verb."""
+    if sp.open < 0 or s.text[sp.close + 1 : s.toks()[g].start].strip():
+        return False
+    a, _ = trimmed(s.text, s.start, sp.open)
+    if (head := DATELINE_HEAD.match(s.text, a, sp.open)) is not None:
+        a = head.end()
+    before = s.text[a : sp.open].rstrip()
+    return bool(before) and before[-1] not in ":,;—–-(" and not QUOTE_MARK.search(before)
+
+
 def _opens_with_que(text: str, a: int) -> bool:
     return text[a : a + 4].lower() == "que " or text[a : a + 3].lower() == "qu'"
 
@@ -128,7 +142,7 @@ def _mid_quote(s: Sentence, hit: VerbHit, g: int, sp: Span) -> Report | None:
     rest = s.text[after : min(sp.close, len(s.text), after + 40)].lstrip()
     if rest[:1] not in (",", "—", "-", "–", ".", "") and not ends_or_adjunct(rest[:24]):
         return None  # « …, explique leur syndicat dans un communiqué, … »: an adjunct may follow
-    if words_in(s.text, s.toks()[g].start, after) > 10:
+    if words_in(s.text, s.toks()[g].start, after) > MID_INCISE_REACH:
         return None
     return report(s.text, "direct", quote_content(s.text, sp), hit, mention)
 
@@ -166,6 +180,7 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     return rep
 
 
+MID_INCISE_REACH = 20  # words of an incise inside a quotation, verb group and subject with its title
 COLON_REACH = 14  # words between a verb and the colon that opens its quotation
 
 
@@ -213,23 +228,24 @@ _OPENING_MARKS = frozenset({"«", "“", '"', "‹"})
 
 
 def _que_after(s: Sentence, hit: VerbHit) -> int | None:
-    """Index of the ``que``/``qu'`` that opens the reported clause, a short adjunct allowed between."""
-    k = hit.j
+    """Index of the ``que``/``qu'`` that opens the reported clause, a short adjunct allowed between
+    (a phrase of ``inverted_phrases.txt`` too: « assure de son côté que »)."""
     toks = s.toks()
+    start = k = hit.j + (skipped_phrase(toks, hit.j, len(toks)) if hit.j < len(toks) else 0)
     if k + 2 < len(toks) and toks[k].norm == "de" and toks[k + 1].norm == "ce" and toks[k + 2].norm in ("que", "qu'"):
         return k + 2  # « se félicite de ce que … », « s'inquiètent de ce que … »
     if k < len(toks) and toks[k].norm not in ("que", "qu'") and toks[k].norm not in _GAP_OK and toks[k].norm not in _OPENING_MARKS:
         ok = toks[k].norm in words("subject_skip.txt") or is_adverb(toks[k])
         if not ok or toks[k].norm in ("le", "la", "les", "l'"):
             return None
-    for k in range(hit.j, min(hit.j + 10, len(toks))):
+    for k in range(start, min(start + 10, len(toks))):
         t = toks[k].norm
         if t in ("que", "qu'"):
             return k
         if t in _OPENING_MARKS and k + 1 < len(toks) and toks[k + 1].norm in ("que", "qu'"):
             return k + 1  # a ajouté « qu'il est nécessaire … »: the quotation opens with que
         verb_here = forms().get(t) and not is_noun_use(toks, k)
-        if t in PUNCT - {","} or verb_here or t in ("de", "d'") and k == hit.j:
+        if t in PUNCT - {","} or verb_here or t in ("de", "d'") and k == start:
             return None
     return None
 
@@ -350,8 +366,7 @@ def _verb_reports(s: Sentence) -> list[Report]:
         if inside is not None:
             rep = _mid_quote(s, hit, g, inside)
         else:
-            nxt = hits[n + 1] if n + 1 < len(hits) else None
-            clause_end = _clause_end(s, nxt)
+            clause_end = min((_clause_end(s, h) for h in hits[n + 1 : n + 1 + NEXT_HITS]), default=s.end)
             rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
                    or unquoted_incise(s, hit, g) or mid_incise(s, hit, g))
         listed = _listed(s, rep) if rep and rep.kind == "direct" and rep.start > rep.cue_start else []
@@ -362,10 +377,11 @@ def _verb_reports(s: Sentence) -> list[Report]:
     return reports
 
 
-def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
-    """A reported clause ends at the sentence end or where the next report begins."""
-    if nxt is None:
-        return s.end
+NEXT_HITS = 3  # verbs after a report that may begin the next one (« que X n'a pas été prévenu ; Y assure que »)
+
+
+def _clause_end(s: Sentence, nxt: VerbHit) -> int:
+    """A reported clause ends at the sentence end or where the next report, at verb ``nxt``, begins."""
     g = group_start(s.toks(), nxt.i, 0)
     k = g
     while k > max(0, g - 6) and s.toks()[k - 1].norm in (",", "et", "puis", "mais", "en", "avant", "après", "sans", "pour", "tout"):
@@ -377,19 +393,22 @@ def _clause_end(s: Sentence, nxt: VerbHit | None) -> int:
     return _joined_clause(s, g, nxt)
 
 
-
-
 def _joined_clause(s: Sentence, g: int, nxt: VerbHit) -> int:
     """« X a assuré que …, tandis que son opposant a affirmé que … », « Si X pense que …, les
-    syndicats assurent que … »: the comma before the next report's clause (its subject, maybe
+    syndicats assurent que … », « …, et la direction a confirmé que … », « … ; la préfecture
+    assure que … »: the comma or semicolon before the next report's clause (its subject, maybe
     after a joiner: a few words, no punctuation) ends the report before it; else the sentence end.
-    Without a joiner, only when that verb ``nxt`` reports a que-clause of its own."""
+    After a comma without a joiner, or with « et », only when that verb ``nxt`` reports a
+    que-clause of its own."""
     toks = s.toks()
     for k in range(g - 1, max(0, g - 10), -1):
         if toks[k].norm in PUNCT:
+            if toks[k].norm == ";" and k + 1 < g:
+                return toks[k].start
             if toks[k].norm != "," or k + 1 >= g:
                 return s.end
-            if toks[k + 1].norm in words("report_joiners.txt") or toks[k + 1].norm in words("determiners.txt") and _own_que(s, nxt):
+            first = k + 2 if toks[k + 1].norm == "et" and k + 2 < g else k + 1
+            if toks[first].norm in words("report_joiners.txt") or toks[first].norm in words("determiners.txt") and _own_que(s, nxt):
                 return toks[k].start
             return s.end
     return s.end
@@ -453,8 +472,9 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
         reps.sort(key=lambda r: r.start)
         if reps and out and reps[0].mention is None and reps[0].subordinate:
             reps[0].mention = out[-1].mention  # « … », a déclaré X. Et d'ajouter que …
+        reps = _outermost(reps)  # before the speakers: a nested report lends its speaker to nobody
         _participle_speaker(reps, s)
-        out.extend(_outermost(reps))
+        out.extend(reps)
     return out
 
 

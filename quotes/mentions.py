@@ -173,6 +173,8 @@ def _capital_a(toks: list[Tok], k: int, before: int) -> bool:
 
 
 _COORDINATORS = frozenset({"et", "mais", "puis", "ou", "donc"})
+# Clause starters that are prepositions inside an apposition (« médecin depuis vingt ans »).
+_APPOSITION_PREPS = frozenset({"depuis", "pendant", "après", "avant", "pour", "dès"})
 _SUBORDINATORS = frozenset({"que", "qu'", "quand", "lorsque", "lorsqu'", "si", "s'il", "dont", "où", "puisque"})
 
 
@@ -216,6 +218,8 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
         if c == g:  # … et affirme que: the subject of the first verb
             return main_subject(text, toks, c - 1)
         a = c
+    elif a + 1 < g and toks[a].norm in _COORDINATORS and a > lo and toks[a - 1].norm in PUNCT:
+        a += 1  # « …, et la direction a confirmé que »: the conjunction opens the clause, not the subject
     pron = _pronoun_in_group(text, toks, g, fallback)
     if pron is not None and (a == g or is_adverbial(toks[a])):
         return pron  # Quand X est mort, nous pensions / avec un peu de volonté vous observerez
@@ -223,7 +227,12 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
         rel = _relative_before(toks, g - 1, lo)
         if rel is not None:  # X, qui appelle à manifester, dénonce: the antecedent
             return _antecedent(text, toks, rel, lo)
+        comma = _adjunct_comma(toks, g - 1, lo)
+        if comma is not None and (a3 := _segment_left(toks, comma, lo)) < comma:
+            return mention_of(text, toks, _strip_adverbial(toks, a3, comma), comma)  # X, lors de …, a annoncé: X
         a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
+        while a2 - 1 > lo and toks[a2 - 1].norm in _APPOSITION_PREPS:
+            a2 = _segment_left(toks, a2 - 1, lo)  # X, médecin à Lyon depuis vingt ans, reconnaît: the whole apposition
         adjunct = _participial_adjunct(toks, a2, lo)
         if adjunct is not None:  # X, s'exprimant devant la presse, a estimé: X alone
             a2 = _segment_left(toks, adjunct - 1, lo)
@@ -258,6 +267,21 @@ def _participial_adjunct(toks: list[Tok], a: int, lo: int) -> int | None:
     while start > lo and toks[start - 1].norm in _PARTICIPLE_LEAD:
         start -= 1
     return start if start > lo + 1 and toks[start - 1].norm == "," else None
+
+
+ADJUNCT_COMMA_REACH = 16  # words of an adjunct set off by commas between a subject and its verb
+
+
+def _adjunct_comma(toks: list[Tok], comma: int, lo: int) -> int | None:
+    """The comma that opens an adjunct set off by commas and ending at ``comma``, when a
+    preposition starts it (« , lors d'une conférence de presse, », « , sous couvert d'anonymat, »):
+    the subject stands before it. None when no such adjunct ends there; « par » opens none
+    (« L'Otan, par la voix de sa porte-parole X, a affirmé »: X speaks)."""
+    for k in range(comma - 1, max(lo, comma - ADJUNCT_COMMA_REACH), -1):
+        if toks[k].norm in PUNCT:
+            ok = toks[k].norm == "," and k + 1 < comma and k > lo
+            return k if ok and toks[k + 1].norm in words("prepositions.txt") and toks[k + 1].norm != "par" else None
+    return None
 
 
 def _relative_before(toks: list[Tok], comma: int, lo: int) -> int | None:
@@ -320,10 +344,10 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int, adjuncts: bool = 
     while k < hi and k < j + 6:
         if toks[k].norm in skip or toks[k].norm == "," and _next_to_skipped(toks, k, j, hi, skip):
             k += 1  # « a indiqué, lundi, le Pentagone »: the commas around a skipped word too
-        elif n := _skipped_phrase(toks, k, hi):
+        elif n := skipped_phrase(toks, k, hi):
             k += n  # « a confié ce matin la ministre », « affirme depuis des semaines le trésorier »
-        elif is_adverb(toks[k]) and toks[k].norm not in PUNCT:
-            k += 1  # « répète inlassablement le maire »
+        elif is_adverb(toks[k]) and toks[k].norm not in PUNCT and not (adjuncts and toks[k].norm in words("prepositions.txt")):
+            k += 1  # « répète inlassablement le maire » (« en entrevue » is an adjunct: _skip_adjunct)
         else:
             break
     if adjuncts and k < hi and toks[k].norm == ",":
@@ -371,7 +395,7 @@ def _skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in out.items()}
 
 
-def _skipped_phrase(toks: list[Tok], k: int, hi: int) -> int:
+def skipped_phrase(toks: list[Tok], k: int, hi: int) -> int:
     """The number of words of the phrase of ``inverted_phrases.txt`` at ``k`` (0: none)."""
     for phrase in _skip_phrases().get(toks[k].norm, ()):
         if k + len(phrase) <= hi and all(toks[k + m].norm == w for m, w in enumerate(phrase)):
@@ -463,7 +487,8 @@ def _skip_adjunct(toks: list[Tok], k: int, hi: int) -> int:
             return k
         before = toks[c - 1]
         after_a_noun = before.norm not in dets and before.norm not in preps
-        if after_a_noun and (toks[c].norm in dets or toks[c].text[:1].isupper() and before.text[:1].islower()):
+        starts = toks[c].norm in dets and toks[c].norm not in ("du", "des")  # after a noun, du and des go on with it
+        if after_a_noun and (starts or toks[c].text[:1].isupper() and before.text[:1].islower()):
             return c  # « sur le plateau de Canal Ouest la présidente », « à l'audience Me Garrigaud »
     return k
 
@@ -474,6 +499,9 @@ def _one_complement(toks: list[Tok], k: int, hi: int) -> int:
     j = k + 1
     if j < hi and toks[j].norm in words("determiners.txt") | {"l'"}:
         j += 1
+    if j < hi and QUOTE_MARK.fullmatch(toks[j].norm):  # « a précisé à « La Voix du Nord » une source »
+        j = next((c + 1 for c in range(j + 2, min(hi, j + 10)) if QUOTE_MARK.fullmatch(toks[c].norm)), k)
+        return j if k < j < hi and (toks[j].norm in words("determiners.txt") or toks[j].text[:1].isupper()) else k
     j += 1
     while j < hi and toks[j].text[:1].isupper():
         j += 1

@@ -57,10 +57,29 @@ def _selon_ok(s: Sentence, m: regex.Match[str]) -> bool:
     if np_words[0] in ("que", "qu'") or np_words[0].startswith("qu'"):
         return False
     before = s.text[max(s.start, m.start() - 40) : m.start()].strip()
+    if _after_variation(before):
+        return False
     opener = m.start() - s.start <= 40 and _opens_sentence(before)
     if m.group("cue").lower().split()[0] in ("aux", "de"):  # « aux yeux de », « de l'avis de »: also a manner
         return opener or before[-1:] in ",:—("  # (« il a agi de l'avis de son médecin »): only set apart before
     return opener or before[-1:] in ",:—-([«\"" or s.text[m.end() : m.end() + 2].strip()[:1] in ",:;)—.!?"
+
+
+@functools.cache
+def _variation_stems() -> tuple[str, ...]:
+    return tuple(lexicon.lines("selon_variation.txt"))
+
+
+def _after_variation(before: str) -> bool:
+    """« varient fortement selon les quartiers »: a word of variation (``selon_variation.txt``)
+    right before the phrase, or before an adverb in -ment right before it; then selon means
+    "depending on"."""
+    if before[-1:] in ",:;—–-()«»\"“”":
+        return False  # set apart: « les chiffres ont évolué, selon la police »
+    last = before.lower().replace("’", "'").split()[-2:]
+    if len(last) == 2 and last[1].endswith("ment") and len(last[1]) > 6:
+        last = last[:1]
+    return bool(last) and last[-1].startswith(_variation_stems())
 
 
 def selon_reports(s: Sentence, taken: list[Report]) -> list[Report]:

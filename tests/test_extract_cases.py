@@ -913,10 +913,58 @@ CASES = [
     case("pour-with-apposed-name",
          "Pour la présidente de l'association, Julie Marc, « ce projet de parking est une aberration ».",
          direct("ce projet de parking est une aberration", "Pour", "la présidente de l'association, Julie Marc", "pour", "selon")),
+    # ------------------------------------------------------------------ fourth invented batch: general rules from its misses
+    case("inverted-after-en-adjunct",
+         "« Le chantier reprendra en mars », a indiqué en séance le vice-président du département, Paul Ravel.",
+         direct("Le chantier reprendra en mars", "indiqué", "le vice-président du département, Paul Ravel")),
+    case("inverted-after-en-outre",
+         "« Les crédits sont gelés », a précisé en outre la rectrice.",
+         direct("Les crédits sont gelés", "précisé", "la rectrice")),
+    case("inverted-after-sous-adjunct",
+         "« Personne ne veut signer », confie sous le sceau du secret un cadre de la banque.",
+         direct("Personne ne veut signer", "confie", "un cadre de la banque")),
+    case("inverted-after-dative-title",
+         "« Le club n'est pas à vendre », a assuré au « Petit Courrier » le président de l'ASC.",
+         direct("Le club n'est pas à vendre", "assuré", "le président de l'ASC")),
+    case("mid-quote-long-incise",
+         "« Les carnets sont pleins, a expliqué le directeur commercial de la coopérative laitière du Haut-Doubs, "
+         "Marc Grosjean. Mais les prix restent bas. »",
+         direct("Les carnets sont pleins, a expliqué le directeur commercial de la coopérative laitière du "
+                "Haut-Doubs, Marc Grosjean. Mais les prix restent bas.", "expliqué",
+                "le directeur commercial de la coopérative laitière du Haut-Doubs, Marc Grosjean")),
+    case("two-reports-semicolon",
+         "Le syndicat affirme que la direction n'a pas été informée ; l'entreprise soutient pour sa part "
+         "qu'une réunion a eu lieu.",
+         indirect("la direction n'a pas été informée", "affirme", "Le syndicat"),
+         indirect("une réunion a eu lieu", "soutient", "l'entreprise")),
+    case("two-reports-comma-et",
+         "Il a été confirmé mardi que la piscine fermerait, et le maire a ajouté que les travaux dureraient un an.",
+         indirect("la piscine fermerait", "confirmé", None),
+         indirect("les travaux dureraient un an", "ajouté", "le maire")),
+    case("que-after-time-phrase",
+         "La ministre avait pourtant assuré la veille qu'aucune classe ne fermerait.",
+         indirect("aucune classe ne fermerait", "assuré", "La ministre")),
+    case("apposition-with-depuis",
+         "Hélène Marty, sage-femme à Dole depuis quinze ans, estime que la maternité est menacée.",
+         indirect("la maternité est menacée", "estime", "Hélène Marty, sage-femme à Dole depuis quinze ans")),
+    case("adjunct-between-subject-and-verb",
+         "Le procureur, lors d'un point presse au palais de justice, a indiqué que l'enquête était close.",
+         indirect("l'enquête était close", "indiqué", "Le procureur")),
+    case("participle-takes-the-outer-speaker",
+         "Le porte-parole, Yann Castel, a rappelé que le parti défendrait « toute réforme votée par les "
+         "adhérents », ajoutant qu'il n'était pas question de céder.",
+         mixed("le parti défendrait « toute réforme votée par les adhérents »", "rappelé", "Le porte-parole, Yann Castel"),
+         indirect("il n'était pas question de céder", "ajoutant", "Le porte-parole, Yann Castel")),
 ]
 
 
 NEGATIVES = [
+    # ------------------------------------------------------------------ fourth invented batch: titles and « selon » of variation
+    pytest.param("Le mensuel « Terres d'ici » a révélé l'affaire des faux diplômes.", id="neg-title-subject-of-verb"),
+    pytest.param("L'hymne « Allez les Verts » a été repris par tout le stade.", id="neg-title-subject-passive"),
+    pytest.param("Les loyers varient fortement selon les arrondissements.", id="neg-selon-after-variation"),
+    pytest.param("Les résultats diffèrent selon les académies.", id="neg-selon-after-differ"),
+    pytest.param("Les dossiers sont classés d'après leur date de dépôt.", id="neg-d-apres-after-classes"),
     # ------------------------------------------------------------------ aux yeux de, de l'avis de: not set apart
     pytest.param("Ce tableau est un chef-d'œuvre aux yeux de tous les visiteurs.", id="neg-aux-yeux-de-not-set-apart"),
     pytest.param("Il a interrompu le traitement de l'avis de son médecin traitant.", id="neg-de-l-avis-de-not-set-apart"),
