@@ -118,8 +118,28 @@ def _clitic_on_aux(toks: list[Tok], i: int) -> tuple[str | None, int]:
 
 
 def is_noun_use(toks: list[Tok], i: int) -> bool:
-    """``la demande``, ``le juge``, ``une note``: a determiner right before the form."""
-    return i > 0 and toks[i - 1].norm in words("determiners.txt")
+    """``la demande``, ``le juge``, ``une note``: a determiner right before the form (not an
+    object pronoun: ``il l'affirme``, ``X le répète : « … »``)."""
+    return i > 0 and toks[i - 1].norm in words("determiners.txt") and not _object_pronoun(toks, i)
+
+
+_OBJECT_PRONOUNS = ("le", "la", "les", "l'")
+_NOT_SUBJECT_END = AUX_WORDS | {"de", "d'", "du", "des", "voici", "voilà"}  # words a subject never ends with
+_COLON_REACH = 4  # words between a verb and the colon of « X le répète sans détour : »
+
+
+def _object_pronoun(toks: list[Tok], i: int) -> bool:
+    """Whether the article-like word before the form at ``i`` is its object pronoun: after a subject
+    pronoun or a negation (« elle le dit », « on ne l'affirme »), or before a colon that opens the
+    words (« Mme X, 81 ans, l'affirme sans détour : »)."""
+    if toks[i - 1].norm not in _OBJECT_PRONOUNS or i < 2:
+        return False
+    before = toks[i - 2].norm
+    if before in words("subject_pronouns.txt") or before in ("ne", "n'"):
+        return True
+    if before in words("determiners.txt") or before in words("prepositions.txt") or before in _NOT_SUBJECT_END:
+        return False  # « de la demande : », « voici la demande : », « c'est la demande : »
+    return any(t.norm == ":" for t in toks[i + 1 : i + 1 + _COLON_REACH])
 
 
 def not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
@@ -136,6 +156,8 @@ def not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
         return True  # cela (ne) veut (pas) dire que: to mean (je voulais dire à X que is a report)
     if prev == "sans":
         return True  # il va sans dire que, sans dire que
+    if verbs()[hit.lemma].not_with_object and (prev in _OBJECT_PRONOUNS or prev in AUX_WORDS and prev2 in _OBJECT_PRONOUNS):
+        return True  # on l'appelle « le Baron »: naming
     reflexive = prev in ("se", "s'") or (prev in AUX_WORDS and prev2 in ("se", "s'"))
     if reflexive and verbs()[hit.lemma].not_reflexive:
         return True  # s'assurer que, il se dit que, se trouver: not reports

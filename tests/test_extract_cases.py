@@ -955,6 +955,12 @@ CASES = [
          "adhérents », ajoutant qu'il n'était pas question de céder.",
          mixed("le parti défendrait « toute réforme votée par les adhérents »", "rappelé", "Le porte-parole, Yann Castel"),
          indirect("il n'était pas question de céder", "ajoutant", "Le porte-parole, Yann Castel")),
+    case("object-pronoun-before-colon",
+         "Gaston Terrier, 92 ans, le répète sans relâche : « Le village mourra sans son école. »",
+         direct("Le village mourra sans son école.", "répète", "Gaston Terrier, 92 ans")),
+    case("object-pronoun-after-subject-pronoun",
+         "Elle l'affirme sans détour : « Je ne briguerai pas de second mandat. »",
+         direct("Je ne briguerai pas de second mandat.", "affirme", "Elle")),
 ]
 
 
@@ -965,6 +971,8 @@ NEGATIVES = [
     pytest.param("Les loyers varient fortement selon les arrondissements.", id="neg-selon-after-variation"),
     pytest.param("Les résultats diffèrent selon les académies.", id="neg-selon-after-differ"),
     pytest.param("Les dossiers sont classés d'après leur date de dépôt.", id="neg-d-apres-after-classes"),
+    pytest.param("Au marché, tout le monde l'appelle « la reine des fromages ».", id="neg-object-pronoun-naming"),
+    pytest.param("Voici la demande : « un cahier, deux stylos et une trousse ».", id="neg-presentative-noun-before-colon"),
     # ------------------------------------------------------------------ aux yeux de, de l'avis de: not set apart
     pytest.param("Ce tableau est un chef-d'œuvre aux yeux de tous les visiteurs.", id="neg-aux-yeux-de-not-set-apart"),
     pytest.param("Il a interrompu le traitement de l'avis de son médecin traitant.", id="neg-de-l-avis-de-not-set-apart"),
