@@ -24,7 +24,7 @@ import logging
 from collections.abc import Iterator
 
 from quotes.clean import REGEX_TIMEOUT, Span, pair_quotes, split_sentences, top_level
-from quotes.mentions import Mention, main_subject, passive_agent, skipped_phrase, subject_at, subject_before
+from quotes.mentions import Mention, main_subject, passive_agent, subject_at, subject_before
 from quotes.model import Article, Quote
 from quotes.reports import (
     EDGE,
@@ -54,6 +54,7 @@ from quotes.tokens import (
     group_start,
     is_adverb,
     is_noun_use,
+    skipped_phrase,
     words,
 )
 from quotes.unquoted import DATELINE_HEAD, ends_or_adjunct, mid_incise, that_is_what, unquoted_incise

@@ -20,7 +20,7 @@ from quotes.tokens import (
     is_adverb,
     is_adverbial,
     is_noun_use,
-    tokens,
+    skipped_phrase,
     words,
 )
 from quotes.verbs import INFINITIVE_ENDINGS, forms
@@ -227,7 +227,7 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
         rel = _relative_before(toks, g - 1, lo)
         if rel is not None:  # X, qui appelle à manifester, dénonce: the antecedent
             return _antecedent(text, toks, rel, lo)
-        comma = _adjunct_comma(toks, g - 1, lo)
+        comma = adjunct_comma(toks, g - 1, lo)
         if comma is not None and (a3 := _segment_left(toks, comma, lo)) < comma:
             return mention_of(text, toks, _strip_adverbial(toks, a3, comma), comma)  # X, lors de …, a annoncé: X
         a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
@@ -272,15 +272,19 @@ def _participial_adjunct(toks: list[Tok], a: int, lo: int) -> int | None:
 ADJUNCT_COMMA_REACH = 16  # words of an adjunct set off by commas between a subject and its verb
 
 
-def _adjunct_comma(toks: list[Tok], comma: int, lo: int) -> int | None:
+def adjunct_comma(toks: list[Tok], comma: int, lo: int, participle_only: bool = False) -> int | None:
     """The comma that opens an adjunct set off by commas and ending at ``comma``, when a
     preposition starts it (« , lors d'une conférence de presse, », « , sous couvert d'anonymat, »):
     the subject stands before it. None when no such adjunct ends there; « par » opens none
-    (« L'Otan, par la voix de sa porte-parole X, a affirmé »: X speaks)."""
+    (« L'Otan, par la voix de sa porte-parole X, a affirmé »: X speaks), but a participle and its
+    agent do (« Le ministre, soutenu par la Hongrie, estime »), the only kind ``participle_only``
+    looks for."""
     for k in range(comma - 1, max(lo, comma - ADJUNCT_COMMA_REACH), -1):
         if toks[k].norm in PUNCT:
             ok = toks[k].norm == "," and k + 1 < comma and k > lo
-            return k if ok and toks[k + 1].norm in words("prepositions.txt") and toks[k + 1].norm != "par" else None
+            opener = toks[k + 1].norm in words("prepositions.txt") and toks[k + 1].norm != "par"
+            passive = k + 2 < comma and toks[k + 2].norm == "par"  # « , soutenu par la Hongrie, »
+            return k if ok and (opener and not participle_only or passive) else None
     return None
 
 
@@ -384,23 +388,6 @@ def _quoted_noun_end(toks: list[Tok], k: int, hi: int) -> int | None:
     close = next((c for c in range(k + 3, min(hi, k + 5)) if QUOTE_MARK.fullmatch(toks[c].norm)), None)
     return None if close is None or any(t.norm in PUNCT for t in toks[k + 2 : close]) else close + 1
 
-
-@functools.cache
-def _skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The phrases of ``inverted_phrases.txt`` as the tokenizer cuts them, by first word, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for line in lexicon.lines("inverted_phrases.txt"):
-        norms = tuple(t.norm for t in tokens(line.lower()))
-        out.setdefault(norms[0], []).append(norms)
-    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in out.items()}
-
-
-def skipped_phrase(toks: list[Tok], k: int, hi: int) -> int:
-    """The number of words of the phrase of ``inverted_phrases.txt`` at ``k`` (0: none)."""
-    for phrase in _skip_phrases().get(toks[k].norm, ()):
-        if k + len(phrase) <= hi and all(toks[k + m].norm == w for m, w in enumerate(phrase)):
-            return len(phrase)
-    return 0
 
 
 def _next_to_skipped(toks: list[Tok], k: int, j: int, hi: int, skip: frozenset[str]) -> bool:

@@ -162,14 +162,41 @@ _RIGHT_STOP = regex.compile(r"[,.;:()«»]")
 def _role_context(text: str, start: int, end: int) -> str:
     """The role phrase around a name: ``le ministre russe … Sergueï Lavrov`` or ``X, secrétaire …,``."""
     left = _left_stop().split(text[max(0, start - 90) : start])[-1]
-    if not left.strip(" ,") and text[:start].rstrip().endswith(","):
-        left = _APPOSITION_STOP.split(text[max(0, start - 200) : start].rstrip()[:-1])[-1]
+    if text[:start].rstrip().endswith(","):  # « La ministre du Pétrole et des Énergies, X »: the whole head
+        head = _apposition_head(text, start)
+        if head is not None:
+            left = head
+        elif not left.strip(" ,"):
+            left = _APPOSITION_STOP.split(text[max(0, start - 200) : start].rstrip()[:-1])[-1]
     right = ""
     if text[end : end + 2].startswith(","):
         right = _RIGHT_STOP.split(text[end + 1 : end + 100])[0]
         if _is_predicate(right):  # « X, a déclaré … », « X, s'exprimant … »: no apposition
             right = ""
-    return (left.split(",")[-1] if "," in left.strip(" ,") else left) + " | " + right
+    stripped = left.rstrip(" ,")
+    return (stripped.split(",")[-1] if "," in stripped else left) + " | " + right
+
+
+_HEAD_REACH = 200  # characters of a role phrase before « , Name »
+_ROLE_OPENERS = frozenset({"le", "la", "l'", "un", "une", "sa", "son", "notre"})
+_CONTINUATIONS = ("du ", "de ", "des ", "d'", "et ")  # « Le ministre des Mines, du Pétrole et de l'Énergie, »
+
+
+def _apposition_head(text: str, start: int) -> str | None:
+    """The role phrase of « …, la ministre de la Défense, Name »: from the first determiner that a
+    role word follows (within two words) to the comma before the name; a title listed over
+    commas (« Le ministre des Mines, du Pétrole et de l'Énergie, ») is taken whole. None when no
+    role opens there."""
+    chunk = text[max(0, start - _HEAD_REACH) : start].rstrip()[:-1]
+    parts = regex.split(r"[.;:«»\"()]", chunk)[-1].split(",")
+    head = parts.pop()
+    while parts and head.strip().lower().startswith(_CONTINUATIONS):
+        head = parts.pop() + "," + head
+    words = _WORD.findall(head.lower().replace("’", "'"))
+    for k, w in enumerate(words):
+        if (w in _ROLE_OPENERS or w.startswith("l'")) and _roles(" ".join([w.removeprefix("l'"), *words[k + 1 : k + 3]]).strip()):
+            return " ".join(words[k:])
+    return None
 
 
 def _is_predicate(phrase: str) -> bool:
@@ -236,7 +263,29 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
             person.roles |= _roles(low)
             person.nations |= _find(low, "nationalities.txt")
             timeline.append((i, m.start(), person))
+        timeline.extend((i, at, someone) for at, someone in _someones(text))
     return list({id(p): p for p in found.values()}.values()), timeline
+
+
+# « Une source militaire occidentale, jointe par téléphone, juge … », « Sur place, un commerçant
+# du marché, qui … »: someone new, unnamed, opening a sentence (after at most a short adjunct set
+# off by a comma), whom a later « il » or « elle » may stand for. The phrase runs to a comma, a
+# relative pronoun or six words.
+_SOMEONE = regex.compile(
+    r"(?:^|(?<=[.!?»”]\s)|(?<=^[^.!?,«»]{1,40},\s)|(?<=[.!?»”]\s[^.!?,«»]{1,40},\s))"
+    r"(?P<det>[Uu]ne?)\s+(?P<head>\p{Ll}[\w'’-]*)(?:\s+(?!qui\b|que\b|qu'|dont\b)[\w'’-]+){0,5}"
+)
+
+
+def _someones(text: str) -> list[tuple[int, Person]]:
+    """The unnamed people who open a sentence of ``text``: (offset, person)."""
+    out = []
+    for m in _SOMEONE.finditer(text):
+        if m.group("head") in lexicon.words("not_someone.txt") or forms().get(m.group("head")):
+            continue  # « Un an plus tard » is no one; a verb form is no head either
+        gender = "f" if m.group("det").lower() == "une" else "m"
+        out.append((m.start(), Person(m.group(), gender, named=False)))
+    return out
 
 
 def _person_for(found: dict[str, Person], words: list[str]) -> Person:
@@ -295,7 +344,12 @@ def _in_complement(mention: str, person: Person) -> bool:
     adviser), not the one who speaks."""
     at = mention.find(person.name) if person.name in mention else mention.find(person.surname())
     head = _WORD.findall(mention[: max(at, 0)].lower())
+    if head and head[-1] in _TITLES:
+        head = head[:-1]  # « le parti de M. Alcaíno »
     return len(head) >= 2 and head[-1] in ("de", "du", "d'")
+
+
+_TITLES = frozenset({"m", "mme", "mlle", "me", "dr", "pr"})  # as _WORD cuts « M. », « Mme », « Me »
 
 
 def _one(by_id: dict[int, Person]) -> Person | None:
@@ -442,6 +496,9 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
             return _spoken_by(q, ctx.previous.name, ctx.previous.named)  # « Et d'ajouter : « … » »
         return _spoken_by(q, None, False)
     mention = q.mention
+    if _low(mention) in lexicon.words("own_words.txt"):  # « selon ses mots »: the last one who spoke, or was named
+        owner = ctx.previous or _last_named(ctx, q)
+        return _spoken_by(q, owner.name, owner.named) if owner else _spoken_by(q, mention, False)
     person = _by_name(mention, ctx.persons) or _by_role(mention, ctx, q.paragraph)
     if person is None:
         person = _by_pronoun(mention, q, ctx, q.mention_start)
@@ -450,14 +507,31 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
         # précisé »): a later « il » stands for them, not for a person named before; they stay
         # unresolved, under the mention as written
         person = Person(mention, _gender(mention, None), named=False)
-    if person is not None:
-        ctx.previous, ctx.previous_paragraph = person, q.paragraph
-        bisect.insort(ctx.timeline, (q.paragraph, max(q.mention_start, 0), person), key=lambda t: (t[0], t[1]))
-        return _spoken_by(q, person.name, person.named)
-    org = _organisation(mention)
-    if org is not None:
-        return _spoken_by(q, org, True)
-    return _spoken_by(q, mention, False)
+    elif person is None and (org := _organisation(mention)) is not None:
+        person = Person(org, _gender(mention, None))  # « L'Otan … assure que … Elle affirme »: the organisation
+    elif person is None and _one_unnamed(mention):
+        person = Person(mention, _gender(mention, None), named=False)  # « un haut fonctionnaire », « la délégation »
+    if person is None:
+        return _spoken_by(q, mention, False)
+    ctx.previous, ctx.previous_paragraph = person, q.paragraph
+    bisect.insort(ctx.timeline, (q.paragraph, max(q.mention_start, 0), person), key=lambda t: (t[0], t[1]))
+    return _spoken_by(q, person.name, person.named)
+
+
+def _last_named(ctx: Context, q: Quote) -> Person | None:
+    """The person named last before ``q``, outside quoted words."""
+    return next((p for par, off, p in reversed(ctx.timeline)
+                 if (par, off) < (q.paragraph, q.start) and not ctx.quoted(par, off)), None)
+
+
+_SINGULAR_HEADS = frozenset({"le", "la", "l'", "un", "une", "ce", "cette", "cet"})
+
+
+def _one_unnamed(mention: str) -> bool:
+    """« un haut fonctionnaire du ministère », « la délégation syndicale »: one speaker named by a
+    noun phrase, whom a later « il » or « elle » may stand for."""
+    ws = _WORD.findall(mention.lower().replace("’", "'"))
+    return len(ws) >= 2 and (ws[0] in _SINGULAR_HEADS or ws[0].startswith("l'") and len(ws[0]) > 2)
 
 
 # A title that opens with a lone surname, a colon and a quotation: « Bielsa : « Il n'y a aucune

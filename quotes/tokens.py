@@ -174,11 +174,54 @@ def group_start(toks: list[Tok], i: int, lo: int) -> int:
     skip = words("subject_skip.txt")
     k = i
     lo = max(lo, i - 12)
-    while k > lo and (toks[k - 1].norm in skip or split_clitic(toks[k - 1].norm)[1] or _between_aux(toks, k - 1, lo)):
-        k -= 1
-        if split_clitic(toks[k].norm)[1]:  # a-t-il: the group starts at the auxiliary
+    while k > lo:
+        if toks[k - 1].norm in skip or split_clitic(toks[k - 1].norm)[1] or _between_aux(toks, k - 1, lo):
+            k -= 1
+            if split_clitic(toks[k].norm)[1]:  # a-t-il: the group starts at the auxiliary
+                break
+        elif (n := _phrase_after_aux(toks, k, lo)) > 0:
+            k -= n  # « a de son côté dénoncé », « a une nouvelle fois démenti »
+        else:
             break
     return k
+
+
+@functools.cache
+def _skip_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of ``inverted_phrases.txt`` as the tokenizer cuts them, by first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for line in lexicon.lines("inverted_phrases.txt"):
+        norms = tuple(t.norm for t in tokens(line.lower()))
+        out.setdefault(norms[0], []).append(norms)
+    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in out.items()}
+
+
+def skipped_phrase(toks: list[Tok], k: int, hi: int) -> int:
+    """The number of words of the phrase of ``inverted_phrases.txt`` at ``k`` (0: none)."""
+    for phrase in _skip_phrases().get(toks[k].norm, ()):
+        if k + len(phrase) <= hi and all(toks[k + m].norm == w for m, w in enumerate(phrase)):
+            return len(phrase)
+    return 0
+
+
+@functools.cache
+def _phrase_ends() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The same phrases by last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ps in _skip_phrases().values():
+        for phrase in ps:
+            out.setdefault(phrase[-1], []).append(phrase)
+    return {w: tuple(ps) for w, ps in out.items()}
+
+
+def _phrase_after_aux(toks: list[Tok], k: int, lo: int) -> int:
+    """The number of words of a phrase of ``inverted_phrases.txt`` that ends before ``k`` right
+    after an auxiliary (0: none)."""
+    for phrase in _phrase_ends().get(toks[k - 1].norm, ()):
+        a = k - len(phrase)
+        if a > lo and toks[a - 1].norm in AUX_WORDS and all(toks[a + m].norm == w for m, w in enumerate(phrase)):
+            return len(phrase)
+    return 0
 
 
 def _between_aux(toks: list[Tok], k: int, lo: int) -> bool:

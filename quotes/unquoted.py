@@ -10,7 +10,7 @@ import re
 import regex
 
 from quotes.clean import Span
-from quotes.mentions import mention_of, subject_after
+from quotes.mentions import adjunct_comma, mention_of, subject_after
 from quotes.reports import (
     Report,
     Sentence,
@@ -48,6 +48,8 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None  # a reconnu des erreurs: a plural object, not the subject of a singular verb
     if _name_before(s, g - 1):
         return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
+    if adjunct_comma(s.toks(), g - 1, 0, participle_only=True) is not None:
+        return None  # Une source, jointe par téléphone, juge X intenable: a subject and its adjunct
     a, b = trimmed(s.text, s.start, s.toks()[g - 1].start)
     if (head := DATELINE_HEAD.match(s.text, a, b)) is not None:
         a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words

@@ -182,6 +182,50 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "Le ministre allemand Klaus Brenner est arrivé ensuite.",
              "« Rien n'est réglé », a souligné la cheffe de la diplomatie chinoise."],
             [("Wen Lihua", True)], id="a-country-after-a-role-is-a-nationality"),
+        # ---------------------------------------------------------------- from the speaker-resolution set's first batch
+        pytest.param(
+            ["La ministre de la Culture et des Sports, Odile Ferrat, a inauguré le stade mardi.",
+             "La ministre a estimé que le chantier avait coûté trop cher."],
+            [("Odile Ferrat", True)], id="a-role-listed-with-et-before-the-name"),
+        pytest.param(
+            ["Le ministre des Transports, du Logement et de la Ville, Bruno Caillaux, était à Lyon.",
+             "« Rien ne sera fermé », a assuré le ministre."],
+            [("Bruno Caillaux", True)], id="a-role-listed-over-commas-before-the-name"),
+        pytest.param(
+            ["Le budget sera voté en juin, a confirmé mardi la ministre des Finances, Laure Vidal, devant la commission.",
+             "La ministre a précisé que les régions seraient consultées."],
+            [("Laure Vidal", True), ("Laure Vidal", True)], id="a-role-after-a-comma-in-its-clause"),
+        pytest.param(
+            ["La sénatrice Agnès Morvan a déposé un amendement.",
+             "L'élue bretonne a affirmé que le texte était incomplet."],
+            [("Agnès Morvan", True)], id="an-elected-official-is-an-elue"),
+        pytest.param(
+            ["L'ambassadrice Karine Delmas a été reçue au ministère.",
+             "Selon la diplomate, les discussions reprendront en mai."],
+            [("Karine Delmas", True)], id="an-ambassador-is-a-diplomat"),
+        pytest.param(
+            ["Paul Arnaud a présenté le plan lundi.",
+             "Un haut fonctionnaire du ministère, qui a requis l'anonymat, reconnaît que le calendrier est serré. "
+             "Il n'exclut pas que le vote soit reporté."],
+            [("Un haut fonctionnaire du ministère", False), ("Un haut fonctionnaire du ministère", False)],
+            id="il-after-an-unnamed-speaker"),
+        pytest.param(
+            ["Paul Arnaud a présenté le plan lundi.",
+             "Une source diplomatique, jointe par téléphone, juge le calendrier intenable. "
+             "Elle estime que le vote sera reporté."],
+            [("Une source diplomatique", False)], id="elle-after-someone-unnamed-who-reports-nothing"),
+        pytest.param(
+            ["La ministre Laure Vidal a présenté le plan lundi.",
+             "C'est, selon ses mots, « une réforme de justice »."],
+            [("Laure Vidal", True)], id="selon-ses-mots-goes-to-the-last-speaker"),
+        pytest.param(
+            ["Le député Rémi Coste a voté contre.",
+             "Le Parti du renouveau, le parti de M. Coste, a fait savoir qu'il ne soutiendrait pas le texte."],
+            [("Le Parti du renouveau, le parti de M. Coste", False)], id="a-name-after-de-m-is-a-complement"),
+        pytest.param(
+            ["Le ministre polonais Jan Nowicki est arrivé à Bruxelles.",
+             "Le ministre polonais, soutenu par la Hongrie et la Slovaquie, estime que le compromis est injuste."],
+            [("Jan Nowicki", True)], id="a-participle-and-its-agent-set-off-by-commas"),
     ],
 )
 def test_resolution(paragraphs, expected):
