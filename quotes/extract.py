@@ -153,7 +153,8 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     words before the colon), or a long quotation right after the verb."""
     k, gap = hit.j, 0
     while k < len(s.toks()) and s.toks()[k].norm not in (":", "«", '"', "“") and gap < COLON_REACH:
-        if s.toks()[k].norm in PUNCT and s.toks()[k].norm != "," or s.toks()[k].norm in ("que", "qu'") or forms().get(s.toks()[k].norm):
+        verb_here = forms().get(s.toks()[k].norm) and not is_noun_use(s.toks(), k)  # « aux jurés » is no verb
+        if s.toks()[k].norm in PUNCT and s.toks()[k].norm != "," or s.toks()[k].norm in ("que", "qu'") or verb_here:
             return None  # a clause of its own (que …) or another verb's quotation (…, avant d'ajouter :)
         k, gap = k + 1, gap + 1
     if k >= len(s.toks()) or gap >= 6 and s.toks()[k].norm != ":":
@@ -239,6 +240,8 @@ def _que_after(s: Sentence, hit: VerbHit) -> int | None:
         ok = toks[k].norm in words("subject_skip.txt") or is_adverb(toks[k])
         if not ok or toks[k].norm in ("le", "la", "les", "l'"):
             return None
+    if start < len(toks) and toks[start].norm == "," and (after := _after_commas(toks, start)) is not None:
+        return after  # « a souligné, mercredi lors d'une rencontre avec les élus, que »
     for k in range(start, min(start + 10, len(toks))):
         t = toks[k].norm
         if t in ("que", "qu'"):
@@ -248,6 +251,18 @@ def _que_after(s: Sentence, hit: VerbHit) -> int | None:
         verb_here = forms().get(t) and not is_noun_use(toks, k)
         if t in PUNCT - {","} or verb_here or t in ("de", "d'") and k == start:
             return None
+    return None
+
+
+COMMA_ADJUNCT_REACH = 14  # words of an adjunct set off by commas between a verb and its que
+
+
+def _after_commas(toks: list[Tok], comma: int) -> int | None:
+    """The que right after an adjunct set off by commas that opens at ``comma`` (« écrivent, dans
+    une lettre ouverte publiée samedi, qu'ils … »), or None."""
+    for k in range(comma + 1, min(len(toks) - 1, comma + COMMA_ADJUNCT_REACH)):
+        if toks[k].norm in PUNCT:
+            return k + 1 if toks[k].norm == "," and toks[k + 1].norm in ("que", "qu'") else None
     return None
 
 

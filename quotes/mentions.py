@@ -501,7 +501,10 @@ def passive_agent(text: str, toks: list[Tok], hit: VerbHit, hi: int) -> Mention 
     """``a été annoncé par la mairie`` → ``la mairie``."""
     if hit.i == 0 or toks[hit.i - 1].norm not in AUX_PASSIVE:
         return None
-    if hit.j < hi and toks[hit.j].norm == "par":
-        return subject_after(text, toks, hit.j + 1, hi) or mention_of(text, toks, hit.j + 1, min(hit.j + 4, hi))
+    k = hit.j
+    while k < hi and (toks[k].norm in words("inverted_skip.txt") or skipped_phrase(toks, k, hi)):
+        k += skipped_phrase(toks, k, hi) or 1  # « a été annoncé vendredi par la direction »
+    if k < hi and toks[k].norm == "par":
+        return subject_after(text, toks, k + 1, hi) or mention_of(text, toks, k + 1, min(k + 4, hi))
     return None
 

@@ -157,8 +157,10 @@ def _selon_content(s: Sentence, start: int, after: int) -> tuple[int, int] | Non
 
 @functools.cache
 def _pour_re() -> regex.Pattern[str]:
-    # Pour X, « … » at the start of a sentence (after at most a conjunction).
-    return regex.compile(rf"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>[^,«\"“]{{2,80}}?(?:,\s*{_PERSON})?)\s*(?:,\s*)?(?=[«\"“])")
+    # Pour X, « … » at the start of a sentence (after at most a conjunction); X may have one
+    # apposition, a name after a role (« Pour le maire, Jean Roux, ») or a role after a name
+    # (« Pour Jean Roux, maire de Lens, »: a noun, not a clause: « Pour Mme Holt, la réunion … »).
+    return regex.compile(rf"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>{_PERSON},\s*(?!(?:le|la|les|un|une|des|ce|cette|il|elle|on)\b|l['’])\p{{Ll}}[^,«\"“]{{1,79}}|[^,«\"“]{{2,80}}?(?:,\s*{_PERSON})?)\s*(?:,\s*)?(?=[«\"“])")
 
 
 # The words a sentence that _pour_re matches starts with: the quick test before the pattern.

@@ -251,3 +251,14 @@ def test_never_a_wrong_name_for_an_ambiguous_role():
 )
 def test_headline_person_is_the_last_resort_for_a_pronoun(title, expected):
     assert _speakers("Selon elle, la réforme est ratée et les élus le savent.", title=title) == expected
+
+
+@pytest.mark.parametrize("name", ["roles.txt", "roles_broader.txt", "nationalities.txt", "organisations.txt", "adjuncts.txt"])
+def test_each_canonical_entry_once(name):
+    """A ``canonical = …`` file is read into a dict: a canonical written twice loses its first line."""
+    from collections import Counter
+
+    from quotes import lexicon
+
+    twice = [c for c, n in Counter(c for c, _ in lexicon.pairs(name)).items() if n > 1]
+    assert not twice, f"{name}: written twice: {twice}"
