@@ -164,7 +164,7 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     colon = s.toks()[k].norm == ":"
     a, b = quote_content(s.text, sp)
-    if not colon and (words_in(s.text, a, b) < 4 or gap > 0):
+    if not colon and (words_in(s.text, a, b) < 4 or gap > 0) and not _quoted_fragment(s, hit, a, b, gap):
         return None
     if not colon and _opens_with_que(s.text, a) and not verbs()[hit.lemma].incise_only:
         return None  # a ajouté « qu'il faudra … »: a que-clause in quotation marks, read by _indirect
@@ -180,6 +180,18 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         rep.open_right = sp.close >= len(s.text)
         rep.subordinate = subordinate
     return rep
+
+
+FRAGMENT_GAP = 5  # words between a verb and the quoted fragment it reports (« a dénoncé dans un communiqué « … » »)
+
+
+def _quoted_fragment(s: Sentence, hit: VerbHit, a: int, b: int, gap: int) -> bool:
+    """« a dénoncé dans un communiqué « un marchandage indécent » », « juge la position
+    « intenable à moyen terme » »: a quoted fragment of three words or more, in lower case (a
+    title or a name opens with a capital), a few words after a verb of ``verbs.txt`` flagged
+    ``fragment``: the speaker's words."""
+    return (verbs()[hit.lemma].quotes_fragment and gap <= FRAGMENT_GAP and words_in(s.text, a, b) >= 3
+            and s.text[a : a + 1].islower())
 
 
 MID_INCISE_REACH = 20  # words of an incise inside a quotation, verb group and subject with its title

@@ -29,6 +29,7 @@ class Verb:
     pronominal: bool  # used with se/s'
     not_reflexive: bool = False  # with se/s' it is no report (s'assurer que, il se dit que)
     not_with_object: bool = False  # with an object pronoun before it, it is no report (on l'appelle « … »)
+    quotes_fragment: bool = False  # its object may be quoted words without a verb (a dénoncé « une dérive »)
 
 
 def _parse_verb(line: str) -> Verb:
@@ -42,7 +43,8 @@ def _parse_verb(line: str) -> Verb:
     for refl in ("se ", "s'"):
         if lemma.startswith(refl):
             lemma, pronominal = lemma[len(refl) :], True
-    return Verb(lemma, cols[at], cols[at + 1], "incise" in flags, pronominal, "norefl" in flags, "noobj" in flags)
+    return Verb(lemma, cols[at], cols[at + 1], "incise" in flags, pronominal, "norefl" in flags, "noobj" in flags,
+                "fragment" in flags)
 
 
 @functools.cache
