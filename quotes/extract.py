@@ -252,7 +252,10 @@ def _que_after(s: Sentence, hit: VerbHit) -> int | None:
         ok = toks[k].norm in words("subject_skip.txt") or is_adverb(toks[k])
         if not ok or toks[k].norm in ("le", "la", "les", "l'"):
             return None
-    if start < len(toks) and toks[start].norm == "," and (after := _after_commas(toks, start)) is not None:
+    c = start
+    while c < len(toks) and toks[c].norm in words("inverted_skip.txt"):
+        c += 1  # « a reconnu dimanche, dans un communiqué, que »
+    if c < len(toks) and toks[c].norm == "," and (after := _after_commas(toks, c)) is not None:
         return after  # « a souligné, mercredi lors d'une rencontre avec les élus, que »
     for k in range(start, min(start + 10, len(toks))):
         t = toks[k].norm
@@ -394,7 +397,8 @@ def _verb_reports(s: Sentence) -> list[Report]:
         if inside is not None:
             rep = _mid_quote(s, hit, g, inside)
         else:
-            clause_end = min((_clause_end(s, h) for h in hits[n + 1 : n + 1 + NEXT_HITS]), default=s.end)
+            after = s.toks()[hit.j - 1].end  # an end found before the verb is another report's (« …, mais il a précisé que … »)
+            clause_end = min((e for h in hits[n + 1 : n + 1 + NEXT_HITS] if (e := _clause_end(s, h)) > after), default=s.end)
             rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
                    or unquoted_incise(s, hit, g) or mid_incise(s, hit, g))
         listed = _listed(s, rep) if rep and rep.kind == "direct" and rep.start > rep.cue_start else []
