@@ -57,7 +57,14 @@ from quotes.tokens import (
     skipped_phrase,
     words,
 )
-from quotes.unquoted import DATELINE_HEAD, ends_or_adjunct, mid_incise, that_is_what, unquoted_incise
+from quotes.unquoted import (
+    DATELINE_HEAD,
+    ends_or_adjunct,
+    mid_incise,
+    opens_that_is_what,
+    that_is_what,
+    unquoted_incise,
+)
 from quotes.verbs import forms, verbs
 
 log = logging.getLogger("quotes")
@@ -469,6 +476,25 @@ def _sentences(text: str, spans: list[Span]) -> Iterator[Sentence]:
         yield Sentence(text, a, b, spans[k:j])
 
 
+def _continued(s: Sentence, last: Report, before: Sentence, after: list[Sentence]) -> Report | None:
+    """A sentence that is one quotation of three words or more, right after a sentence whose last
+    report is a direct quote with a speaker, in the same paragraph: the same speaker goes on
+    (« « … », a-t-elle déclaré. « Elle ne l'a jamais été. » »). Not when the next sentence
+    names its speaker (« C'est ce qu'a déclaré X »)."""
+    if last.kind != "direct" or last.mention is None or last.start < before.start or len(s.spans) != 1:
+        return None
+    if after and opens_that_is_what(after[0]):
+        return None
+    a, b = trimmed(s.text, s.start, s.end)
+    sp = s.spans[0]
+    if sp.open != a or sp.close < b - 2 or s.text[sp.close + 1 : b].strip(EDGE + " "):
+        return None  # words of narration before or after the quotation
+    a, b = quote_content(s.text, sp)
+    if words_in(s.text, a, b) < 3:
+        return None
+    return Report("direct", a, b, last.cue, last.cue_lemma, last.cue_class, last.cue_start, last.cue_end, last.mention)
+
+
 def _participle_speaker(reports: list[Report], s: Sentence) -> None:
     """``…, ajoutant que …``: a report with no subject takes the previous report's speaker."""
     for prev, rep in zip(reports, reports[1:], strict=False):
@@ -501,6 +527,8 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
             reps.append(late)  # « … ». C'est ce qu'a déclaré X[, soulignant que …]: the words before, X's
         reps += pour_reports(s) if not reps else []
         reps += selon_reports(s, reps) if selon else []
+        if not reps and n and out and (more := _continued(s, out[-1], sentences[n - 1], sentences[n + 1 : n + 2])):
+            reps.append(more)  # « … », a-t-elle déclaré. « Elle ne l'a jamais été. »: the same speaker goes on
         reps.sort(key=lambda r: r.start)
         if reps and out and reps[0].mention is None and reps[0].subordinate:
             reps[0].mention = out[-1].mention  # « … », a déclaré X. Et d'ajouter que …

@@ -155,6 +155,11 @@ def _name_before(s: Sentence, comma: int) -> bool:
 _THAT_IS_WHAT = re.compile(r"\s*[cC]['’]est\s+(?:bien\s+|en\s+substance\s+)?ce\s+qu(?:e\b|['’])")
 
 
+def opens_that_is_what(s: Sentence) -> bool:
+    """Whether ``s`` opens with « C'est ce qu… » (and so may give the sentence before a speaker)."""
+    return _THAT_IS_WHAT.match(s.text, s.start, s.end) is not None
+
+
 def that_is_what(prev: Sentence, s: Sentence, done: list[Report]) -> Report | None:
     """The quotation that makes up ``prev`` as a report of the speaker ``s`` names, when ``s`` is
     « C'est ce qu'a déclaré X » and nothing before claimed that quotation."""
