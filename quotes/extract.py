@@ -65,7 +65,7 @@ from quotes.unquoted import (
     that_is_what,
     unquoted_incise,
 )
-from quotes.verbs import forms, verbs
+from quotes.verbs import INFINITIVE_ENDINGS, forms, verbs
 
 log = logging.getLogger("quotes")
 
@@ -171,6 +171,8 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None
     colon = s.toks()[k].norm == ":"
     a, b = quote_content(s.text, sp)
+    if not colon and verbs()[hit.lemma].not_with_object and not _calls_to(s, a):
+        return None  # « ce qu'on appelle « la défense active » »: naming; « appelle les habitants à « … » » calls
     if not colon and (words_in(s.text, a, b) < 4 or gap > 0) and not _quoted_fragment(s, hit, a, b, gap):
         return None
     if not colon and _opens_with_que(s.text, a) and not verbs()[hit.lemma].incise_only:
@@ -189,16 +191,26 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     return rep
 
 
-FRAGMENT_GAP = 5  # words between a verb and the quoted fragment it reports (« a dénoncé dans un communiqué « … » »)
+FRAGMENT_GAP = 6  # words between a verb and the quoted fragment it reports (« a appelé les habitants de la région à « … » »)
 
 
 def _quoted_fragment(s: Sentence, hit: VerbHit, a: int, b: int, gap: int) -> bool:
     """« a dénoncé dans un communiqué « un marchandage indécent » », « juge la position
     « intenable à moyen terme » »: a quoted fragment of three words or more, in lower case (a
     title or a name opens with a capital), a few words after a verb of ``verbs.txt`` flagged
-    ``fragment``: the speaker's words."""
-    return (verbs()[hit.lemma].quotes_fragment and gap <= FRAGMENT_GAP and words_in(s.text, a, b) >= 3
+    ``fragment``, or after a speech verb and its infinitive (« dit avoir voté « pour la première
+    fois » »): the speaker's words."""
+    v = verbs()[hit.lemma]
+    infinitive = v.cls == "speech" and not v.incise_only and gap > 0 and s.toks()[hit.j].norm.endswith(INFINITIVE_ENDINGS)
+    return ((v.quotes_fragment or infinitive) and gap <= FRAGMENT_GAP and words_in(s.text, a, b) >= 3
             and s.text[a : a + 1].islower())
+
+
+def _calls_to(s: Sentence, a: int) -> bool:
+    """Whether « à » stands right before the quotation that opens at ``a``, or opens it (« au calme »)."""
+    before = s.text[max(0, a - 8) : a].replace("«", " ").replace("“", " ").replace('"', " ").split()
+    first = s.text[a : a + 4].split()[:1]
+    return bool(before) and before[-1].lower() == "à" or bool(first) and first[0].lower() in ("à", "au", "aux")
 
 
 MID_INCISE_REACH = 20  # words of an incise inside a quotation, verb group and subject with its title
