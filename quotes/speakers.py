@@ -258,7 +258,8 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
                 gender = _gender(left, m.group("title"))
             else:  # « … aux appels du président français Emmanuel Macron »: the noun next to the name
                 gender = _gender_before_name(left, m.group("title"))
-            person.gender = person.gender or gender or (_gender(right, None) if right.strip() else None)
+            person.gender = (person.gender or gender or (_gender(right, None) if right.strip() else None)
+                             or _first_name_gender(words))
             low = _low(context)
             person.roles |= _roles(low)
             person.nations |= _find(low, "nationalities.txt")
@@ -286,6 +287,21 @@ def _someones(text: str) -> list[tuple[int, Person]]:
         gender = "f" if m.group("det").lower() == "une" else "m"
         out.append((m.start(), Person(m.group(), gender, named=False)))
     return out
+
+
+@functools.cache
+def _first_names() -> dict[str, str]:
+    """Given name → "f" or "m", from ``first_names.txt``."""
+    return {row[0].lower(): row[1] for row in lexicon.table("first_names.txt", 2)}
+
+
+def _first_name_gender(words: list[str]) -> str | None:
+    """The gender of a name's given name (« Laurent Warichet »: m), when the lexicon knows it; a
+    compound given name by its whole, else its first part (« Jean-Marie »: m); one word is a surname."""
+    if len(words) < 2:
+        return None
+    first = words[0].lower()
+    return _first_names().get(first) or _first_names().get(first.split("-")[0])
 
 
 def _person_for(found: dict[str, Person], words: list[str]) -> Person:

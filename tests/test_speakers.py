@@ -226,6 +226,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             ["Le ministre polonais Jan Nowicki est arrivé à Bruxelles.",
              "Le ministre polonais, soutenu par la Hongrie et la Slovaquie, estime que le compromis est injuste."],
             [("Jan Nowicki", True)], id="a-participle-and-its-agent-set-off-by-commas"),
+        pytest.param(
+            ["Le directeur Paul Mercier a présenté les comptes.",
+             "Awa Diallo, élue du personnel, était présente. « Nous recruterons 250 personnes », a-t-il assuré."],
+            [("Paul Mercier", True)], id="a-given-name-tells-the-gender"),
     ],
 )
 def test_resolution(paragraphs, expected):
@@ -262,3 +266,13 @@ def test_each_canonical_entry_once(name):
 
     twice = [c for c, n in Counter(c for c, _ in lexicon.pairs(name)).items() if n > 1]
     assert not twice, f"{name}: written twice: {twice}"
+
+
+def test_first_names_lexicon_is_well_formed():
+    from quotes import lexicon
+
+    rows = lexicon.table("first_names.txt", 2)
+    names = [r[0].lower() for r in rows]
+    assert len(rows) > 2000
+    assert {r[1] for r in rows} == {"f", "m"}
+    assert len(names) == len(set(names)), "a given name listed twice"
