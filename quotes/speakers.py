@@ -25,7 +25,7 @@ from quotes.verbs import forms
 # A person's name: two to four capitalised words (Frank-Walter Steinmeier), or one after a title.
 # The lookahead first lets the engine skip to the next capital (half the time of the scan).
 _NAME = regex.compile(
-    r"(?=\p{Lu})(?<![\p{L}.])(?:(?P<title>M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr)\s*)?"
+    r"(?=\p{Lu})(?<![\p{L}.])(?:(?P<title>M\.|MM\.|Mme|Mmes|Mlle|Dre|Dr|Pre|Pr|Me)\s*)?"
     r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?:\s+(?:(?:de|von|van|al|ben|el)\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*){0,3})"
 )
 _WORD = regex.compile(r"[\w'-]+")
@@ -92,7 +92,7 @@ def _broader() -> dict[str, list[str]]:
 def _gender(phrase: str, title: str | None) -> str | None:
     """A mention's gender from its first words: « la ministre », « le porte-parole »."""
     if title:
-        return "f" if title.startswith(("Mme", "Mlle")) else "m" if title.startswith("M") else None
+        return "f" if title in ("Mme", "Mmes", "Mlle", "Dre", "Pre") else "m" if title in ("M.", "MM.") else None
     return _first_gender(_WORD.findall(phrase.lower())[:3])
 
 
@@ -278,12 +278,25 @@ _SOMEONE = regex.compile(
 )
 
 
+def _person_noun(words: list[str]) -> bool:
+    """Whether the first words after a determiner hold a noun of ``person_nouns.txt`` (one word or
+    two: « jeune femme », « haut fonctionnaire »; an adjective may come first: « la jeune chercheuse »)."""
+    nouns = lexicon.words("person_nouns.txt")
+    pairs = [" ".join(words[k : k + 2]) for k in range(len(words) - 1)]
+    return any(w in nouns for w in words[:2]) or any(p in nouns for p in pairs[:2])
+
+
+def _names_a_person(words: list[str]) -> bool:
+    """Whether the first words after a determiner name a person: a person noun or a role."""
+    return _person_noun(words) or bool(_roles(" ".join(words[:3])))
+
+
 def _someones(text: str) -> list[tuple[int, Person]]:
     """The unnamed people who open a sentence of ``text``: (offset, person)."""
     out = []
     for m in _SOMEONE.finditer(text):
-        if m.group("head") in lexicon.words("not_someone.txt") or forms().get(m.group("head")):
-            continue  # « Un an plus tard » is no one; a verb form is no head either
+        if not _names_a_person(_low(m.group()).split()[1:4]):
+            continue  # « Une promesse qui laisse X sceptique », « Un an plus tard »: no one
         gender = "f" if m.group("det").lower() == "une" else "m"
         out.append((m.start(), Person(m.group(), gender, named=False)))
     return out
@@ -365,7 +378,7 @@ def _in_complement(mention: str, person: Person) -> bool:
     return len(head) >= 2 and head[-1] in ("de", "du", "d'")
 
 
-_TITLES = frozenset({"m", "mme", "mlle", "me", "dr", "pr"})  # as _WORD cuts « M. », « Mme », « Me »
+_TITLES = frozenset({"m", "mme", "mlle", "me", "dr", "dre", "pr", "pre"})  # as _WORD cuts « M. », « Mme », « Me »
 
 
 def _one(by_id: dict[int, Person]) -> Person | None:
@@ -395,6 +408,31 @@ def _by_role(mention: str, ctx: Context, paragraph: int = 10**9) -> Person | Non
     if len(hits) > 1 and ctx.previous in hits:
         return ctx.previous
     return hits[0] if len(hits) == 1 else None
+
+
+_DEFINITE = frozenset({"le", "la", "ce", "cet", "cette"})
+
+
+def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
+    """« la magistrate », « le technicien de 46 ans », « la septuagénaire »: a definite noun phrase
+    that names a person by a noun of ``person_nouns.txt`` (not a role) stands for the person of
+    its gender named last before it, in its paragraph or the one before, outside quoted words."""
+    words = _low(mention).split()
+    if not words or not (words[0] in _DEFINITE or words[0].startswith("l'")):
+        return None
+    rest = [words[0][2:], *words[1:4]] if words[0].startswith("l'") else words[1:4]
+    if not _person_noun(rest):
+        return None  # an office nobody holds is someone unnamed (« le ministre vardanien »), not the last named
+    gender = _gender(mention, None)
+    at = (q.paragraph, q.mention_start if q.mention_start >= 0 else q.start)
+    for par, off, person in reversed(ctx.timeline):
+        if (par, off) >= at:
+            continue
+        if par < q.paragraph - 1:
+            return None
+        if person.named and not ctx.quoted(par, off) and (gender is None or person.gender in (None, gender)):
+            return person
+    return None
 
 
 def _named_by(ctx: Context, person: Person, paragraph: int) -> bool:
@@ -517,7 +555,7 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
         return _spoken_by(q, owner.name, owner.named) if owner else _spoken_by(q, mention, False)
     person = _by_name(mention, ctx.persons) or _by_role(mention, ctx, q.paragraph)
     if person is None:
-        person = _by_pronoun(mention, q, ctx, q.mention_start)
+        person = _by_pronoun(mention, q, ctx, q.mention_start) or _by_epithet(mention, q, ctx)
     if person is None and (_names_one_role(mention) or _lone_surname(mention)):
         # someone unnamed (« le ministre russe ») or known by a surname only (« Stoltenberg a
         # précisé »): a later « il » stands for them, not for a person named before; they stay

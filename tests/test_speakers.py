@@ -230,6 +230,22 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             ["Le directeur Paul Mercier a présenté les comptes.",
              "Awa Diallo, élue du personnel, était présente. « Nous recruterons 250 personnes », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-given-name-tells-the-gender"),
+        pytest.param(
+            ["Le procureur Alain Vercors a requis dix ans.",
+             "La juge d'instruction Claire Mavel a clos le dossier. La magistrate a estimé que les charges étaient suffisantes."],
+            [("Claire Mavel", True)], id="an-epithet-is-the-last-named-of-its-gender"),
+        pytest.param(
+            ["Rue du Port, Simone Javel, 74 ans, regarde l'eau monter.",
+             "« J'avais tout refait », soupire la septuagénaire."],
+            [("Simone Javel", True)], id="an-age-epithet"),
+        pytest.param(
+            ["Le maire Paul Arnaud a promis des classes préfabriquées.",
+             "Une promesse qui laisse Awa Diallo sceptique. « On nous l'a déjà dit », glisse-t-elle."],
+            [("Awa Diallo", True)], id="une-promesse-is-no-one"),
+        pytest.param(
+            ["Le Dr Paul Arnaud a ouvert la séance.", "La Dre Josée Caron, urgentiste, était présente. "
+             "« Les lits manquent », a-t-elle déploré."],
+            [("Josée Caron", True)], id="dre-is-a-title"),
     ],
 )
 def test_resolution(paragraphs, expected):
