@@ -44,6 +44,7 @@ from quotes.reports import (
 )
 from quotes.selon import SELON_WORDS, pour_reports, selon_reports
 from quotes.tokens import (
+    AUX_PASSIVE,
     AUX_WORDS,
     PLAIN_WORD,
     PUNCT,
@@ -201,9 +202,16 @@ def _quoted_fragment(s: Sentence, hit: VerbHit, a: int, b: int, gap: int) -> boo
     ``fragment``, or after a speech verb and its infinitive (« dit avoir voté « pour la première
     fois » »): the speaker's words."""
     v = verbs()[hit.lemma]
+    if _passive(s.toks(), hit):
+        return False  # « l'auteur y sera jugé pour sa culture … »: the subject is judged, it says nothing
     infinitive = v.cls == "speech" and not v.incise_only and gap > 0 and s.toks()[hit.j].norm.endswith(INFINITIVE_ENDINGS)
     return ((v.quotes_fragment or infinitive) and gap <= FRAGMENT_GAP and words_in(s.text, a, b) >= 3
             and s.text[a : a + 1].islower())
+
+
+def _passive(toks: list[Tok], hit: VerbHit) -> bool:
+    """« est jugé », « a été annoncé »: a participle after a form of être."""
+    return hit.i > 0 and toks[hit.i - 1].norm in AUX_PASSIVE and toks[hit.i].norm != hit.lemma
 
 
 def _calls_to(s: Sentence, a: int) -> bool:
@@ -334,6 +342,46 @@ def _indirect(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | No
     return rep
 
 
+_NEGATION = frozenset({"ne", "n'", "pas", "plus", "jamais", "rien", "point"})
+
+
+def _infinitive(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | None:
+    """``X affirme avoir passé la soirée chez sa sœur``, ``X dit ne pas vouloir …``: a claim
+    reported by an infinitive right after a verb of saying (adverbs and a negation may stand
+    between); the infinitive clause, to the end of the report, is the content."""
+    v = verbs()[hit.lemma]
+    if v.incise_only or hit.clitic is not None or v.cls != "speech" or _passive(s.toks(), hit):
+        return None  # (« souhaitez régaler », « je crois pouvoir dire que »: a wish, a belief)
+    if s.toks()[hit.i].norm == hit.lemma:
+        return None  # an infinitive, or its noun (« Joseph Dunford, conseiller militaire de … »)
+    toks, k = s.toks(), hit.j
+    while k < len(toks) and (toks[k].norm in _NEGATION or is_adverb(toks[k]) or toks[k].norm in words("inverted_skip.txt")):
+        k += 1  # « a confirmé mardi avoir reçu », « dit ne pas vouloir »
+    if k >= len(toks) or not _infinitive_at(toks, k) or forms().get(toks[k].norm):
+        return None  # (« a tenu à souligner que »: the infinitive reports on its own)
+    neg = next((j for j in range(hit.j, k) if toks[j].norm in ("ne", "n'")), k)  # « ne pas avoir »: from « ne »
+    start = toks[neg].start
+    semicolon = s.text.find(";", start, clause_end)  # « Chaque camp assure vouloir négocier ; chacun … »
+    a, b = trimmed(s.text, start, semicolon if semicolon >= 0 else clause_end)
+    if words_in(s.text, a, b) < 3:
+        return None
+    subordinate = _is_participle(toks, hit)
+    mention = main_subject(s.text, toks, g) if subordinate else _subject(s, hit, g)
+    rep = report(s.text, "mixed" if s.has_mark(a, b) else "indirect", (a, b), hit, mention)
+    if rep:
+        rep.subordinate = subordinate
+    return rep
+
+
+def _infinitive_at(toks: list[Tok], k: int) -> bool:
+    """A word that reads as an infinitive: lower case, an infinitive ending, none of the small
+    words that share one (« entre », « notre », « hier »)."""
+    w = toks[k].norm
+    return (toks[k].text[:1].islower() and len(w) > 3 and w.endswith(INFINITIVE_ENDINGS) and "'" not in w
+            and w not in words("prepositions.txt") and w not in words("determiners.txt")
+            and w not in words("inverted_skip.txt") and w not in words("not_infinitives.txt"))
+
+
 def _before_main_clause(s: Sentence, q: int, a: int, b: int) -> tuple[int, int, Mention | None]:
     """A participle opening the sentence (« Soulignant que X, le ministère a appelé à … »): its
     clause ends at the first comma followed by a subject and its verb, which is the speaker."""
@@ -419,7 +467,7 @@ def _verb_reports(s: Sentence) -> list[Report]:
             after = s.toks()[hit.j - 1].end  # an end found before the verb is another report's (« …, mais il a précisé que … »)
             clause_end = min((e for h in hits[n + 1 : n + 1 + NEXT_HITS] if (e := _clause_end(s, h)) > after), default=s.end)
             rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
-                   or unquoted_incise(s, hit, g) or mid_incise(s, hit, g))
+                   or unquoted_incise(s, hit, g) or mid_incise(s, hit, g) or _infinitive(s, hit, g, clause_end))
         listed = _listed(s, rep) if rep and rep.kind == "direct" and rep.start > rep.cue_start else []
         for r in [rep, *listed]:
             if r and (r.start, r.end) not in seen:
