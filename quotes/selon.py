@@ -172,7 +172,7 @@ def pour_reports(s: Sentence) -> list[Report]:
         return []
     m = _pour_re().match(s.text, s.start, s.end, timeout=REGEX_TIMEOUT)
     if not m:
-        return []
+        return _pour_clause(s)
     np_text = m.group("np").lower().replace("’", "'")
     first = np_text.split()[0]
     infinitive = m.group("np")[:1].islower() and first.endswith(("er", "ir", "re")) and first not in words("determiners.txt")
@@ -186,3 +186,57 @@ def pour_reports(s: Sentence) -> list[Report]:
         return []
     np_a, np_b = m.span("np")
     return [Report("direct", a, b, m.group("cue"), "pour", "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b))]
+
+
+@functools.cache
+def _pour_person_re() -> regex.Pattern[str]:
+    # Pour + a person (a name, a pronoun, or a determiner and a noun for a person), then a comma.
+    return regex.compile(
+        rf"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>(?:(?:M\.|Mme|Me|Dr|Dre|Pr)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+        rf"|lui|elle|eux|elles|(?:le|la|l['’]|ce|cet|cette)\s*(?P<noun>[\p{{Ll}}-]+)[^,«\"“]{{0,60}}?)\s*,\s*"
+    )
+
+
+@functools.cache
+def _role_re() -> regex.Pattern[str]:
+    """Any role of ``roles.txt``, as whole words."""
+    variants = sorted({v for canon, vs in lexicon.pairs("roles.txt") for v in [canon, *vs]}, key=len, reverse=True)
+    return regex.compile(r"(?<![\w-])(?:" + "|".join(regex.escape(v) for v in variants) + r")(?![\w-])")
+
+
+def _names_a_person(np_text: str, noun: str) -> bool:
+    """Whether « le/la … » names a person: its noun is in ``person_nouns.txt`` or it holds a role."""
+    return noun in lexicon.words("person_nouns.txt") or _role_re().search(np_text.lower(), timeout=REGEX_TIMEOUT) is not None
+
+
+def _pour_clause(s: Sentence) -> list[Report]:
+    """« Pour la magistrate, l'accusé avait « tout à gagner » … », « Pour Anne Roux, il ne faut pas
+    « vendre la peau de l'ours » »: « Pour » and a person, then a clause with quoted words, is that
+    person's view (mixed). Without quoted words « pour X » may be a purpose or a benefit: no report."""
+    m = _pour_person_re().match(s.text, s.start, s.end, timeout=REGEX_TIMEOUT)
+    if not m or (m.group("noun") and not _names_a_person(m.group("np"), m.group("noun"))):
+        return []
+    np_a, np_b = m.span("np")
+    start = _after_apposition_of(s, m.end())
+    if start > m.end():  # the apposition is part of the source: « la cheffe de la délégation, la vice-ministre X »
+        np_b = trimmed(s.text, np_a, start)[1]
+    a, b = trimmed(s.text, start, s.end)
+    if not s.has_mark(a, b) or words_in(s.text, a, b) < 4:
+        return []
+    return [Report("mixed", a, b, m.group("cue"), "pour", "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b))]
+
+
+APPOSITION_WORDS = 12  # words of an apposition after « Pour X, » (« politologue à l'université de Genève, »)
+
+
+def _after_apposition_of(s: Sentence, at: int) -> int:
+    """Where the clause starts after « Pour X, »: past an apposition to X set off by commas (a role
+    or a person noun, « politologue », « la vice-ministre … Daryna Sokil »), else ``at``."""
+    comma = s.text.find(",", at, s.end)
+    segment = s.text[at:comma] if comma > 0 else ""
+    words_ = segment.lower().replace("’", "'").split()
+    if not words_ or len(words_) > APPOSITION_WORDS or any(c in segment for c in "«»\"“”:;"):
+        return at
+    head = words_[1] if words_[0] in ("le", "la", "l'", "un", "une") and len(words_) > 1 else words_[0].removeprefix("l'")
+    role = _role_re().search(segment.lower(), timeout=REGEX_TIMEOUT) is not None
+    return comma + 1 if head in lexicon.words("person_nouns.txt") or role and len(words_) <= APPOSITION_WORDS else at
