@@ -178,6 +178,7 @@ def _role_context(text: str, start: int, end: int) -> str:
 
 
 _HEAD_REACH = 200  # characters of a role phrase before « , Name »
+_HEAD_STOP = re.compile(r"[.;:«»\"()]")  # what ends a role phrase, commas aside
 _ROLE_OPENERS = frozenset({"le", "la", "l'", "un", "une", "sa", "son", "notre"})
 _CONTINUATIONS = ("du ", "de ", "des ", "d'", "et ")  # « Le ministre des Mines, du Pétrole et de l'Énergie, »
 
@@ -188,15 +189,26 @@ def _apposition_head(text: str, start: int) -> str | None:
     commas (« Le ministre des Mines, du Pétrole et de l'Énergie, ») is taken whole. None when no
     role opens there."""
     chunk = text[max(0, start - _HEAD_REACH) : start].rstrip()[:-1]
-    parts = regex.split(r"[.;:«»\"()]", chunk)[-1].split(",")
+    parts = _HEAD_STOP.split(chunk)[-1].split(",")
     head = parts.pop()
     while parts and head.strip().lower().startswith(_CONTINUATIONS):
         head = parts.pop() + "," + head
     words = _WORD.findall(head.lower().replace("’", "'"))
+    firsts = _role_firsts()
     for k, w in enumerate(words):
-        if (w in _ROLE_OPENERS or w.startswith("l'")) and _roles(" ".join([w.removeprefix("l'"), *words[k + 1 : k + 3]]).strip()):
+        if not (w in _ROLE_OPENERS or w.startswith("l'")):
+            continue
+        near = [w.removeprefix("l'"), *words[k + 1 : k + 3]]
+        if any(x in firsts for x in near) and _roles(" ".join(near).strip()):  # a set look before the patterns
             return " ".join(words[k:])
     return None
+
+
+@functools.cache
+def _role_firsts() -> frozenset[str]:
+    """The first word of every role variant (« ministre », « chef », « porte-parole »)."""
+    _, canon_of = _variants("roles.txt")
+    return frozenset(v.split()[0] for v in canon_of)
 
 
 def _is_predicate(phrase: str) -> bool:
@@ -272,10 +284,38 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
 # du marché, qui … »: someone new, unnamed, opening a sentence (after at most a short adjunct set
 # off by a comma), whom a later « il » or « elle » may stand for. The phrase runs to a comma, a
 # relative pronoun or six words.
-_SOMEONE = regex.compile(
-    r"(?:^|(?<=[.!?»”]\s)|(?<=^[^.!?,«»]{1,40},\s)|(?<=[.!?»”]\s[^.!?,«»]{1,40},\s))"
-    r"(?P<det>[Uu]ne?)\s+(?P<head>\p{Ll}[\w'’-]*)(?:\s+(?!qui\b|que\b|qu'|dont\b)[\w'’-]+){0,5}"
-)
+_SOMEONE = re.compile(r"(?P<det>[Uu]ne?)\s+[a-zà-öø-ÿœæ][\w'’-]*(?:\s+(?!qui\b|que\b|qu'|dont\b)[\w'’-]+){0,5}")
+_SENTENCE_START = re.compile(r"[.!?»”]\s+")
+SOMEONE_LEAD = 40  # characters of an adjunct before someone who opens a sentence (« Sur place, »)
+
+
+def _sentence_openers(text: str) -> list[int]:
+    """Where a sentence of ``text`` starts, and where its words start after a short adjunct set
+    off by a comma (« Sur place, un commerçant … »)."""
+    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
+    out = []
+    for st in starts:
+        out.append(st)
+        comma = text.find(", ", st, st + SOMEONE_LEAD + 2)
+        if comma > st and not any(c in text[st:comma] for c in "«»"):
+            out.append(comma + 2)
+    return out
+
+
+def _someones(text: str) -> list[tuple[int, Person]]:
+    """The unnamed people who open a sentence of ``text``: (offset, person)."""
+    out: list[tuple[int, Person]] = []
+    if "Un " not in text and "Une " not in text and ", un" not in text:
+        return out  # the quick test: no sentence of most paragraphs opens with someone
+    for at in _sentence_openers(text):
+        if not text.startswith(("Un ", "Une ", "un ", "une "), at):
+            continue  # the quick test: most sentences open otherwise
+        m = _SOMEONE.match(text, at)
+        if m is None or not _names_a_person(_low(m.group()).split()[1:4]):
+            continue  # « Une promesse qui laisse X sceptique », « Un an plus tard »: no one
+        gender = "f" if m.group("det").lower() == "une" else "m"
+        out.append((m.start(), Person(m.group(), gender, named=False)))
+    return out
 
 
 def _person_noun(words: list[str]) -> bool:
@@ -289,17 +329,6 @@ def _person_noun(words: list[str]) -> bool:
 def _names_a_person(words: list[str]) -> bool:
     """Whether the first words after a determiner name a person: a person noun or a role."""
     return _person_noun(words) or bool(_roles(" ".join(words[:3])))
-
-
-def _someones(text: str) -> list[tuple[int, Person]]:
-    """The unnamed people who open a sentence of ``text``: (offset, person)."""
-    out = []
-    for m in _SOMEONE.finditer(text):
-        if not _names_a_person(_low(m.group()).split()[1:4]):
-            continue  # « Une promesse qui laisse X sceptique », « Un an plus tard »: no one
-        gender = "f" if m.group("det").lower() == "une" else "m"
-        out.append((m.start(), Person(m.group(), gender, named=False)))
-    return out
 
 
 @functools.cache
@@ -550,7 +579,7 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
             return _spoken_by(q, ctx.previous.name, ctx.previous.named)  # « Et d'ajouter : « … » »
         return _spoken_by(q, None, False)
     mention = q.mention
-    if _low(mention) in lexicon.words("own_words.txt"):  # « selon ses mots »: the last one who spoke, or was named
+    if mention[:1] in "sS" and _low(mention) in lexicon.words("own_words.txt"):  # « selon ses mots »: the last speaker's
         owner = ctx.previous or _last_named(ctx, q)
         return _spoken_by(q, owner.name, owner.named) if owner else _spoken_by(q, mention, False)
     person = _by_name(mention, ctx.persons) or _by_role(mention, ctx, q.paragraph)
