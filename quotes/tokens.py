@@ -159,8 +159,8 @@ def not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
     if verbs()[hit.lemma].not_with_object and (prev in _OBJECT_PRONOUNS or prev in AUX_WORDS and prev2 in _OBJECT_PRONOUNS):
         return True  # on l'appelle « le Baron »: naming
     reflexive = prev in ("se", "s'") or (prev in AUX_WORDS and prev2 in ("se", "s'"))
-    if reflexive and verbs()[hit.lemma].not_reflexive:
-        return True  # s'assurer que, il se dit que, se trouver: not reports
+    if reflexive and verbs()[hit.lemma].not_reflexive and not (hit.lemma == "dire" and QUOTE_MARK.fullmatch(nxt)):
+        return True  # s'assurer que, il se dit que, se trouver: not reports (« s'est dit « prêt à … » » is)
     return verbs()[hit.lemma].pronominal and not reflexive and not _reflexive_further(toks, hit.i)
 
 
