@@ -456,6 +456,7 @@ def _verb_reports(s: Sentence) -> list[Report]:
     if not s.may_report():
         return []
     hits = list(verb_hits(s))
+    ends = [_clause_end(s, h) for h in hits]  # where the report before each verb ends, once
     reports: list[Report] = []
     seen: set[tuple[int, int]] = set()
     for n, hit in enumerate(hits):
@@ -465,7 +466,7 @@ def _verb_reports(s: Sentence) -> list[Report]:
             rep = _mid_quote(s, hit, g, inside)
         else:
             after = s.toks()[hit.j - 1].end  # an end found before the verb is another report's (« …, mais il a précisé que … »)
-            clause_end = min((e for h in hits[n + 1 : n + 1 + NEXT_HITS] if (e := _clause_end(s, h)) > after), default=s.end)
+            clause_end = min((e for e in ends[n + 1 : n + 1 + NEXT_HITS] if e > after), default=s.end)
             rep = (_post_quote(s, hit, g) or _pre_quote(s, hit, g) or _indirect(s, hit, g, clause_end)
                    or unquoted_incise(s, hit, g) or mid_incise(s, hit, g) or _infinitive(s, hit, g, clause_end))
         listed = _listed(s, rep) if rep and rep.kind == "direct" and rep.start > rep.cue_start else []

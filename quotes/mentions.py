@@ -173,9 +173,15 @@ def _capital_a(toks: list[Tok], k: int, before: int) -> bool:
 
 
 _COORDINATORS = frozenset({"et", "mais", "puis", "ou", "donc"})
-# Clause starters that are prepositions inside an apposition (« médecin depuis vingt ans »).
-_APPOSITION_PREPS = frozenset({"depuis", "pendant", "après", "avant", "pour", "dès"})
+
 _SUBORDINATORS = frozenset({"que", "qu'", "quand", "lorsque", "lorsqu'", "si", "s'il", "dont", "où", "puisque"})
+
+
+@functools.cache
+def _apposition_preps() -> frozenset[str]:
+    """Clause starters that are prepositions too (depuis, pendant …): inside an apposition they
+    open a phrase of it (« médecin depuis vingt ans »), not a clause."""
+    return words("clause_starters.txt") & words("prepositions.txt")
 
 
 def _first_conjunct_subject(text: str, toks: list[Tok], conj: int, lo: int) -> Mention | None:
@@ -231,7 +237,7 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
         if comma is not None and (a3 := _segment_left(toks, comma, lo)) < comma:
             return mention_of(text, toks, _strip_adverbial(toks, a3, comma), comma)  # X, lors de …, a annoncé: X
         a2 = _segment_left(toks, g - 1, lo)  # X, secrétaire général, a déclaré: apposition
-        while a2 - 1 > lo and toks[a2 - 1].norm in _APPOSITION_PREPS:
+        while a2 - 1 > lo and toks[a2 - 1].norm in _apposition_preps():
             a2 = _segment_left(toks, a2 - 1, lo)  # X, médecin à Lyon depuis vingt ans, reconnaît: the whole apposition
         adjunct = _participial_adjunct(toks, a2, lo)
         if adjunct is not None:  # X, s'exprimant devant la presse, a estimé: X alone

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EVAL, needs_eval
+from tests.conftest import EVAL, benchmark, needs_eval
 
 FLOORS = {"detection": 0.78, "end_to_end": 0.66}
 
@@ -57,12 +57,7 @@ OWN_FLOORS = {"detection": 0.95, "end_to_end": 0.93}  # per batch; measured in t
 
 
 def _eval_attribution():  # noqa: ANN202
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import eval_attribution
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return eval_attribution
+    return benchmark("eval_attribution")
 
 
 @pytest.mark.parametrize("batch", ["inv", "inv2", "inv3", "inv4", "inv5"])
@@ -102,12 +97,7 @@ SPEAKER_FLOORS = {"found": 0.70, "right": 0.75}  # per batch; measured in the RE
 
 
 def _eval_speakers():  # noqa: ANN202
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import eval_speakers
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return eval_speakers
+    return benchmark("eval_speakers")
 
 
 @pytest.mark.parametrize("batch", ["spka", "spkb", "spkc"])

@@ -4,7 +4,6 @@ and the evaluation floor on the held-out third of tests/data/stance_eval.jsonl."
 from __future__ import annotations
 
 import importlib.util
-import sys
 from types import ModuleType
 
 import pytest
@@ -13,7 +12,7 @@ from hypothesis import strategies as hs
 
 from quotes import cues, referents, stance
 from quotes.model import Article, Quote
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, benchmark
 
 EVAL_FILE = ROOT / "tests" / "data" / "stance_eval.jsonl"
 # macro-F1 on the holdout split. The issue's floor is 0.70 and is NOT met: the holdout of all
@@ -540,13 +539,7 @@ def test_eval_floor() -> None:
 
 
 def _eval_stance() -> ModuleType:
-    """The benchmark module, imported from its folder."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import eval_stance
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return eval_stance
+    return benchmark("eval_stance")
 
 
 @pytest.mark.parametrize(("a", "b", "kappa"), [
