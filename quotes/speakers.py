@@ -180,7 +180,7 @@ def _role_context(text: str, start: int, end: int) -> str:
 _HEAD_REACH = 200  # characters of a role phrase before « , Name »
 _HEAD_STOP = re.compile(r"[.;:«»\"()]")  # what ends a role phrase, commas aside
 _ROLE_OPENERS = frozenset({"le", "la", "l'", "un", "une", "sa", "son", "notre"})
-_CONTINUATIONS = ("du ", "de ", "des ", "d'", "et ")  # « Le ministre des Mines, du Pétrole et de l'Énergie, »
+_CONTINUATIONS = (*_COMPLEMENT, "et ")  # « Le ministre des Mines, du Pétrole et de l'Énergie, »: a title goes on
 
 
 def _apposition_head(text: str, start: int) -> str | None:
