@@ -188,11 +188,16 @@ def pour_reports(s: Sentence) -> list[Report]:
     return [Report("direct", a, b, m.group("cue"), "pour", "selon", m.start("cue"), m.end("cue"), Mention(s.text[np_a:np_b], np_a, np_b))]
 
 
+def _titles_alternation() -> str:
+    """The titles of ``titles.txt`` (« M. », « Mme », « Me » …) as a pattern alternation."""
+    return "|".join(regex.escape(row[0]) for row in sorted(lexicon.table("titles.txt", 2), key=lambda r: -len(r[0])))
+
+
 @functools.cache
 def _pour_person_re() -> regex.Pattern[str]:
     # Pour + a person (a name, a pronoun, or a determiner and a noun for a person), then a comma.
     return regex.compile(
-        rf"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>(?:(?:M\.|Mme|Me|Dr|Dre|Pr)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+        rf"(?:(?:Mais|Et|Or)\s+)?(?P<cue>[Pp]our)\s+(?P<np>(?:(?:{_titles_alternation()})\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
         rf"|lui|elle|eux|elles|(?:le|la|l['’]|ce|cet|cette)\s*(?P<noun>[\p{{Ll}}-]+)[^,«\"“]{{0,60}}?)\s*,\s*"
     )
 

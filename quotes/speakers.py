@@ -22,12 +22,25 @@ from quotes.clean import pair_quotes, top_level
 from quotes.model import Article, Quote
 from quotes.verbs import forms
 
-# A person's name: two to four capitalised words (Frank-Walter Steinmeier), or one after a title.
-# The lookahead first lets the engine skip to the next capital (half the time of the scan).
-_NAME = regex.compile(
-    r"(?=\p{Lu})(?<![\p{L}.])(?:(?P<title>M\.|MM\.|Mme|Mmes|Mlle|Dre|Dr|Pre|Pr|Me)\s*)?"
-    r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?:\s+(?:(?:de|von|van|al|ben|el)\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*){0,3})"
-)
+
+@functools.cache
+def _titles() -> dict[str, str | None]:
+    """Title → the gender it tells ("f", "m") or None, from ``titles.txt``."""
+    return {t: (g if g in ("f", "m") else None) for t, g in lexicon.table("titles.txt", 2)}
+
+
+@functools.cache
+def _name_re() -> regex.Pattern[str]:
+    # A person's name: two to four capitalised words (Frank-Walter Steinmeier), or one after a
+    # title of titles.txt. The lookahead first lets the engine skip to the next capital (half the
+    # time of the scan).
+    titles = "|".join(regex.escape(t) for t in sorted(_titles(), key=len, reverse=True))
+    return regex.compile(
+        rf"(?=\p{{Lu}})(?<![\p{{L}}.])(?:(?P<title>{titles})\s*)?"
+        r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?:\s+(?:(?:de|von|van|al|ben|el)\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*){0,3})"
+    )
+
+
 _WORD = regex.compile(r"[\w'-]+")
 _PRONOUNS = {"il": "m", "elle": "f", "lui": "m"}  # a person is one: « ils », « elles » never stand for one
 
@@ -92,7 +105,7 @@ def _broader() -> dict[str, list[str]]:
 def _gender(phrase: str, title: str | None) -> str | None:
     """A mention's gender from its first words: « la ministre », « le porte-parole »."""
     if title:
-        return "f" if title in ("Mme", "Mmes", "Mlle", "Dre", "Pre") else "m" if title in ("M.", "MM.") else None
+        return _titles().get(title)
     return _first_gender(_WORD.findall(phrase.lower())[:3])
 
 
@@ -222,7 +235,7 @@ def _is_predicate(phrase: str) -> bool:
 
 def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
     out = []
-    for m in _NAME.finditer(text):
+    for m in _name_re().finditer(text):
         words = m.group("name").split()
         stop = _not_names()
         while words and words[0].lower() in stop:
@@ -402,12 +415,15 @@ def _in_complement(mention: str, person: Person) -> bool:
     adviser), not the one who speaks."""
     at = mention.find(person.name) if person.name in mention else mention.find(person.surname())
     head = _WORD.findall(mention[: max(at, 0)].lower())
-    if head and head[-1] in _TITLES:
+    if head and head[-1] in _title_words():
         head = head[:-1]  # « le parti de M. Alcaíno »
     return len(head) >= 2 and head[-1] in ("de", "du", "d'")
 
 
-_TITLES = frozenset({"m", "mme", "mlle", "me", "dr", "dre", "pr", "pre"})  # as _WORD cuts « M. », « Mme », « Me »
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """The titles as ``_WORD`` cuts them, lower case: « M. » is « m »."""
+    return frozenset(t.lower().rstrip(".") for t in _titles())
 
 
 def _one(by_id: dict[int, Person]) -> Person | None:
