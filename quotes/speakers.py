@@ -455,7 +455,9 @@ def _by_role(mention: str, ctx: Context, paragraph: int = 10**9) -> Person | Non
     return hits[0] if len(hits) == 1 else None
 
 
-_DEFINITE = frozenset({"le", "la", "ce", "cet", "cette"})
+_SINGULAR_HEADS = frozenset({"le", "la", "l'", "un", "une", "ce", "cette", "cet"})  # one someone: « un haut fonctionnaire »
+_INDEFINITE = frozenset({"un", "une"})
+_DEFINITE = _SINGULAR_HEADS - _INDEFINITE - {"l'"}  # (« l'élue » is read apart: the article is glued to its noun)
 
 
 def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
@@ -569,7 +571,6 @@ def _organisation(mention: str) -> str | None:
     return canon_of[m.group()] if m else None
 
 
-_INDEFINITE = frozenset({"un", "une"})
 _PLURAL_HEADS = frozenset({"les", "des", "ses", "leurs", "plusieurs", "certains", "certaines", "deux", "trois"})
 
 
@@ -623,7 +624,6 @@ def _last_named(ctx: Context, q: Quote) -> Person | None:
                  if (par, off) < (q.paragraph, q.start) and not ctx.quoted(par, off)), None)
 
 
-_SINGULAR_HEADS = frozenset({"le", "la", "l'", "un", "une", "ce", "cette", "cet"})
 
 
 def _one_unnamed(mention: str) -> bool:
