@@ -136,7 +136,7 @@ _OF_WORDS = frozenset({"de", "à", "par", "sur", "pour", "avec", "contre", "vers
 
 def _first_gender(words: list[str]) -> str | None:
     fem, masc = lexicon.words("feminine_cues.txt"), lexicon.words("masculine_cues.txt")
-    for w in words:
+    for w in (w.removeprefix("l'") for w in words):
         if w in fem:
             return "f"
         if w in masc:
@@ -270,13 +270,62 @@ def _after_role(text: str, start: int) -> bool:
     return any(r.end() == len(low) for r in roles.finditer(low, max(0, len(low) - 40)))
 
 
+_PLURAL_OPENERS = frozenset({"les", "des", "leurs", "ses", "nos"})  # « Les ministres … , X et Y »
+_PAIR_JOIN = re.compile(r"\s+et\s+")  # between the two names of a pair: « X et Y »
+
+
+def _plural_role(chunk: str) -> tuple[frozenset[str], list[frozenset[str]]] | None:
+    """« Les ministres de la Défense français et allemand, » before « X et Y »: the roles the two
+    share (the plural phrase in the singular) and the nationality of each, in order (empty sets
+    when the phrase names none, « Les deux avocats de la famille, »). None when no plural role
+    opens the phrase."""
+    words = _low(_HEAD_STOP.split(chunk.rstrip().rstrip(","))[-1]).split()
+    opener = next((k for k in range(len(words) - 1, -1, -1) if words[k] in _PLURAL_OPENERS), None)
+    if opener is None:
+        return None
+    phrase = words[opener + 1 :]
+    nations: list[frozenset[str]] = [frozenset(), frozenset()]
+    for k in range(1, len(phrase) - 1):
+        a, b = _find(phrase[k - 1], "nationalities.txt"), _find(phrase[k + 1], "nationalities.txt")
+        if phrase[k] == "et" and a and b:
+            nations = [a, b]
+            phrase = phrase[: k - 1] + phrase[k + 2 :]
+            break
+    singular = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in phrase)
+    roles = _roles(singular)
+    return (roles, nations) if roles else None
+
+
+def _pairs(text: str, matches: list[tuple[regex.Match[str], list[str]]]) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+    """Two names introduced together after a plural role (« Les ministres français et allemand,
+    X et Y, »): match index → the roles and the nationality that name takes."""
+    out: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+    for k in range(len(matches) - 1):
+        m, n = matches[k][0], matches[k + 1][0]
+        if not text[: m.start()].rstrip().endswith(",") or not _PAIR_JOIN.fullmatch(text, m.end(), n.start()):
+            continue
+        shared = _plural_role(text[max(0, m.start() - _HEAD_REACH) : m.start()])
+        if shared is not None:
+            roles, nations = shared
+            out[k], out[k + 1] = (roles, nations[0]), (roles, nations[1])
+    return out
+
+
 def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]]]:
     """The persons of an article and the positions (paragraph, offset) where each is named."""
     found: dict[str, Person] = {}
     timeline: list[tuple[int, int, Person]] = []
     for i, text in enumerate(article.paragraphs):
-        for m, words in _name_matches(text):
+        matches = _name_matches(text)
+        pairs = _pairs(text, matches) if " et " in text else {}
+        for k, (m, words) in enumerate(matches):
             person = _person_for(found, words)
+            if k in pairs:
+                person.roles |= pairs[k][0]
+                person.nations |= pairs[k][1]
+                person.gender = person.gender or _first_name_gender(words)
+                timeline.append((i, m.start(), person))
+                continue
             context = _role_context(text, m.start(), m.end())
             left, _, right = context.partition(" | ")
             if text[: m.start()].rstrip().endswith(","):  # « La porte-parole du président, Anna Kovel »: the head first
@@ -445,7 +494,7 @@ def _by_role(mention: str, ctx: Context, paragraph: int = 10**9) -> Person | Non
     gender = _gender(mention, None)
     hits = [
         p for p in ctx.persons
-        if (roles <= p.roles or ("homologue" in p.roles | roles and nations))  # homologue: by nationality only
+        if (roles <= p.roles or ("homologue" in p.roles | roles and nations and p.roles))  # homologue: any office, by nationality
         and nations <= p.nations
         and (gender is None or p.gender == gender or p.gender is None and _named_by(ctx, p, paragraph))
         and (roles - {"homologue"} or nations)

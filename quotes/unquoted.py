@@ -144,11 +144,14 @@ def _mostly_quoted(text: str, sp: Span, end: int) -> bool:
 
 
 def _name_before(s: Sentence, comma: int) -> bool:
-    """The comma closes a short capitalised phrase (a name in apposition)."""
+    """The comma closes a short capitalised phrase (a name in apposition), or two joined by « et »
+    (« Les avocats, Louise Carpentier et Marc Oudin, ont plaidé … »)."""
     k = comma
-    while k > 0 and s.toks()[k - 1].norm not in PUNCT and comma - k < 5:
+    while k > 0 and s.toks()[k - 1].norm not in PUNCT and comma - k < 9:
         k -= 1
-    return k < comma and k > 0 and s.toks()[k - 1].norm == "," and all(t.text[:1].isupper() for t in s.toks()[k:comma])
+    phrase = s.toks()[k:comma]
+    return (0 < k < comma and s.toks()[k - 1].norm == "," and comma - k < 5 + 4 * any(t.norm == "et" for t in phrase)
+            and phrase[0].norm != "et" != phrase[-1].norm and all(t.text[:1].isupper() or t.norm == "et" for t in phrase))
 
 
 # « C'est ce qu'a déclaré X », « C'est ce que X a affirmé »: the sentence before is X's.

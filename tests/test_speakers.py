@@ -246,6 +246,20 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             ["Le Dr Paul Arnaud a ouvert la séance.", "La Dre Josée Caron, urgentiste, était présente. "
              "« Les lits manquent », a-t-elle déploré."],
             [("Josée Caron", True)], id="dre-is-a-title"),
+        pytest.param(
+            ["Les chefs de la diplomatie belge et néerlandais, Luc Vermeulen et Pieter Jansma, se sont vus lundi.",
+             "« Le port d'Anvers n'est pas à vendre », a lancé le ministre belge.",
+             "Son homologue néerlandais a répondu que Rotterdam « ne demandait rien »."],
+            [("Luc Vermeulen", True), ("Pieter Jansma", True)], id="two-people-introduced-together"),
+        pytest.param(
+            ["Les deux avocats de la défense, Me Louise Carpentier et Me Marc Oudin, ont plaidé l'acquittement.",
+             "« Le dossier est vide », a martelé l'avocate."],
+            [("Louise Carpentier", True)], id="a-plural-role-for-two-names"),
+        pytest.param(
+            ["Le groupe allemand Kessler Stahl a racheté l'usine.",
+             "Le ministre Paul Arnaud a rencontré son homologue allemand."
+             " « Nous garderons les emplois », a assuré l'homologue allemand."],
+            [("l'homologue allemand", False)], id="a-company-is-no-homologue"),
     ],
 )
 def test_resolution(paragraphs, expected):
