@@ -1043,6 +1043,8 @@ CASES = [
 
 
 NEGATIVES = [
+    pytest.param("Les deux avocats, Louise Carpentier et Marc Oudin, ont plaidé la relaxe de leur client.",
+                 id="neg-two-names-in-apposition-are-no-words"),
     # ------------------------------------------------------------------ fourth invented batch: titles and « selon » of variation
     pytest.param("Le mensuel « Terres d'ici » a révélé l'affaire des faux diplômes.", id="neg-title-subject-of-verb"),
     pytest.param("L'hymne « Allez les Verts » a été repris par tout le stade.", id="neg-title-subject-passive"),
