@@ -416,7 +416,10 @@ def _nationality_forms() -> frozenset[str]:
 
 
 def _names_an_office(toks: list[Tok], b: int, hi: int) -> bool:
-    """``au Contrôle des armements``, ``à l'Énergie``: a capitalised office after à, not an adjunct."""
+    """``au Contrôle des armements``, ``à l'Énergie``: a capitalised office after à, not an adjunct;
+    « l'envoyée spéciale pour la région, la Norvégienne X »: a pour-phrase that runs to a name."""
+    if toks[b].norm == "pour":
+        return _named_after(toks, b, hi)
     if toks[b].norm not in ("à", "au", "aux"):
         return False
     article = b + 1 < hi and toks[b + 1].norm in ("l'", "la", "le", "les")
@@ -431,8 +434,9 @@ def _named_after(toks: list[Tok], b: int, hi: int) -> bool:
     of a title that runs, in a few lower-case words, to a person's name (two capitalised words,
     after a comma or not): the title's, not an adjunct (« a répondu le maire aux journalistes »)."""
     for c in range(b + 2, min(hi - 1, b + 7)):
-        if toks[c].norm in PUNCT:  # a comma may stand before the name, nothing else
-            return toks[c].norm == "," and c + 2 < hi and toks[c + 1].text[:1].isupper() and toks[c + 2].text[:1].isupper()
+        if toks[c].norm in PUNCT:  # a comma may stand before the name (« , la Norvégienne X Y »), nothing else
+            d = c + 2 if c + 3 < hi and toks[c + 1].norm in ("la", "le", "l'") else c + 1
+            return toks[c].norm == "," and d + 1 < hi and toks[d].text[:1].isupper() and toks[d + 1].text[:1].isupper()
         if toks[c].text[:1].isupper() and toks[c + 1].text[:1].isupper():
             return True
     return False

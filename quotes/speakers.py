@@ -172,9 +172,27 @@ _APPOSITION_STOP = regex.compile(r"[.;:«»\"(),]")
 _RIGHT_STOP = regex.compile(r"[,.;:()«»]")
 
 
+# « l'envoyée spéciale de l'ONU, la Norvégienne Ingrid Solhaug »: a nationality noun between the role and the name
+# (the name match may hold the noun, which no name starts with)
+_NATION_NOUN = regex.compile(r",\s*(?:l[ea]\s+|l['’])(?:(?P<nation>\p{Lu}[\p{L}-]+)\s+)?$")
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}-]+")
+
+
+def _nation_apposition(text: str, start: int) -> tuple[int, str] | None:
+    """« …, la Norvégienne Ingrid Solhaug »: the comma before the nationality noun and the noun."""
+    m = _NATION_NOUN.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    noun = m.group("nation") or (w.group() if (w := _CAPITALISED.match(text, start)) else "")
+    return (m.start(), noun) if noun and _find(noun.lower(), "nationalities.txt") else None
+
+
 def _role_context(text: str, start: int, end: int) -> str:
     """The role phrase around a name: ``le ministre russe … Sergueï Lavrov`` or ``X, secrétaire …,``."""
     left = _left_stop().split(text[max(0, start - 90) : start])[-1]
+    if (nation := _nation_apposition(text, start)) is not None:
+        head = _apposition_head(text, nation[0] + 1)  # the role before the comma
+        return f"{head or ''} {nation[1]} | "
     if text[:start].rstrip().endswith(","):  # « La ministre du Pétrole et des Énergies, X »: the whole head
         head = _apposition_head(text, start)
         if head is not None:

@@ -48,6 +48,11 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("inverted-subject-with-a-pour-office-and-a-nationality-noun",
+         "Les deux rives ont rouvert le pont aux camions de vivres, a annoncé le médiateur de l'Union africaine pour le Sahel, "
+         "le Béninois Akim Dossou.",
+         direct("Les deux rives ont rouvert le pont aux camions de vivres", "annoncé",
+                "le médiateur de l'Union africaine pour le Sahel, le Béninois Akim Dossou", "annoncer", "speech")),
     # ------------------------------------------------------------------ verb after the quotation
     case("after-comma",
          "« Nous ne céderons pas sur les salaires », a déclaré Étienne Marchal.",

@@ -260,6 +260,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "Le ministre Paul Arnaud a rencontré son homologue allemand."
              " « Nous garderons les emplois », a assuré l'homologue allemand."],
             [("l'homologue allemand", False)], id="a-company-is-no-homologue"),
+        pytest.param(
+            ["Le président de la Commission des pêches, le Finlandais Gunnar Eiriksson, a ouvert la session.",
+             "« Les quotas seront revus », a promis le président finlandais."],
+            [("Gunnar Eiriksson", True)], id="a-nationality-noun-between-role-and-name"),
     ],
 )
 def test_resolution(paragraphs, expected):
