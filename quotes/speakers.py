@@ -259,9 +259,19 @@ def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
         while words and words[0].lower() in stop:
             words = words[1:]
         one = len(words) == 1 and (m.group("title") or _after_role(text, m.start()))
-        if (len(words) >= 2 or one) and _name_words_ok(words):
+        if (len(words) >= 2 or one) and _name_words_ok(words) and not _company_after(text, m.start()):
             out.append((m, words))
     return out
+
+
+# « l'allemand Hartwig Wehrtechnik », « le suédois Norrvik »: a nationality adjective in lower case
+# used as a noun names a company (a person is « l'Allemand X », capitalised)
+_LOWER_NATION = regex.compile(r"(?:\b[Ll]['’]|\b[Ll][ea]\s+)(?P<adj>\p{Ll}+)\s+$")
+
+
+def _company_after(text: str, start: int) -> bool:
+    m = _LOWER_NATION.search(text, max(0, start - 30), start)
+    return m is not None and bool(_find(m.group("adj"), "nationalities.txt"))
 
 
 @functools.cache

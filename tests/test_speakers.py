@@ -264,6 +264,14 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             ["Le président de la Commission des pêches, le Finlandais Gunnar Eiriksson, a ouvert la session.",
              "« Les quotas seront revus », a promis le président finlandais."],
             [("Gunnar Eiriksson", True)], id="a-nationality-noun-between-role-and-name"),
+        pytest.param(
+            ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
+             "« Nous garderons tous les emplois », a-t-il assuré."],
+            [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
+        pytest.param(
+            ["Les Laboratoires Ferrandel ont été rachetés par un groupe suisse.",
+             "Selon une source proche du dossier, le prix est élevé. « La famille a préféré un industriel », résume cette source."],
+            [("une source proche du dossier", False), ("cette source", False)], id="laboratoires-is-a-company"),
     ],
 )
 def test_resolution(paragraphs, expected):
