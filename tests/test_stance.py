@@ -176,6 +176,8 @@ def test_composition_and_concession(text: str, target: str, label: str) -> None:
     ("Toute coopération avec Moscou est exclue.", "coopération", "opposed"),
     # nouns
     ("Ces pourparlers sont une mascarade.", "dialogue", "opposed"),
+    ("Pékin cultive une logique de guerre froide.", "Chine", "opposed"),
+    ("Au plus fort de la guerre froide, Moscou décrochait le téléphone.", "Russie", "neutral"),  # a period, no charge
     ("L'Alliance reste le rempart de notre liberté.", "OTAN", "favorable"),
     ("Pékin a fait preuve d'un cynisme rare.", "Chine", "opposed"),
     ("L'Union européenne a fait preuve d'une naïveté coupable.", "Union européenne", "opposed"),
