@@ -265,6 +265,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Les quotas seront revus », a promis le président finlandais."],
             [("Gunnar Eiriksson", True)], id="a-nationality-noun-between-role-and-name"),
         pytest.param(
+            ["La délégation a été reçue par la ministre des Mines, la Béninoise Awa Dossou, et par son homologue malien.",
+             "« Le corridor sera rouvert », a assuré la ministre béninoise."],
+            [("Awa Dossou", True)], id="any-country-s-nationality"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
