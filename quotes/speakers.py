@@ -379,6 +379,9 @@ _SENTENCE_START = re.compile(r"[.!?»”]\s+")
 SOMEONE_LEAD = 40  # characters of an adjunct before someone who opens a sentence (« Sur place, »)
 
 
+_SOURCE_LEAD = re.compile(r"(?:Pour|Selon|D['’]après)\s+(?=une?\s)")
+
+
 def _sentence_openers(text: str) -> list[int]:
     """Where a sentence of ``text`` starts, and where its words start after a short adjunct set
     off by a comma (« Sur place, un commerçant … »)."""
@@ -386,6 +389,8 @@ def _sentence_openers(text: str) -> list[int]:
     out = []
     for st in starts:
         out.append(st)
+        if (lead := _SOURCE_LEAD.match(text, st)) is not None:
+            out.append(lead.end())  # « Pour un politologue de Coimbra, la clé … »: the source of what follows
         comma = text.find(", ", st, st + SOMEONE_LEAD + 2)
         if comma > st and not any(c in text[st:comma] for c in "«»"):
             out.append(comma + 2)
@@ -395,7 +400,7 @@ def _sentence_openers(text: str) -> list[int]:
 def _someones(text: str) -> list[tuple[int, Person]]:
     """The unnamed people who open a sentence of ``text``: (offset, person)."""
     out: list[tuple[int, Person]] = []
-    if "Un " not in text and "Une " not in text and ", un" not in text:
+    if not any(lead in text for lead in ("Un ", "Une ", ", un", "Pour un", "Selon un", "près un")):
         return out  # the quick test: no sentence of most paragraphs opens with someone
     for at in _sentence_openers(text):
         if not text.startswith(("Un ", "Une ", "un ", "une "), at):

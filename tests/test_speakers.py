@@ -269,6 +269,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Le corridor sera rouvert », a assuré la ministre béninoise."],
             [("Awa Dossou", True)], id="any-country-s-nationality"),
         pytest.param(
+            ["La ministre Claire Dubois a présenté le budget mardi.",
+             "Pour une économiste de l'université de Namur, la reprise sera lente. « Les ménages épargnent encore », explique-t-elle."],
+            [("une économiste de l'université de Namur", False)], id="pour-someone-is-the-source-a-pronoun-stands-for"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
