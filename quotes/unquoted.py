@@ -73,8 +73,8 @@ def mid_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     mention = inverted_mention(s, hit)
     if mention is None:
         return None
-    after = max(mention.end, hit.cue_end) if hit.clitic else mention.end
-    if not s.text.startswith(",", after) or words_in(s.text, after + 1, s.end) < 2:
+    after = _past_adjunct(s, max(mention.end, hit.cue_end) if hit.clitic else mention.end)
+    if after is None or words_in(s.text, after + 1, s.end) < 2:
         return None
     if verbs()[hit.lemma].cls == "cognition" or _name_before(s, g - 1):
         return None  # X, Kaarel Rebane, a dénoncé …: an apposition, not an incise
@@ -84,6 +84,21 @@ def mid_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if words_in(s.text, a, b) < 6:
         return None
     return report(s.text, "direct", (a, b), hit, mention)  # as the incise at the end: words given as said
+
+
+MID_ADJUNCT_REACH = 60  # characters of an adjunct closing a mid incise (« , a-t-il déclaré à la presse, »)
+
+
+def _past_adjunct(s: Sentence, after: int) -> int | None:
+    """The comma that closes a mid incise at ``after``, maybe after an adjunct (« Le dialogue, a-t-il
+    déclaré à la presse, reste … »); None when something else follows."""
+    if s.text.startswith(",", after):
+        return after
+    comma = s.text.find(",", after, min(s.end, after + MID_ADJUNCT_REACH))
+    tail = s.text[after:comma]
+    if comma < 0 or not tail.strip() or any(c in tail for c in "«»\"“”") or not ends_or_adjunct(tail):
+        return None
+    return comma
 
 
 def _finite_group(s: Sentence, hit: VerbHit, g: int) -> bool:

@@ -48,6 +48,10 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("mid-incise-with-an-adjunct",
+         "La passerelle, a-t-elle précisé devant le conseil municipal, restera fermée jusqu'au printemps.",
+         direct("La passerelle, a-t-elle précisé devant le conseil municipal, restera fermée jusqu'au printemps",
+                "précisé", "elle", "préciser", "speech")),
     case("inverted-subject-with-a-pour-office-and-a-nationality-noun",
          "Les deux rives ont rouvert le pont aux camions de vivres, a annoncé le médiateur de l'Union africaine pour le Sahel, "
          "le Béninois Akim Dossou.",
