@@ -48,6 +48,12 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("analyser-in-an-incise",
+         "« Le vote des campagnes a tout changé », analyse le politologue Marc Lebel.",
+         direct("Le vote des campagnes a tout changé", "analyse", "le politologue Marc Lebel", "analyser", "speech")),
+    case("balayer-a-quoted-fragment",
+         "Le ministre a balayé des « rumeurs fabriquées de toutes pièces par l'opposition ».",
+         direct("rumeurs fabriquées de toutes pièces par l'opposition", "balayé", "Le ministre", "balayer", "speech")),
     case("mid-incise-with-an-adjunct",
          "La passerelle, a-t-elle précisé devant le conseil municipal, restera fermée jusqu'au printemps.",
          direct("La passerelle, a-t-elle précisé devant le conseil municipal, restera fermée jusqu'au printemps",
