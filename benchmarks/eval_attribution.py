@@ -1,11 +1,11 @@
 """Evaluate the extractor on the team's invented attribution set ``tests/data/attribution_eval.jsonl``.
 
-    python benchmarks/eval_attribution.py [--batch inv|inv2|inv3|inv4|inv5] [--errors]
+    python benchmarks/eval_attribution.py [--batch inv|inv2|inv3|inv4|inv5|inv6] [--errors]
 
-980 invented French news sentences (people, outlets and towns all invented), labelled in the
-format and conventions of the shared UD-French set (``../shared/eval/README.md``) by five writers
+1,180 invented French news sentences (people, outlets and towns all invented), labelled in the
+format and conventions of the shared UD-French set (``../shared/eval/README.md``) by six writers
 who saw neither the code nor the shared sentences: batches ``inv`` (180 sentences), ``inv2`` (200),
-``inv3``, ``inv4`` and ``inv5`` (200 each), each scored once before any rule was written for it
+``inv3``, ``inv4``, ``inv5`` and ``inv6`` (200 each), each scored once before any rule was written for it
 (see the README, Quality).
 
 Scored as the shared scorer scores: per sentence, a predicted quote matches a gold quote when the
@@ -118,14 +118,14 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def load(batch: str | None = None) -> list[dict[str, Any]]:
-    """The records of the set (of one batch: the id prefix ``inv``, ``inv2`` … ``inv5``)."""
+    """The records of the set (of one batch: the id prefix ``inv``, ``inv2`` … ``inv6``)."""
     recs = [json.loads(line) for line in EVAL.open(encoding="utf-8") if line.strip()]
     return [r for r in recs if batch is None or r["id"].rsplit("-", 1)[0] == batch]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--batch", choices=("inv", "inv2", "inv3", "inv4", "inv5"))
+    ap.add_argument("--batch", choices=("inv", "inv2", "inv3", "inv4", "inv5", "inv6"))
     ap.add_argument("--errors", action="store_true", help="print the sentences that went wrong")
     args = ap.parse_args()
     res = score(load(args.batch))
