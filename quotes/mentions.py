@@ -365,7 +365,8 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int, adjuncts: bool = 
     if k >= hi or toks[k].norm in PUNCT or toks[k].norm in ("que", "qu'"):
         return None
     k = _skip_complement(toks, k, hi)
-    k = _skip_adjunct(toks, k, hi) if adjuncts else k
+    if adjuncts:  # « a annoncé vers 23 heures sur les réseaux sociaux la gendarmerie »: two adjuncts at most
+        k = _skip_adjunct(toks, _skip_adjunct(toks, k, hi), hi)
     if k >= hi:
         return None
     if forms().get(toks[k].norm) or not (toks[k].text[:1].isupper() or toks[k].norm in words("determiners.txt")):
@@ -416,10 +417,13 @@ def _nationality_forms() -> frozenset[str]:
 
 
 def _names_an_office(toks: list[Tok], b: int, hi: int) -> bool:
-    """``au Contrôle des armements``, ``à l'Énergie``: a capitalised office after à, not an adjunct;
+    """``au Contrôle des armements``, ``à l'Énergie``: a capitalised office after à, not an adjunct
+    (nor « en » inside a role: « metteuse en scène »);
     « l'envoyée spéciale pour la région, la Norvégienne X »: a pour-phrase that runs to a name."""
     if toks[b].norm == "pour":
         return _named_after(toks, b, hi)
+    if toks[b].norm == "en":  # « la metteuse en scène X », « le rédacteur en chef »: a role goes on
+        return b + 1 < hi and toks[b + 1].norm in _role_words()
     if toks[b].norm not in ("à", "au", "aux"):
         return False
     article = b + 1 < hi and toks[b + 1].norm in ("l'", "la", "le", "les")
@@ -476,18 +480,26 @@ def _skip_adjunct(toks: list[Tok], k: int, hi: int) -> int:
     dets, preps = _adjunct_words()
     if toks[k].norm == ",":
         c = next((c for c in range(k + 2, min(hi, k + ADJUNCT_REACH)) if toks[c].norm in PUNCT), hi)
-        return c + 1 if c + 1 < hi and toks[c].norm == "," and toks[c + 1].norm in dets else k
+        return c + 1 if _subject_after_comma(toks, c, hi) else k
     if toks[k].norm not in preps or toks[k].norm in ("de", "d'"):
         return k  # (« de » heads no adjunct here: « a déclaré de sa voix … »)
     for c in range(k + 2, min(hi, k + ADJUNCT_REACH)):
-        if toks[c].norm in PUNCT:
-            return k
+        if toks[c].norm in PUNCT:  # « a affirmé samedi, lors de l'assemblée, Yannick Le Goff »
+            return c + 1 if _subject_after_comma(toks, c, hi) and k > 0 and toks[k - 1].norm == "," else k
         before = toks[c - 1]
         after_a_noun = before.norm not in dets and before.norm not in preps
         starts = toks[c].norm in dets and toks[c].norm not in ("du", "des")  # after a noun, du and des go on with it
         if after_a_noun and (starts or toks[c].text[:1].isupper() and before.text[:1].islower()):
             return c  # « sur le plateau de Canal Ouest la présidente », « à l'audience Me Garrigaud »
     return k
+
+
+def _subject_after_comma(toks: list[Tok], c: int, hi: int) -> bool:
+    """Whether the comma at ``c`` closes an adjunct before a subject: a determiner or a name."""
+    if c + 1 >= hi or toks[c].norm != ",":
+        return False
+    nxt = toks[c + 1]
+    return nxt.norm in words("determiners.txt") | {"l'"} or c + 2 < hi and nxt.text[:1].isupper() and toks[c + 2].text[:1].isupper()
 
 
 def _one_complement(toks: list[Tok], k: int, hi: int) -> int:

@@ -48,6 +48,15 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("two-adjuncts-before-the-inverted-subject",
+         "« Le randonneur a été hélitreuillé sain et sauf », a indiqué vers midi sur son compte officiel la préfecture de l'Isère.",
+         direct("Le randonneur a été hélitreuillé sain et sauf", "indiqué", "la préfecture de l'Isère", "indiquer", "speech")),
+    case("a-day-then-an-adjunct-between-commas-then-a-name",
+         "« Les comptes sont à l'équilibre », a assuré mardi, lors du conseil d'administration, Odile Marchetti.",
+         direct("Les comptes sont à l'équilibre", "assuré", "Odile Marchetti", "assurer", "speech")),
+    case("a-role-with-en-inside",
+         "« Nous ne retirerons rien », a répondu le rédacteur en chef Julien Morvan.",
+         direct("Nous ne retirerons rien", "répondu", "le rédacteur en chef Julien Morvan", "répondre", "speech")),
     case("analyser-in-an-incise",
          "« Le vote des campagnes a tout changé », analyse le politologue Marc Lebel.",
          direct("Le vote des campagnes a tout changé", "analyse", "le politologue Marc Lebel", "analyser", "speech")),
