@@ -230,7 +230,7 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
     if pron is not None and (a == g or is_adverbial(toks[a])):
         return pron  # Quand X est mort, nous pensions / avec un peu de volonté vous observerez
     if a == g and g > lo and toks[g - 1].norm == "," and g - 1 > lo:
-        rel = _relative_before(toks, g - 1, lo)
+        rel = relative_before(toks, g - 1, lo)
         if rel is not None:  # X, qui appelle à manifester, dénonce: the antecedent
             return _antecedent(text, toks, rel, lo)
         comma = adjunct_comma(toks, g - 1, lo)
@@ -294,7 +294,7 @@ def adjunct_comma(toks: list[Tok], comma: int, lo: int, participle_only: bool = 
     return None
 
 
-def _relative_before(toks: list[Tok], comma: int, lo: int) -> int | None:
+def relative_before(toks: list[Tok], comma: int, lo: int) -> int | None:
     """The ``qui`` of a relative clause set off by commas that ends at ``comma``."""
     for k in range(comma - 1, max(lo, comma - 30), -1):
         if toks[k].norm == ",":

@@ -10,7 +10,7 @@ import re
 import regex
 
 from quotes.clean import Span
-from quotes.mentions import adjunct_comma, mention_of, subject_after
+from quotes.mentions import adjunct_comma, mention_of, relative_before, subject_after
 from quotes.reports import (
     Report,
     Sentence,
@@ -50,6 +50,8 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
     if adjunct_comma(s.toks(), g - 1, 0, participle_only=True) is not None:
         return None  # Une source, jointe par téléphone, juge X intenable: a subject and its adjunct
+    if _subject_relative(s, g - 1):
+        return None  # L'avocat, qui a affirmé que …, a réclamé une expertise: a subject and its relative clause
     a, b = trimmed(s.text, s.start, s.toks()[g - 1].start)
     if (head := DATELINE_HEAD.match(s.text, a, b)) is not None:
         a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words
@@ -156,6 +158,18 @@ def _mostly_quoted(text: str, sp: Span, end: int) -> bool:
     (« « Les sanctions » prises par l'UE sont illégales »)."""
     inside = len(text[sp.open + 1 : sp.close].split())
     return inside >= 2 * len(text[sp.close + 1 : end].split())
+
+
+SUBJECT_REACH = 10  # words of a subject before its relative clause (« L'avocat de la victime, qui … »)
+
+
+def _subject_relative(s: Sentence, comma: int) -> bool:
+    """The comma closes a relative clause on the sentence's subject: « L'avocat de la victime, qui a
+    affirmé que …, a réclamé … » (not on an object: « …, un accord, qui prévoit …, ont annoncé X »)."""
+    qui = relative_before(s.toks(), comma, 0)
+    if qui is None or qui - 1 > SUBJECT_REACH:
+        return False
+    return not any(t.norm in AUX_WORDS or t.norm in forms() for t in s.toks()[: qui - 1])
 
 
 def _name_before(s: Sentence, comma: int) -> bool:

@@ -48,6 +48,9 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("a-relative-report-on-the-subject-is-no-incise",
+         "Le médecin de garde, qui a assuré que le patient ne souffrait de rien, a demandé un second avis.",
+         indirect("le patient ne souffrait de rien", "assuré", "Le médecin de garde", "assurer", "speech")),
     case("two-adjuncts-before-the-inverted-subject",
          "« Le randonneur a été hélitreuillé sain et sauf », a indiqué vers midi sur son compte officiel la préfecture de l'Isère.",
          direct("Le randonneur a été hélitreuillé sain et sauf", "indiqué", "la préfecture de l'Isère", "indiquer", "speech")),
