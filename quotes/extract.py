@@ -357,8 +357,10 @@ def _infinitive(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | 
     toks, k = s.toks(), hit.j
     while k < len(toks) and (toks[k].norm in _NEGATION or is_adverb(toks[k]) or toks[k].norm in words("inverted_skip.txt")):
         k += 1  # « a confirmé mardi avoir reçu », « dit ne pas vouloir »
-    if k >= len(toks) or not _infinitive_at(toks, k) or forms().get(toks[k].norm):
-        return None  # (« a tenu à souligner que »: the infinitive reports on its own)
+    if k >= len(toks) or not _infinitive_at(toks, k):
+        return None
+    if forms().get(toks[k].norm) and k + 1 < len(toks) and toks[k + 1].norm in ("que", "qu'", ":"):
+        return None  # (« a tenu à souligner que »: the infinitive reports on its own; not « dit craindre "…" »)
     neg = next((j for j in range(hit.j, k) if toks[j].norm in ("ne", "n'")), k)  # « ne pas avoir »: from « ne »
     start = toks[neg].start
     semicolon = s.text.find(";", start, clause_end)  # « Chaque camp assure vouloir négocier ; chacun … »

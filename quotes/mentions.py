@@ -146,7 +146,7 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
     """The subject of the sentence's main clause (for ``…, ajoutant que`` and ``… et affirme que``):
     the noun phrase that opens the sentence, after an opening adverbial set off by a comma."""
     k = 0
-    if k < before and is_adverbial(toks[k]):
+    if k < before and (is_adverbial(toks[k]) or toks[k].norm in words("inverted_skip.txt")):  # « Mardi, X … »
         comma = next((j for j in range(k, min(before, 20)) if toks[j].norm == ","), None)
         if comma is None:
             return None

@@ -42,10 +42,8 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     v = verbs()[hit.lemma]
     if not ends_or_adjunct(tail) or v.cls == "cognition" or v.incise_only:
         return None
-    if mention.text.split()[0].lower() in ("ce", "cet", "cette", "ces"):
-        return None  # dément ces allégations: an object, not an inverted subject
-    if _singular_verb(s.toks()[g].norm) and mention.text.split()[0].lower() in _PLURAL_DETERMINERS:
-        return None  # a reconnu des erreurs: a plural object, not the subject of a singular verb
+    if _an_object(s, g, mention.text):
+        return None
     if _name_before(s, g - 1):
         return None  # X, Kaarel Rebane, a dénoncé une provocation: an apposition, not an incise
     if adjunct_comma(s.toks(), g - 1, 0, participle_only=True) is not None:
@@ -78,7 +76,7 @@ def mid_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     after = _past_adjunct(s, max(mention.end, hit.cue_end) if hit.clitic else mention.end)
     if after is None or words_in(s.text, after + 1, s.end) < 2:
         return None
-    if verbs()[hit.lemma].cls == "cognition" or _name_before(s, g - 1):
+    if verbs()[hit.lemma].cls == "cognition" or _name_before(s, g - 1) or _an_object(s, g, mention.text):
         return None  # X, Kaarel Rebane, a dénoncé …: an apposition, not an incise
     a, b = trimmed(s.text, s.start, s.end)
     if (head := DATELINE_HEAD.match(s.text, a, b)) is not None:
@@ -101,6 +99,13 @@ def _past_adjunct(s: Sentence, after: int) -> int | None:
     if comma < 0 or not tail.strip() or any(c in tail for c in "«»\"“”") or not ends_or_adjunct(tail):
         return None
     return comma
+
+
+def _an_object(s: Sentence, g: int, mention: str) -> bool:
+    """The words after the verb group at ``g`` are its object, not an inverted subject: « dément
+    ces allégations », « a reconnu des erreurs » (a plural after a singular verb)."""
+    first = mention.split()[0].lower()
+    return first in ("ce", "cet", "cette", "ces") or _singular_verb(s.toks()[g].norm) and first in _PLURAL_DETERMINERS
 
 
 def _finite_group(s: Sentence, hit: VerbHit, g: int) -> bool:

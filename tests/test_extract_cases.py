@@ -48,6 +48,12 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("a-participle-s-subject-after-a-day",
+         "Jeudi, la procureure Anne Salvat a requis deux ans de prison, estimant que les faits étaient « d'une gravité rare ».",
+         mixed("les faits étaient « d'une gravité rare »", "estimant", "la procureure Anne Salvat", "estimer", "speech")),
+    case("an-adverb-before-an-infinitive-claim-that-is-a-verb-of-the-lexicon",
+         "Elle dit surtout redouter « une rentrée sans enseignants ».",
+         mixed("redouter « une rentrée sans enseignants »", "dit", "Elle", "dire", "speech")),
     case("a-relative-report-on-the-subject-is-no-incise",
          "Le médecin de garde, qui a assuré que le patient ne souffrait de rien, a demandé un second avis.",
          indirect("le patient ne souffrait de rien", "assuré", "Le médecin de garde", "assurer", "speech")),
@@ -1070,6 +1076,8 @@ CASES = [
 
 
 NEGATIVES = [
+    pytest.param("La fédération, hostile à la réforme, a appelé à une grève des cours le jour du vote, jugeant le texte injuste.",
+                 id="neg-a-plural-object-after-a-singular-verb-in-a-mid-incise"),
     pytest.param("Les deux avocats, Louise Carpentier et Marc Oudin, ont plaidé la relaxe de leur client.",
                  id="neg-two-names-in-apposition-are-no-words"),
     # ------------------------------------------------------------------ fourth invented batch: titles and « selon » of variation
