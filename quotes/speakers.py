@@ -356,18 +356,24 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
                 continue
             context = _role_context(text, m.start(), m.end())
             left, _, right = context.partition(" | ")
-            if text[: m.start()].rstrip().endswith(","):  # « La porte-parole du président, Anna Kovel »: the head first
-                gender = _gender(left, m.group("title"))
-            else:  # « … aux appels du président français Emmanuel Macron »: the noun next to the name
-                gender = _gender_before_name(left, m.group("title"))
-            person.gender = (person.gender or gender or (_gender(right, None) if right.strip() else None)
-                             or _first_name_gender(words))
+            if person.gender is None:  # a title tells; else a known given name (« Christine », after « depuis le début … »)
+                person.gender = (None if m.group("title") else _first_name_gender(words)) or _context_gender(text, m, left, right)
             low = _low(context)
             person.roles |= _roles(low)
             person.nations |= _find(low, "nationalities.txt")
             timeline.append((i, m.start(), person))
         timeline.extend((i, at, someone) for at, someone in _someones(text))
     return list({id(p): p for p in found.values()}.values()), timeline
+
+
+def _context_gender(text: str, m: regex.Match[str], left: str, right: str) -> str | None:
+    """A named person's gender from the words around the name: its title, the role phrase before
+    it, its apposition after it."""
+    if text[: m.start()].rstrip().endswith(","):  # « La porte-parole du président, Anna Kovel »: the head first
+        gender = _gender(left, m.group("title"))
+    else:  # « … aux appels du président français Emmanuel Macron »: the noun next to the name
+        gender = _gender_before_name(left, m.group("title"))
+    return gender or (_gender(right, None) if right.strip() else None)
 
 
 # « Une source militaire occidentale, jointe par téléphone, juge … », « Sur place, un commerçant

@@ -273,6 +273,9 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "Pour une économiste de l'université de Namur, la reprise sera lente. « Les ménages épargnent encore », explique-t-elle."],
             [("une économiste de l'université de Namur", False)], id="pour-someone-is-the-source-a-pronoun-stands-for"),
         pytest.param(
+            ["Députée depuis le début du mandat, Nathalie Ferrand quitte la commission. Elle a assuré que le groupe restait uni."],
+            [("Nathalie Ferrand", True)], id="a-given-name-before-a-determiner-of-the-context"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
