@@ -276,6 +276,14 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             ["Députée depuis le début du mandat, Nathalie Ferrand quitte la commission. Elle a assuré que le groupe restait uni."],
             [("Nathalie Ferrand", True)], id="a-given-name-before-a-determiner-of-the-context"),
         pytest.param(
+            ["Le Burkinabè Issa Ouédraogo, de l'équipe Sahel Racing Team, a gagné l'étape.",
+             "« J'ai attaqué dans la dernière côte », a raconté le coureur de 24 ans."],
+            [("Issa Ouédraogo", True)], id="a-sport-epithet-and-a-team-is-no-person"),
+        pytest.param(
+            ["Le gouverneur de la banque centrale, Moussa Diallo, a relevé les taux.",
+             "« L'inflation reste trop forte », a justifié le gouverneur."],
+            [("Moussa Diallo", True)], id="gouverneur-is-a-role"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
