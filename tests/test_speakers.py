@@ -284,6 +284,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« L'inflation reste trop forte », a justifié le gouverneur."],
             [("Moussa Diallo", True)], id="gouverneur-is-a-role"),
         pytest.param(
+            ["Le président du Stade Vallonais, Bernard Escoffier, a limogé l'entraîneur.",
+             "« Il fallait un électrochoc », a justifié le patron du club dès l'ouverture de la conférence de presse."],
+            [("Bernard Escoffier", True)], id="a-club-s-president-is-its-patron-and-des-ends-the-subject"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
