@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Iterator
 
 from quotes.clean import REGEX_TIMEOUT, Span, pair_quotes, split_sentences, top_level
+from quotes.colon import colon_reports
 from quotes.mentions import Mention, main_subject, passive_agent, subject_at, subject_before
 from quotes.model import Article, Quote
 from quotes.reports import (
@@ -223,6 +225,7 @@ def _calls_to(s: Sentence, a: int) -> bool:
 
 MID_INCISE_REACH = 20  # words of an incise inside a quotation, verb group and subject with its title
 COLON_REACH = 14  # words between a verb and the colon that opens its quotation
+COLON_QUOTE = re.compile(r":\s*[«\"“]")  # a colon before a quotation (colon_reports)
 
 
 def _listed(s: Sentence, rep: Report) -> list[Report]:
@@ -579,7 +582,8 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
     low = text.lower()
     present = first_words().intersection(PLAIN_WORD.findall(low))  # words that may start a verb form
     selon = any(w in low for w in SELON_WORDS)  # the quick test of selon_reports, once a paragraph
-    if not present and not selon and "pour" not in low:
+    colon = COLON_QUOTE.search(text) is not None  # the quick test of colon_reports
+    if not present and not selon and not colon and "pour" not in low:
         return out  # the quick test: most paragraphs without a report skip the analysis
     sentences = list(_sentences(text, _quotations(text) if spans is None else spans))
     for s in sentences:  # a sentence may report if it holds one of those words (as a substring: a superset)
@@ -590,6 +594,7 @@ def extract_reports(text: str, spans: list[Span] | None = None) -> list[Report]:
             reps.append(late)  # « … ». C'est ce qu'a déclaré X[, soulignant que …]: the words before, X's
         reps += pour_reports(s) if not reps else []
         reps += selon_reports(s, reps) if selon else []
+        reps += colon_reports(s) if colon and not reps else []  # « X s'est voulu catégorique : « … » »
         if not reps and n and out and (more := _continued(s, out[-1], sentences[n - 1], sentences[n + 1 : n + 2])):
             reps.append(more)  # « … », a-t-elle déclaré. « Elle ne l'a jamais été. »: the same speaker goes on
         reps.sort(key=lambda r: r.start)

@@ -48,6 +48,12 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("a-colon-after-a-clause-with-no-verb-of-saying",
+         "Interrogée sur les délais, la directrice du chantier s'est voulue rassurante : « Le pont rouvrira en mars. »",
+         direct("Le pont rouvrira en mars.", ":", "la directrice du chantier", ":", "speech")),
+    case("a-colon-after-a-gesture",
+         "M. Ferrandi a haussé les épaules : « On verra bien ce que dira le tribunal. »",
+         direct("On verra bien ce que dira le tribunal.", ":", "M. Ferrandi", ":", "speech")),
     case("a-participle-s-subject-after-a-day",
          "Jeudi, la procureure Anne Salvat a requis deux ans de prison, estimant que les faits étaient « d'une gravité rare ».",
          mixed("les faits étaient « d'une gravité rare »", "estimant", "la procureure Anne Salvat", "estimer", "speech")),
@@ -1076,6 +1082,8 @@ CASES = [
 
 
 NEGATIVES = [
+    pytest.param("Le règlement du concours prévoit : « Un seul envoi par candidat. »", id="neg-a-colon-after-a-thing"),
+    pytest.param("Au programme de la soirée : « Chants et danses du Berry ».", id="neg-a-colon-after-no-subject"),
     pytest.param("La fédération, hostile à la réforme, a appelé à une grève des cours le jour du vote, jugeant le texte injuste.",
                  id="neg-a-plural-object-after-a-singular-verb-in-a-mid-incise"),
     pytest.param("Les deux avocats, Louise Carpentier et Marc Oudin, ont plaidé la relaxe de leur client.",
