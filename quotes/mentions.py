@@ -352,6 +352,8 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int, adjuncts: bool = 
     k = _skip_adjunct(toks, j, hi) if adjuncts and j < hi and toks[j].norm == "," else j  # « témoigne, encore sous le choc, X »
     skip = words("inverted_skip.txt")
     while k < hi and k < j + 6:
+        if _possessive_subject(toks, k, hi, skip):
+            break  # « a expliqué son avocat » (« a déclaré pour sa part le ministre »: skipped)
         if toks[k].norm in skip or toks[k].norm == "," and _next_to_skipped(toks, k, j, hi, skip):
             k += 1  # « a indiqué, lundi, le Pentagone »: the commas around a skipped word too
         elif n := skipped_phrase(toks, k, hi):
@@ -385,6 +387,12 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int, adjuncts: bool = 
         while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops - {"de", "du"}:
             b += 1
     return mention_of(text, toks, k, min(b, k + SUBJECT_REACH))
+
+
+def _possessive_subject(toks: list[Tok], k: int, hi: int, skip: frozenset[str]) -> bool:
+    """A possessive of inverted_skip.txt (« sa part », « son tour ») that opens a noun phrase
+    instead: the word after it is not skipped (« son avocat »)."""
+    return toks[k].norm in skip and toks[k].norm in words("determiners.txt") and k + 1 < hi and toks[k + 1].norm not in skip
 
 
 def _quoted_noun_end(toks: list[Tok], k: int, hi: int) -> int | None:

@@ -156,12 +156,20 @@ def not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
         return True  # cela (ne) veut (pas) dire que: to mean (je voulais dire à X que is a report)
     if prev == "sans":
         return True  # il va sans dire que, sans dire que
+    if verbs()[hit.lemma].incise_only and hit.clitic is None and _bare_participle(toks[hit.i].norm, hit.lemma) \
+            and not any(t.norm in AUX_WORDS for t in toks[group_start(toks, hit.i, 0) : hit.i]):
+        return True  # « Interrogé sur la réforme, X … », « le procureur, interrogé par … »: a participle, no incise
     if verbs()[hit.lemma].not_with_object and (prev in _OBJECT_PRONOUNS or prev in AUX_WORDS and prev2 in _OBJECT_PRONOUNS):
         return True  # on l'appelle « le Baron »: naming
     reflexive = prev in ("se", "s'") or (prev in AUX_WORDS and prev2 in ("se", "s'"))
     if reflexive and verbs()[hit.lemma].not_reflexive and not (hit.lemma == "dire" and QUOTE_MARK.fullmatch(nxt)):
         return True  # s'assurer que, il se dit que, se trouver: not reports (« s'est dit « prêt à … » » is)
     return verbs()[hit.lemma].pronominal and not reflexive and not _reflexive_further(toks, hit.i)
+
+
+def _bare_participle(form: str, lemma: str) -> bool:
+    """Whether ``form`` is the past participle of an -er ``lemma`` (« interrogé », « interrogées »)."""
+    return lemma.endswith("er") and form.startswith(lemma[:-2]) and form[len(lemma) - 2 :] in ("é", "ée", "és", "ées")
 
 
 def _reflexive_further(toks: list[Tok], i: int) -> bool:

@@ -48,6 +48,12 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("a-possessive-inverted-subject",
+         "« Le dossier est vide », a répété son avocate devant la cour.",
+         direct("Le dossier est vide", "répété", "son avocate", "répéter", "speech")),
+    case("interroger-in-an-incise",
+         "« Qui a signé ce bon de commande ? », a interrogé le président du tribunal.",
+         direct("Qui a signé ce bon de commande ?", "interrogé", "le président du tribunal", "interroger", "speech")),
     case("a-colon-after-a-clause-with-no-verb-of-saying",
          "Interrogée sur les délais, la directrice du chantier s'est voulue rassurante : « Le pont rouvrira en mars. »",
          direct("Le pont rouvrira en mars.", ":", "la directrice du chantier", ":", "speech")),
@@ -1082,6 +1088,7 @@ CASES = [
 
 
 NEGATIVES = [
+    pytest.param("Interrogé sur les délais, le maire a détaillé le calendrier des travaux.", id="neg-a-bare-participle-of-an-incise-verb"),
     pytest.param("Le règlement du concours prévoit : « Un seul envoi par candidat. »", id="neg-a-colon-after-a-thing"),
     pytest.param("Au programme de la soirée : « Chants et danses du Berry ».", id="neg-a-colon-after-no-subject"),
     pytest.param("La fédération, hostile à la réforme, a appelé à une grève des cours le jour du vote, jugeant le texte injuste.",

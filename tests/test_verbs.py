@@ -55,3 +55,15 @@ def test_every_verb_has_a_known_frame():
     frames = {"neutral", "assertive", "emphatic", "distancing", "emotional", "accusatory", "concessive",
               "directive", "revealing", "cognitive"}
     assert {v.frame for v in verbs.verbs().values()} <= frames
+
+
+def test_each_lemma_once():
+    """A lemma written twice, or with and without « se » (« interroger », « s'interroger »), would
+    leave only the last line: one use of the verb silently lost."""
+    from collections import Counter
+
+    from quotes import lexicon
+    from quotes.verbs import _parse_verb
+
+    counts = Counter(_parse_verb(line).lemma for line in lexicon.lines("verbs.txt"))
+    assert [lemma for lemma, n in counts.items() if n > 1] == []
