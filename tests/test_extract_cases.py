@@ -48,6 +48,9 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("fulminer-and-d-emblee-in-an-incise",
+         "« On nous a menti pendant dix ans », a fulminé d'emblée le délégué syndical Marc Tessier.",
+         direct("On nous a menti pendant dix ans", "fulminé", "le délégué syndical Marc Tessier", "fulminer", "speech")),
     case("a-possessive-inverted-subject",
          "« Le dossier est vide », a répété son avocate devant la cour.",
          direct("Le dossier est vide", "répété", "son avocate", "répéter", "speech")),
@@ -1088,6 +1091,7 @@ CASES = [
 
 
 NEGATIVES = [
+    pytest.param("Les manifestants ont attaqué la préfecture à l'aube.", id="neg-an-incise-verb-with-its-object"),
     pytest.param("Interrogé sur les délais, le maire a détaillé le calendrier des travaux.", id="neg-a-bare-participle-of-an-incise-verb"),
     pytest.param("Le règlement du concours prévoit : « Un seul envoi par candidat. »", id="neg-a-colon-after-a-thing"),
     pytest.param("Au programme de la soirée : « Chants et danses du Berry ».", id="neg-a-colon-after-no-subject"),
