@@ -156,9 +156,9 @@ def not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
         return True  # cela (ne) veut (pas) dire que: to mean (je voulais dire à X que is a report)
     if prev == "sans":
         return True  # il va sans dire que, sans dire que
-    if verbs()[hit.lemma].incise_only and hit.clitic is None and _bare_participle(toks[hit.i].norm, hit.lemma) \
+    if hit.clitic is None and _bare_participle(toks[hit.i].norm, hit.lemma) and (verbs()[hit.lemma].incise_only or prev in ("", ",") and nxt not in ("que", "qu'", ":")) \
             and not any(t.norm in AUX_WORDS for t in toks[group_start(toks, hit.i, 0) : hit.i]):
-        return True  # « Interrogé sur la réforme, X … », « le procureur, interrogé par … »: a participle, no incise
+        return True  # « Interrogé sur la réforme, X … », « Condamné en première instance, X … »: a participle, no report
     if verbs()[hit.lemma].not_with_object and (prev in _OBJECT_PRONOUNS or prev in AUX_WORDS and prev2 in _OBJECT_PRONOUNS):
         return True  # on l'appelle « le Baron »: naming
     reflexive = prev in ("se", "s'") or (prev in AUX_WORDS and prev2 in ("se", "s'"))

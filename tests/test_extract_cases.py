@@ -1091,6 +1091,8 @@ CASES = [
 
 
 NEGATIVES = [
+    pytest.param("Condamné en première instance à deux ans de prison, l'ancien maire comparaît depuis lundi.",
+                 id="neg-a-bare-participle-opening-the-sentence"),
     pytest.param("Les manifestants ont attaqué la préfecture à l'aube.", id="neg-an-incise-verb-with-its-object"),
     pytest.param("Interrogé sur les délais, le maire a détaillé le calendrier des travaux.", id="neg-a-bare-participle-of-an-incise-verb"),
     pytest.param("Le règlement du concours prévoit : « Un seul envoi par candidat. »", id="neg-a-colon-after-a-thing"),

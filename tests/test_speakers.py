@@ -288,6 +288,11 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Il fallait un électrochoc », a justifié le patron du club dès l'ouverture de la conférence de presse."],
             [("Bernard Escoffier", True)], id="a-club-s-president-is-its-patron-and-des-ends-the-subject"),
         pytest.param(
+            ["Jean-Yves Le Floch, maire de Kerlouan de 2008 à 2020, comparaît devant la cour d'appel.",
+             "Son avocate, Me Armelle Rouxel, a plaidé la relaxe.",
+             "« Je n'ai jamais touché un centime », a martelé l'ancien édile."],
+            [("Jean-Yves Le Floch", True)], id="a-particle-inside-a-name-and-ancien-tells-the-gender"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
