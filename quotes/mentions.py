@@ -382,11 +382,30 @@ def subject_after(text: str, toks: list[Tok], j: int, hi: int, adjuncts: bool = 
     while (b < hi and toks[b].norm not in PUNCT and (toks[b].norm not in stops or _names_an_office(toks, b, hi))
            and not (b + 1 < hi and toks[b].norm in words("determiners.txt") and toks[b + 1].norm in stops)):
         b += 1  # « la veille », « ce matin »: a determiner before a stop word ends the phrase too
-    if b + 1 < hi and toks[b].norm == "," and (toks[b + 1].norm in words("determiners.txt") or toks[b + 1].text[:1].isupper()):
+    if _apposed(toks, after := _past_acronym(toks, b, hi), hi):
+        b = after  # « la présidente du syndicat (SPEC-UQTR), Geneviève Pronovost »
+    if _apposed(toks, b, hi):
         b += 2  # apposition: Joe Martin, le président du club
         while b < hi and toks[b].norm not in PUNCT and toks[b].norm not in stops - {"de", "du"}:
             b += 1
     return mention_of(text, toks, k, min(b, k + SUBJECT_REACH))
+
+
+ACRONYM_REACH = 4  # tokens inside the parentheses of an acronym or a short gloss
+
+
+def _past_acronym(toks: list[Tok], b: int, hi: int) -> int:
+    """After a parenthesised acronym or gloss that closes a noun phrase (« … de l'UQTR (SPEC-UQTR) »),
+    the index after its closing parenthesis; ``b`` when there is none."""
+    if b >= hi or toks[b].norm != "(":
+        return b
+    close = next((c for c in range(b + 1, min(hi, b + ACRONYM_REACH + 2)) if toks[c].norm == ")"), None)
+    return close + 1 if close is not None and close > b + 1 else b
+
+
+def _apposed(toks: list[Tok], b: int, hi: int) -> bool:
+    """Whether an apposition opens at the comma ``b``: a determiner or a capitalised word after it."""
+    return b + 1 < hi and toks[b].norm == "," and (toks[b + 1].norm in words("determiners.txt") or toks[b + 1].text[:1].isupper())
 
 
 def _possessive_subject(toks: list[Tok], k: int, hi: int, skip: frozenset[str]) -> bool:

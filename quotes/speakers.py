@@ -342,6 +342,9 @@ def _pairs(text: str, matches: list[tuple[regex.Match[str], list[str]]]) -> dict
     return out
 
 
+_PARENTHESES = re.compile(r"\([^()]{1,40}\)")  # a short gloss or acronym, blanked out of a name's role context
+
+
 def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]]]:
     """The persons of an article and the positions (paragraph, offset) where each is named."""
     found: dict[str, Person] = {}
@@ -349,6 +352,7 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
     for i, text in enumerate(article.paragraphs):
         matches = _name_matches(text)
         pairs = _pairs(text, matches) if " et " in text else {}
+        masked = _PARENTHESES.sub(lambda p: " " * len(p.group()), text) if "(" in text else text
         for k, (m, words) in enumerate(matches):
             person = _person_for(found, words)
             if k in pairs:
@@ -357,7 +361,7 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
                 person.gender = person.gender or _first_name_gender(words)
                 timeline.append((i, m.start(), person))
                 continue
-            context = _role_context(text, m.start(), m.end())
+            context = _role_context(masked, m.start(), m.end())  # (« … de l'UQTR (SPEC-UQTR), X »: a gloss set aside)
             left, _, right = context.partition(" | ")
             if person.gender is None:  # a title tells; else a known given name (« Christine », after « depuis le début … »)
                 person.gender = (None if m.group("title") else _first_name_gender(words)) or _context_gender(text, m, left, right)

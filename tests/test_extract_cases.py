@@ -48,6 +48,10 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("an-acronym-in-parentheses-before-the-apposed-name",
+         "« Nous ne céderons rien », a prévenu la secrétaire générale du Syndicat des cheminots de l'Est (SCE), Lina Marchal.",
+         direct("Nous ne céderons rien", "prévenu",
+                "la secrétaire générale du Syndicat des cheminots de l'Est (SCE), Lina Marchal", "prévenir", "speech")),
     case("fulminer-and-d-emblee-in-an-incise",
          "« On nous a menti pendant dix ans », a fulminé d'emblée le délégué syndical Marc Tessier.",
          direct("On nous a menti pendant dix ans", "fulminé", "le délégué syndical Marc Tessier", "fulminer", "speech")),

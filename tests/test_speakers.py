@@ -293,6 +293,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Je n'ai jamais touché un centime », a martelé l'ancien édile."],
             [("Jean-Yves Le Floch", True)], id="a-particle-inside-a-name-and-ancien-tells-the-gender"),
         pytest.param(
+            ["La présidente de la Fédération des locataires (FDL), Odile Marchand, a rencontré le préfet.",
+             "« Les loyers doivent baisser », a martelé la présidente."],
+            [("Odile Marchand", True)], id="an-acronym-between-the-role-and-the-name"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
