@@ -17,6 +17,7 @@ from quotes.tokens import (
     QUOTE_MARK,
     Tok,
     VerbHit,
+    adverb_word,
     is_adverb,
     is_adverbial,
     is_noun_use,
@@ -59,6 +60,8 @@ def speaker_or_none(text: str, mention: Mention | None, cue_start: int, infiniti
     second = rest.split(" ", 1)[0]
     if first.lower() in imp["reject"] or first in ("de", "d'") and second.islower() and second.endswith(("er", "ir", "oir")):
         return None  # « de revenir sur ce point » is an infinitive, « de nombreux experts » a subject
+    if not rest and first.islower() and adverb_word(first):
+        return None  # « notamment », « surtout »: an adverb is nobody
     span = text[mention.start : cue_start].lower().replace("-", " ").replace("’", "'").split() if 0 <= mention.start < cue_start else []
     if span[:1] == ["il"] and len(span) == 3 and span[2] == "été":
         return None  # the impersonal passive: « comme il a été souligné »

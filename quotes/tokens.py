@@ -244,7 +244,12 @@ def is_adverbial(tok: Tok) -> bool:
 
 def is_adverb(tok: Tok) -> bool:
     """Words in -ment (vraiment, notamment) and the adverbs of the lexicon."""
-    return (len(tok.norm) > 6 and tok.norm.endswith("ment")) or tok.norm in words("adverbs.txt")
+    return adverb_word(tok.norm)
+
+
+def adverb_word(w: str) -> bool:
+    """``is_adverb`` of a lower-case word."""
+    return (len(w) > 6 and w.endswith("ment")) or w in words("adverbs.txt")
 
 
 @functools.cache

@@ -1095,6 +1095,8 @@ CASES = [
 
 
 NEGATIVES = [
+    pytest.param("La chercheuse analyse « la fabrique d'un accent régional à la radio » dans son dernier livre.",
+                 id="neg-analyser-before-a-title-is-no-report"),
     pytest.param("Condamné en première instance à deux ans de prison, l'ancien maire comparaît depuis lundi.",
                  id="neg-a-bare-participle-opening-the-sentence"),
     pytest.param("Les manifestants ont attaqué la préfecture à l'aube.", id="neg-an-incise-verb-with-its-object"),
