@@ -155,8 +155,11 @@ def _not_names() -> frozenset[str]:
 def _name_words_ok(words: list[str]) -> bool:
     """No word of the name is a stop word, but a particle inside the name of someone whose given
     name is known (« Jean-Yves Le Goff »; not « Tour de France », « Cour des Comptes »)."""
-    inside = lexicon.words("name_particles.txt") if _first_name_gender(words) else frozenset()
-    return all(w.lower() not in _not_names() or 0 < k < len(words) - 1 and w.lower() in inside for k, w in enumerate(words))
+    stops = [k for k, w in enumerate(words) if w.lower() in _not_names()]
+    if not stops:
+        return True  # most names
+    inside = lexicon.words("name_particles.txt")
+    return all(0 < k < len(words) - 1 and words[k].lower() in inside for k in stops) and _first_name_gender(words) is not None
 
 
 # Where a role phrase stops: left of a name (a clause boundary), left of an apposition, right of one.

@@ -156,8 +156,8 @@ def not_a_report(toks: list[Tok], hit: VerbHit) -> bool:
         return True  # cela (ne) veut (pas) dire que: to mean (je voulais dire à X que is a report)
     if prev == "sans":
         return True  # il va sans dire que, sans dire que
-    if hit.clitic is None and _bare_participle(toks[hit.i].norm, hit.lemma) and (verbs()[hit.lemma].incise_only or prev in ("", ",") and nxt not in ("que", "qu'", ":")) \
-            and not any(t.norm in AUX_WORDS for t in toks[group_start(toks, hit.i, 0) : hit.i]):
+    if hit.clitic is None and (verbs()[hit.lemma].incise_only or prev in ("", ",") and nxt not in ("que", "qu'", ":")) \
+            and _bare_participle(toks[hit.i].norm, hit.lemma) and not any(t.norm in AUX_WORDS for t in toks[group_start(toks, hit.i, 0) : hit.i]):
         return True  # « Interrogé sur la réforme, X … », « Condamné en première instance, X … »: a participle, no report
     if verbs()[hit.lemma].not_with_object and (prev in _OBJECT_PRONOUNS or prev in AUX_WORDS and prev2 in _OBJECT_PRONOUNS):
         return True  # on l'appelle « le Baron »: naming
@@ -243,8 +243,9 @@ def is_adverbial(tok: Tok) -> bool:
 
 
 def is_adverb(tok: Tok) -> bool:
-    """Words in -ment (vraiment, notamment) and the adverbs of the lexicon."""
-    return adverb_word(tok.norm)
+    """Words in -ment (vraiment, notamment) and the adverbs of the lexicon (``adverb_word``,
+    written out here: a hot path)."""
+    return (len(tok.norm) > 6 and tok.norm.endswith("ment")) or tok.norm in words("adverbs.txt")
 
 
 def adverb_word(w: str) -> bool:
