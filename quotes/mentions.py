@@ -525,11 +525,9 @@ def _skip_adjunct(toks: list[Tok], k: int, hi: int) -> int:
 
 
 def _subject_after_comma(toks: list[Tok], c: int, hi: int) -> bool:
-    """Whether the comma at ``c`` closes an adjunct before a subject: a determiner or a name."""
-    if c + 1 >= hi or toks[c].norm != ",":
-        return False
-    nxt = toks[c + 1]
-    return nxt.norm in words("determiners.txt") | {"l'"} or c + 2 < hi and nxt.text[:1].isupper() and toks[c + 2].text[:1].isupper()
+    """Whether the comma at ``c`` closes an adjunct before a subject: a determiner or a name of two
+    capitalised words (``_apposed``, stricter on names)."""
+    return _apposed(toks, c, hi) and (toks[c + 1].text[:1].islower() or c + 2 < hi and toks[c + 2].text[:1].isupper())
 
 
 def _one_complement(toks: list[Tok], k: int, hi: int) -> int:

@@ -304,7 +304,6 @@ def _after_role(text: str, start: int) -> bool:
     return any(r.end() == len(low) for r in roles.finditer(low, max(0, len(low) - 40)))
 
 
-_PLURAL_OPENERS = frozenset({"les", "des", "leurs", "ses", "nos"})  # « Les ministres … , X et Y »
 _PAIR_JOIN = re.compile(r"\s+et\s+")  # between the two names of a pair: « X et Y »
 
 
@@ -314,7 +313,7 @@ def _plural_role(chunk: str) -> tuple[frozenset[str], list[frozenset[str]]] | No
     when the phrase names none, « Les deux avocats de la famille, »). None when no plural role
     opens the phrase."""
     words = _low(_HEAD_STOP.split(chunk.rstrip().rstrip(","))[-1]).split()
-    opener = next((k for k in range(len(words) - 1, -1, -1) if words[k] in _PLURAL_OPENERS), None)
+    opener = next((k for k in range(len(words) - 1, -1, -1) if words[k] in _PLURAL_HEADS), None)  # « Les ministres … »
     if opener is None:
         return None
     phrase = words[opener + 1 :]
