@@ -165,14 +165,14 @@ def _mostly_quoted(text: str, sp: Span, end: int) -> bool:
     return inside >= 2 * len(text[sp.close + 1 : end].split())
 
 
-SUBJECT_REACH = 10  # words of a subject before its relative clause (« L'avocat de la victime, qui … »)
+RELATIVE_SUBJECT_REACH = 10  # words of a subject before its relative clause (« L'avocat de la victime, qui … »)
 
 
 def _subject_relative(s: Sentence, comma: int) -> bool:
     """The comma closes a relative clause on the sentence's subject: « L'avocat de la victime, qui a
     affirmé que …, a réclamé … » (not on an object: « …, un accord, qui prévoit …, ont annoncé X »)."""
     qui = relative_before(s.toks(), comma, 0)
-    if qui is None or qui - 1 > SUBJECT_REACH:
+    if qui is None or qui - 1 > RELATIVE_SUBJECT_REACH:
         return False
     return not any(t.norm in AUX_WORDS or t.norm in forms() for t in s.toks()[: qui - 1])
 
@@ -184,8 +184,10 @@ def _name_before(s: Sentence, comma: int) -> bool:
     while k > 0 and s.toks()[k - 1].norm not in PUNCT and comma - k < 9:
         k -= 1
     phrase = s.toks()[k:comma]
-    return (0 < k < comma and s.toks()[k - 1].norm == "," and comma - k < 5 + 4 * any(t.norm == "et" for t in phrase)
-            and phrase[0].norm != "et" != phrase[-1].norm and all(t.text[:1].isupper() or t.norm == "et" for t in phrase))
+    joined = any(t.norm == "et" for t in phrase)
+    if not (0 < k < comma and s.toks()[k - 1].norm == "," and len(phrase) < (9 if joined else 5)):
+        return False
+    return phrase[0].norm != "et" and phrase[-1].norm != "et" and all(t.text[:1].isupper() or t.norm == "et" for t in phrase)
 
 
 # « C'est ce qu'a déclaré X », « C'est ce que X a affirmé »: the sentence before is X's.
