@@ -357,14 +357,14 @@ def _infinitive(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | 
         return None  # (« souhaitez régaler », « je crois pouvoir dire que »: a wish, a belief)
     if s.toks()[hit.i].norm == hit.lemma:
         return None  # an infinitive, or its noun (« Joseph Dunford, conseiller militaire de … »)
-    toks, k = s.toks(), hit.j
-    while k < len(toks) and (toks[k].norm in _NEGATION or is_adverb(toks[k]) or toks[k].norm in words("inverted_skip.txt")):
-        k += 1  # « a confirmé mardi avoir reçu », « dit ne pas vouloir »
+    toks = s.toks()
+    k = _infinitive_lead(toks, hit.j)
     if k >= len(toks) or not _infinitive_at(toks, k):
         return None
     if forms().get(toks[k].norm) and k + 1 < len(toks) and toks[k + 1].norm in ("que", "qu'", ":"):
         return None  # (« a tenu à souligner que »: the infinitive reports on its own; not « dit craindre "…" »)
-    neg = next((j for j in range(hit.j, k) if toks[j].norm in ("ne", "n'")), k)  # « ne pas avoir »: from « ne »
+    # « ne pas avoir », « s'être séparé »: from « ne » or the reflexive pronoun
+    neg = next((j for j in range(hit.j, k) if toks[j].norm in ("ne", "n'") or toks[j].norm in _REFLEXIVE and j + 1 == k), k)
     start = toks[neg].start
     semicolon = s.text.find(";", start, clause_end)  # « Chaque camp assure vouloir négocier ; chacun … »
     a, b = trimmed(s.text, start, semicolon if semicolon >= 0 else clause_end)
@@ -376,6 +376,42 @@ def _infinitive(s: Sentence, hit: VerbHit, g: int, clause_end: int) -> Report | 
     if rep:
         rep.subordinate = subordinate
     return rep
+
+
+_REFLEXIVE = frozenset({"se", "s'"})  # the pronoun of a reflexive infinitive (« dit s'attendre à »)
+INFINITIVE_LEAD = 12  # tokens between a verb of saying and its infinitive
+
+
+def _infinitive_lead(toks: list[Tok], k: int) -> int:
+    """Where the infinitive of a claim should stand after the verb group ending at ``k``: past
+    adverbs, days and a negation (« a confirmé mardi avoir reçu », « dit ne pas vouloir »), an
+    adjunct set off by commas (« a annoncé, dans un communiqué, s'être séparé »), an addressee
+    (« a confirmé à l'AFP avoir reçu ») and a reflexive pronoun (« dit s'attendre à »)."""
+    skip, end = words("inverted_skip.txt"), min(len(toks), k + INFINITIVE_LEAD)
+    while k < end:
+        t = toks[k].norm
+        if t in _NEGATION or is_adverb(toks[k]) or t in skip or t in _REFLEXIVE and k + 1 < end and toks[k + 1].norm not in _REFLEXIVE:
+            k += 1
+        elif t == "," and (c := next((c for c in range(k + 2, end) if toks[c].norm == ","), None)) is not None \
+                and not any(forms().get(x.norm) for x in toks[k + 1 : c]):
+            k = c + 1
+        elif t in ("à", "au", "aux") and (c := _after_addressee(toks, k, end)) is not None:
+            k = c
+        else:
+            break
+    return k
+
+
+def _after_addressee(toks: list[Tok], k: int, end: int) -> int | None:
+    """After an addressee opened by « à » at ``k`` (« a confirmé à l'AFP avoir reçu », « a assuré
+    aux élus ne rien savoir »: a name, or a determiner and its noun), where the claim may go on;
+    None when no addressee stands there (« se rapportent au 24 octobre »). The caller still wants
+    an infinitive there (not « a reproché aux Alliés de parler »)."""
+    j = k + 1
+    if j < end and toks[j].norm in words("determiners.txt"):
+        j += 1
+    named = j < end and toks[j].text[:1].isalpha() and (toks[j].text[:1].isupper() or j > k + 1 or toks[k].norm != "à")
+    return j + 1 if named else None  # (« au », « aux » hold their determiner)
 
 
 def _infinitive_at(toks: list[Tok], k: int) -> bool:

@@ -48,6 +48,15 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("an-infinitive-claim-after-an-adjunct-between-commas-and-reflexive",
+         "La préfecture a indiqué, dans un communiqué, s'être saisie du dossier dès lundi.",
+         indirect("s'être saisie du dossier dès lundi", "indiqué", "La préfecture", "indiquer", "speech")),
+    case("an-infinitive-claim-after-an-addressee",
+         "Le club a confirmé à l'AFP avoir reçu deux offres pour son attaquant.",
+         indirect("avoir reçu deux offres pour son attaquant", "confirmé", "Le club", "confirmer", "speech")),
+    case("a-reflexive-infinitive-claim",
+         "Le directeur dit s'attendre à une rentrée difficile.",
+         indirect("s'attendre à une rentrée difficile", "dit", "Le directeur", "dire", "speech")),
     case("an-acronym-in-parentheses-before-the-apposed-name",
          "« Nous ne céderons rien », a prévenu la secrétaire générale du Syndicat des cheminots de l'Est (SCE), Lina Marchal.",
          direct("Nous ne céderons rien", "prévenu",
@@ -1095,6 +1104,7 @@ CASES = [
 
 
 NEGATIVES = [
+    pytest.param("Les chiffres publiés se rapportent au 12 octobre de l'an dernier.", id="neg-a-date-after-au-is-no-addressee"),
     pytest.param("La chercheuse analyse « la fabrique d'un accent régional à la radio » dans son dernier livre.",
                  id="neg-analyser-before-a-title-is-no-report"),
     pytest.param("Condamné en première instance à deux ans de prison, l'ancien maire comparaît depuis lundi.",
