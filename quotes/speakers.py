@@ -483,9 +483,13 @@ class Context:
     headline: Person | None = None  # the one person the title names (« Lavrov : … »), a last resort for a pronoun
     _aside: dict[tuple[int, int], bool] = field(default_factory=dict)
     _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    spoke: set[tuple[int, int]] = field(default_factory=set)  # where a speaker was named by a report
 
     def quoted(self, par: int, off: int) -> bool:
-        """Whether the name at (paragraph, offset) stands inside quoted words; asked rarely."""
+        """Whether the name at (paragraph, offset) stands inside quoted words; asked rarely. The
+        subject of an incise inside the marks (« « …, a expliqué X. … » ») is no quoted word."""
+        if (par, off) in self.spoke:
+            return False
         if par not in self._quoted:
             text = self.paragraphs[par] if par < len(self.paragraphs) else ""
             self._quoted[par] = [(sp.open, sp.close) for sp in top_level(pair_quotes(text))]
@@ -712,6 +716,7 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
         return _spoken_by(q, mention, False)
     ctx.previous, ctx.previous_paragraph = person, q.paragraph
     bisect.insort(ctx.timeline, (q.paragraph, max(q.mention_start, 0), person), key=lambda t: (t[0], t[1]))
+    ctx.spoke.add((q.paragraph, max(q.mention_start, 0)))
     return _spoken_by(q, person.name, person.named)
 
 

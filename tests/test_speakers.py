@@ -297,6 +297,11 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Les loyers doivent baisser », a martelé la présidente."],
             [("Odile Marchand", True)], id="an-acronym-between-the-role-and-the-name"),
         pytest.param(
+            ["La présidente Claire Vinet a ouvert la séance.",
+             "« Nous resterons prudents, a expliqué le trésorier, Marc Delorme. Les comptes sont tendus. » Selon lui, le déficit "
+             "sera comblé en deux ans."],
+            [("Marc Delorme", True), ("Marc Delorme", True)], id="the-speaker-of-an-incise-inside-the-marks-is-no-quoted-name"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
