@@ -563,8 +563,9 @@ _DEFINITE = _SINGULAR_HEADS - _INDEFINITE - {"l'"}  # (« l'élue » is read apa
 
 def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
     """« la magistrate », « le technicien de 46 ans », « la septuagénaire »: a definite noun phrase
-    that names a person by a noun of ``person_nouns.txt`` (not a role) stands for the person of
-    its gender named last before it, in its paragraph or the one before, outside quoted words."""
+    that names a person by a noun of ``person_nouns.txt`` (not a role) stands for the someone
+    unnamed last described by that noun (« une source policière … cette source »), else for the
+    person of its gender named last before it, in its paragraph or the one before, outside quoted words."""
     words = _low(mention).split()
     if not words or not (words[0] in _DEFINITE or words[0].startswith("l'")):
         return None
@@ -573,6 +574,10 @@ def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
         return None  # an office nobody holds is someone unnamed (« le ministre vardanien »), not the last named
     gender = _gender(mention, None)
     at = (q.paragraph, q.mention_start if q.mention_start >= 0 else q.start)
+    nouns = lexicon.words("person_nouns.txt").intersection(rest[:2])
+    same = next((p for par, off, p in reversed(ctx.timeline) if (par, off) < at and not p.named and nouns & set(_low(p.name).split())), None)
+    if same is not None:
+        return same  # « cette source » after « une source policière »: the someone of that noun
     for par, off, person in reversed(ctx.timeline):
         if (par, off) >= at:
             continue

@@ -302,13 +302,17 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "sera comblé en deux ans."],
             [("Marc Delorme", True), ("Marc Delorme", True)], id="the-speaker-of-an-incise-inside-the-marks-is-no-quoted-name"),
         pytest.param(
+            ["Selon une source policière, le conducteur roulait sans permis. La préfète Anne Morel a réuni les élus.",
+             "« Il a refusé d'obtempérer à trois reprises », ajoute cette source."],
+            [("une source policière", False), ("une source policière", False)], id="cette-source-is-the-source-described-before"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
         pytest.param(
             ["Les Laboratoires Ferrandel ont été rachetés par un groupe suisse.",
              "Selon une source proche du dossier, le prix est élevé. « La famille a préféré un industriel », résume cette source."],
-            [("une source proche du dossier", False), ("cette source", False)], id="laboratoires-is-a-company"),
+            [("une source proche du dossier", False), ("une source proche du dossier", False)], id="laboratoires-is-a-company"),
     ],
 )
 def test_resolution(paragraphs, expected):
