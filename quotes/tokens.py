@@ -137,8 +137,8 @@ def _object_pronoun(toks: list[Tok], i: int) -> bool:
     before = toks[i - 2].norm
     if before in words("subject_pronouns.txt") or before in ("ne", "n'"):
         return True
-    if before in words("determiners.txt") or before in words("prepositions.txt") or before in _NOT_SUBJECT_END:
-        return False  # « de la demande : », « voici la demande : », « c'est la demande : »
+    if before in words("determiners.txt") or before in words("prepositions.txt") or before in _NOT_SUBJECT_END or forms().get(before):
+        return False  # « de la demande : », « voici la demande : », « c'est la demande : », « balaie le reproche : »
     return any(t.norm == ":" for t in toks[i + 1 : i + 1 + _COLON_REACH])
 
 

@@ -48,6 +48,9 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("a-verb-before-an-article-and-a-noun-that-is-also-a-verb",
+         "La directrice balaie la critique : « Nous avons respecté chaque étape de la procédure. »",
+         direct("Nous avons respecté chaque étape de la procédure.", "balaie", "La directrice", "balayer", "speech")),
     case("an-infinitive-claim-after-an-adjunct-between-commas-and-reflexive",
          "La préfecture a indiqué, dans un communiqué, s'être saisie du dossier dès lundi.",
          indirect("s'être saisie du dossier dès lundi", "indiqué", "La préfecture", "indiquer", "speech")),
