@@ -306,7 +306,7 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Il a refusé d'obtempérer à trois reprises », ajoute cette source."],
             [("une source policière", False), ("une source policière", False)], id="cette-source-is-the-source-described-before"),
         pytest.param(
-            ["L'infectiologue Lucie Marin, du CHU de Tours, a présenté les résultats de l'essai.",
+            ["L'infectiologue Lucie Marin, du CHU de Tours, a présenté les résultats de l'essai. "
              "Le fonds Loire Capital, qui a financé l'étude, attend la suite.",
              "« Les plus de 75 ans manquent dans cet échantillon », a reconnu l'infectiologue."],
             [("Lucie Marin", True)], id="a-medical-epithet-and-a-fund-is-no-person"),
