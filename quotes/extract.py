@@ -167,7 +167,7 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
         if s.toks()[k].norm in PUNCT and s.toks()[k].norm != "," or s.toks()[k].norm in ("que", "qu'") or verb_here:
             return None  # a clause of its own (que …) or another verb's quotation (…, avant d'ajouter :)
         k, gap = k + 1, gap + 1
-    if k >= len(s.toks()) or gap >= 6 and s.toks()[k].norm != ":":
+    if k >= len(s.toks()) or gap > FRAGMENT_GAP and s.toks()[k].norm != ":":  # (« a appelé mardi soir les deux parties à « … » »)
         return None
     sp = span_after(s, s.toks()[k].start if s.toks()[k].norm != ":" else s.toks()[k].end)
     if sp is None:
@@ -580,10 +580,10 @@ def _sentences(text: str, spans: list[Span]) -> Iterator[Sentence]:
 
 def _continued(s: Sentence, last: Report, before: Sentence, after: list[Sentence]) -> Report | None:
     """A sentence that is one quotation of three words or more, right after a sentence whose last
-    report is a direct quote with a speaker, in the same paragraph: the same speaker goes on
-    (« « … », a-t-elle déclaré. « Elle ne l'a jamais été. » »). Not when the next sentence
-    names its speaker (« C'est ce qu'a déclaré X »)."""
-    if last.kind != "direct" or last.mention is None or last.start < before.start or len(s.spans) != 1:
+    report has a speaker, in the same paragraph: the same speaker goes on (« « … », a-t-elle
+    déclaré. « Elle ne l'a jamais été. » », « Elle dit avoir compris le système. « Je voyais passer
+    les factures. » »). Not when the next sentence names its speaker (« C'est ce qu'a déclaré X »)."""
+    if last.mention is None or last.start < before.start or len(s.spans) != 1:
         return None
     if after and opens_that_is_what(after[0]):
         return None

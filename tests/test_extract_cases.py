@@ -48,6 +48,13 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("a-quoted-call-six-words-after-its-verb",
+         "La préfète a appelé jeudi matin les deux syndicats à « revenir sans tarder à la table ».",
+         direct("revenir sans tarder à la table", "appelé", "La préfète", "appeler", "speech")),
+    case("a-quotation-goes-on-after-an-indirect-report",
+         "Elle dit avoir tout découvert en tenant les comptes. « Je voyais passer les factures, et personne ne disait rien. »",
+         indirect("avoir tout découvert en tenant les comptes", "dit", "Elle", "dire", "speech"),
+         direct("Je voyais passer les factures, et personne ne disait rien.", "dit", "Elle", "dire", "speech")),
     case("a-verb-before-an-article-and-a-noun-that-is-also-a-verb",
          "La directrice balaie la critique : « Nous avons respecté chaque étape de la procédure. »",
          direct("Nous avons respecté chaque étape de la procédure.", "balaie", "La directrice", "balayer", "speech")),
