@@ -440,9 +440,19 @@ def _coordinated_predicate(s: Sentence, q: int, end: int) -> int:
     for k in range(q + 2, min(len(s.toks()) - 1, q + 80)):  # a bounded look
         if s.toks()[k].start >= end:
             break
-        if s.toks()[k].norm in ("mais", "et", "puis", ",") and s.toks()[k + 1].norm in AUX_WORDS | {"n'", "ne"}:
+        if s.toks()[k].norm in ("mais", "et", "puis", ",") and s.toks()[k + 1].norm in AUX_WORDS | {"n'", "ne"} \
+                and not _closes_apposition(s.toks(), q, k):
             return s.toks()[k].start
     return end
+
+
+def _closes_apposition(toks: list[Tok], q: int, k: int) -> bool:
+    """Whether the comma at ``k`` closes an apposition to the reported clause's subject, which no
+    verb precedes: « que les signataires, issus de sept groupes, ne céderont pas »."""
+    if toks[k].norm != ",":
+        return False
+    opening = next((c for c in range(k - 1, q, -1) if toks[c].norm == ","), None)
+    return opening is not None and not any(t.norm in AUX_WORDS or forms().get(t.norm) for t in toks[q + 1 : k])
 
 
 def _subject(s: Sentence, hit: VerbHit, g: int) -> Mention | None:

@@ -48,6 +48,10 @@ def case(id_: str, text: str, *expected: dict):
 
 
 CASES = [
+    case("an-apposition-to-the-reported-subject-before-a-negation",
+         "Le syndicat affirme que les salariés, inquiets pour leur avenir, ne reprendront pas le travail lundi.",
+         indirect("les salariés, inquiets pour leur avenir, ne reprendront pas le travail lundi", "affirme", "Le syndicat",
+                  "affirmer", "speech")),
     case("a-quoted-call-six-words-after-its-verb",
          "La préfète a appelé jeudi matin les deux syndicats à « revenir sans tarder à la table ».",
          direct("revenir sans tarder à la table", "appelé", "La préfète", "appeler", "speech")),
