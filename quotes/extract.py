@@ -532,8 +532,12 @@ NEXT_HITS = 3  # verbs after a report that may begin the next one (« que X n'a 
 
 
 def _clause_end(s: Sentence, nxt: VerbHit) -> int:
-    """A reported clause ends at the sentence end or where the next report, at verb ``nxt``, begins."""
+    """A reported clause ends at the sentence end or where the next report, at verb ``nxt``, begins.
+    A negated verb that only reports as an incise begins none (« que les salariés, inquiets, ne
+    reprendront pas le travail »)."""
     g = group_start(s.toks(), nxt.i, 0)
+    if verbs()[nxt.lemma].incise_only and nxt.clitic is None and any(t.norm in ("ne", "n'") for t in s.toks()[g : nxt.i]):
+        return s.end
     k = g
     while k > max(0, g - 6) and s.toks()[k - 1].norm in (",", "et", "puis", "mais", "en", "avant", "après", "sans", "pour", "tout"):
         k -= 1
