@@ -11,7 +11,7 @@ from setuptools import setup
 # The stages that work on tokens and characters; the I/O, store and dashboard modules spend their
 # time in pyarrow, DuckDB and Streamlit, and model.py copies instances through __dict__.
 COMPILED = ["tokens", "clean", "cues", "clauses", "groups", "mentions", "reports", "extract", "selon", "colon",
-            "unquoted", "speakers", "ties", "referents", "clause_hits", "contrasts", "disowned", "stance", "verbs"]
+            "unquoted", "firms", "speakers", "ties", "referents", "clause_hits", "contrasts", "disowned", "stance", "verbs"]
 
 
 def ext_modules() -> list:

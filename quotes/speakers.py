@@ -19,6 +19,7 @@ import regex
 
 from quotes import lexicon
 from quotes.clean import pair_quotes, top_level
+from quotes.firms import Firm, firms, named_again
 from quotes.model import Article, Quote
 from quotes.verbs import forms
 
@@ -484,6 +485,7 @@ class Context:
     _aside: dict[tuple[int, int], bool] = field(default_factory=dict)
     _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     spoke: set[tuple[int, int]] = field(default_factory=set)  # where a speaker was named by a report
+    firms: list[Firm] = field(default_factory=list)  # organisations named after a common noun (quotes/firms.py)
 
     def quoted(self, par: int, off: int) -> bool:
         """Whether the name at (paragraph, offset) stands inside quoted words; asked rarely. The
@@ -708,6 +710,8 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
     person = _by_name(mention, ctx.persons) or _by_role(mention, ctx, q.paragraph)
     if person is None:
         person = _by_pronoun(mention, q, ctx, q.mention_start) or _by_epithet(mention, q, ctx)
+    if person is None and (firm := named_again(mention, q.paragraph, max(q.mention_start, 0), ctx.firms)) is not None:
+        person = Person(firm.name)  # « le groupe » after « le groupe américain Carrington Thermal »
     if person is None and (_names_one_role(mention) or _lone_surname(mention)):
         # someone unnamed (« le ministre russe ») or known by a surname only (« Stoltenberg a
         # précisé »): a later « il » stands for them, not for a person named before; they stay
@@ -763,5 +767,6 @@ def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:
         return []
     persons, timeline = people(article)
     timeline.sort(key=lambda t: (t[0], t[1]))
-    ctx = Context(persons, timeline, paragraphs=article.paragraphs, headline=_headline(article.title, persons))
+    ctx = Context(persons, timeline, paragraphs=article.paragraphs, headline=_headline(article.title, persons),
+                  firms=firms(article.paragraphs))
     return [resolve_one(q, ctx) for q in sorted(quotes, key=lambda q: (q.paragraph, q.start))]

@@ -311,6 +311,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Les plus de 75 ans manquent dans cet échantillon », a reconnu l'infectiologue."],
             [("Lucie Marin", True)], id="a-medical-epithet-and-a-fund-is-no-person"),
         pytest.param(
+            ["Le groupe suédois Norrvik Marine a racheté le chantier naval de Lorient.",
+             "« Nous garderons tous les emplois », a assuré le groupe dans un communiqué."],
+            [("Norrvik Marine", True)], id="an-organisation-named-again-by-its-noun"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),

@@ -1,0 +1,28 @@
+"""Organisations named again by a common noun (quotes/firms.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.firms import firms, named_again
+
+
+@pytest.mark.parametrize(
+    "paragraphs, mention, expected",
+    [
+        pytest.param(["Le groupe suédois Norrvik Marine a racheté le chantier."], "le groupe", "Norrvik Marine", id="same-noun"),
+        pytest.param(["L'enseigne Primavel baisse ses prix."], "l'enseigne", "Primavel", id="elided-article"),
+        pytest.param(["Chez Talvane, on se veut serein."], "l'entreprise", "Talvane", id="chez-then-a-generic-noun"),
+        pytest.param(["Le syndicat Sud-Rail Ouest appelle à la grève."], "la direction", None, id="a-generic-noun-after-a-named-noun"),
+        pytest.param(["Le conseil s'est réuni à la mairie à Nantes."], "la mairie", None, id="no-organisation-noun"),
+        pytest.param(["Les vols de la compagnie à Nantes et à Bordeaux sont annulés."], "la compagnie", None,
+                     id="a-preposition-is-no-adjective"),
+        pytest.param(["Chez Talvane, on se veut serein. Chez Orvix, on s'inquiète."], "l'entreprise", None,
+                     id="two-organisations-and-a-generic-noun"),
+        pytest.param(["Le groupe Norrvik Marine a racheté le chantier.", "Sans nouvelles.", "Rien.", "Toujours rien."],
+                     "le groupe", None, id="too-far-back"),
+    ],
+)
+def test_named_again(paragraphs: list[str], mention: str, expected: str | None) -> None:
+    firm = named_again(mention, len(paragraphs) - 1, 10**6, firms(paragraphs))
+    assert (firm.name if firm else None) == expected
