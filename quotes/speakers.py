@@ -707,6 +707,8 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
     if mention[:1] in "sS" and _low(mention) in lexicon.words("own_words.txt"):  # « selon ses mots »: the last speaker's
         owner = ctx.previous or _last_named(ctx, q)
         return _spoken_by(q, owner.name, owner.named) if owner else _spoken_by(q, mention, False)
+    if mention.lower() == "on" and (host := _host_of_on(ctx, q)) is not None:
+        return _spoken_by(q, host, False)  # « Chez Renault, on assure que … », « Au ministère, on indique … »
     person = _by_name(mention, ctx.persons) or _by_role(mention, ctx, q.paragraph)
     if person is None:
         person = _by_pronoun(mention, q, ctx, q.mention_start) or _by_epithet(mention, q, ctx)
@@ -727,6 +729,21 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
     bisect.insort(ctx.timeline, (q.paragraph, max(q.mention_start, 0), person), key=lambda t: (t[0], t[1]))
     ctx.spoke.add((q.paragraph, max(q.mention_start, 0)))
     return _spoken_by(q, person.name, person.named)
+
+
+# « Chez Renault, on … », « Au cabinet du ministre, on … », « Du côté de la direction, on … »: where « on » speaks
+_ON_HOST = regex.compile(r"(?:^|[.!?»]\s+)(?:[Cc]hez|[Aa]ux?|[ÀA]\s+l['’]|[ÀA]\s+la|[Dd]u\s+côté\s+d(?:e\s+la|e\s+l['’]|u|es|e)|"
+                         r"[Dd]ans\s+l['’]entourage\s+d(?:e\s+la|e\s+l['’]|u|es|e))\s*(?P<host>[^,.;:«»]{2,80}),\s*$")
+
+
+def _host_of_on(ctx: Context, q: Quote) -> str | None:
+    """The place or body a generic « on » speaks for, named by the adjunct that opens its sentence:
+    « Chez Veltrane, on se veut serein », « Au cabinet du ministre, on indique … »."""
+    if q.mention_start < 0 or q.paragraph >= len(ctx.paragraphs):
+        return None
+    text = ctx.paragraphs[q.paragraph]
+    m = _ON_HOST.search(text, max(0, q.mention_start - 100), q.mention_start)
+    return m.group("host").strip() if m else None
 
 
 def _last_named(ctx: Context, q: Quote) -> Person | None:

@@ -315,6 +315,15 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Nous garderons tous les emplois », a assuré le groupe dans un communiqué."],
             [("Norrvik Marine", True)], id="an-organisation-named-again-by-its-noun"),
         pytest.param(
+            ["Le préfet Paul Arnaud a annoncé la fermeture de la route.",
+             "Au cabinet de la ministre de l'Écologie, on assure que le dossier « avance ». Chez Talvane, on indique "
+             "que les travaux reprendront lundi."],
+            [("cabinet de la ministre de l'Écologie", False), ("Talvane", False)], id="on-speaks-for-the-place-that-opens-its-sentence"),
+        pytest.param(
+            ["La présidente-directrice générale du groupe, Josée Marchand, a présenté le plan. Le DRH Paul Arnaud était présent.",
+             "« Personne ne perdra son emploi », assure la PDG."],
+            [("Josée Marchand", True)], id="a-feminine-pdg"),
+        pytest.param(
             ["Le délégué syndical Paul Mercier a rencontré les repreneurs, face à l'allemand Brenner Stahlbau.",
              "« Nous garderons tous les emplois », a-t-il assuré."],
             [("Paul Mercier", True)], id="a-lower-case-nationality-names-a-company"),
