@@ -7,6 +7,7 @@ invoque … »; « Chez Veltrane, on se veut serein », then « a indiqué l'ent
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -57,10 +58,11 @@ def _noun_heads() -> tuple[str, ...]:
     return tuple(lexicon.words("org_nouns.txt"))
 
 
-def named_again(mention: str, paragraph: int, offset: int, known: list[Firm]) -> Firm | None:
+def named_again(mention: str, paragraph: int, offset: int, known: Callable[[], list[Firm]]) -> Firm | None:
     """The organisation a definite common noun names again (« le groupe », « l'entreprise », « la
     direction du groupe »): the last one introduced with that noun, in the paragraph or the two
-    before; for a generic noun, the one organisation named there after « Chez »."""
+    before; for a generic noun, the one organisation named there after « Chez ». ``known()`` gives
+    the article's organisations, asked only for such a noun."""
     words = mention.lower().replace("’", "'").split()
     if not words or len(words) > 4:
         return None
@@ -72,7 +74,7 @@ def named_again(mention: str, paragraph: int, offset: int, known: list[Firm]) ->
         return None
     if noun not in lexicon.words("org_nouns.txt"):
         return None
-    before = [f for f in known if (f.paragraph, f.offset) < (paragraph, offset) and f.paragraph >= paragraph - FIRM_REACH]
+    before = [f for f in known() if (f.paragraph, f.offset) < (paragraph, offset) and f.paragraph >= paragraph - FIRM_REACH]
     same = [f for f in before if f.noun.lower() == noun]
     if same:
         return same[-1]

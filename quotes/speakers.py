@@ -485,7 +485,13 @@ class Context:
     _aside: dict[tuple[int, int], bool] = field(default_factory=dict)
     _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     spoke: set[tuple[int, int]] = field(default_factory=set)  # where a speaker was named by a report
-    firms: list[Firm] = field(default_factory=list)  # organisations named after a common noun (quotes/firms.py)
+    _firms: list[Firm] | None = None  # organisations named after a common noun (quotes/firms.py), found when asked
+
+    def firms(self) -> list[Firm]:
+        """The organisations the article names after a common noun; looked for on the first mention that needs them."""
+        if self._firms is None:
+            self._firms = firms(self.paragraphs)
+        return self._firms
 
     def quoted(self, par: int, off: int) -> bool:
         """Whether the name at (paragraph, offset) stands inside quoted words; asked rarely. The
@@ -784,6 +790,5 @@ def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:
         return []
     persons, timeline = people(article)
     timeline.sort(key=lambda t: (t[0], t[1]))
-    ctx = Context(persons, timeline, paragraphs=article.paragraphs, headline=_headline(article.title, persons),
-                  firms=firms(article.paragraphs))
+    ctx = Context(persons, timeline, paragraphs=article.paragraphs, headline=_headline(article.title, persons))
     return [resolve_one(q, ctx) for q in sorted(quotes, key=lambda q: (q.paragraph, q.start))]

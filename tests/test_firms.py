@@ -24,5 +24,5 @@ from quotes.firms import firms, named_again
     ],
 )
 def test_named_again(paragraphs: list[str], mention: str, expected: str | None) -> None:
-    firm = named_again(mention, len(paragraphs) - 1, 10**6, firms(paragraphs))
+    firm = named_again(mention, len(paragraphs) - 1, 10**6, lambda: firms(paragraphs))
     assert (firm.name if firm else None) == expected
