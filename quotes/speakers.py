@@ -737,9 +737,13 @@ def resolve_one(q: Quote, ctx: Context) -> Quote:
     return _spoken_by(q, person.name, person.named)
 
 
-# « Chez Renault, on … », « Au cabinet du ministre, on … », « Du côté de la direction, on … »: where « on » speaks
-_ON_HOST = regex.compile(r"(?:^|[.!?»]\s+)(?:[Cc]hez|[Aa]ux?|[ÀA]\s+l['’]|[ÀA]\s+la|[Dd]u\s+côté\s+d(?:e\s+la|e\s+l['’]|u|es|e)|"
-                         r"[Dd]ans\s+l['’]entourage\s+d(?:e\s+la|e\s+l['’]|u|es|e))\s*(?P<host>[^,.;:«»]{2,80}),\s*$")
+# « Chez Renault, on … », « Au cabinet du ministre, on … », « Du côté de la direction, on … »: where « on » speaks (on_hosts.txt)
+@functools.cache
+def _on_host() -> regex.Pattern[str]:
+    """The adjunct of ``on_hosts.txt`` that opens a sentence, its host, and the comma before « on »."""
+    openers = sorted(lexicon.words("on_hosts.txt"), key=len, reverse=True)
+    alternation = "|".join(regex.escape(o).replace("'", "['’]").replace(r"\ ", r"\s+") for o in openers)
+    return regex.compile(rf"(?:^|[.!?»]\s+)(?i:{alternation})\s*(?P<host>[^,.;:«»]{{2,80}}),\s*$")
 
 
 def _host_of_on(ctx: Context, q: Quote) -> str | None:
@@ -748,7 +752,7 @@ def _host_of_on(ctx: Context, q: Quote) -> str | None:
     if q.mention_start < 0 or q.paragraph >= len(ctx.paragraphs):
         return None
     text = ctx.paragraphs[q.paragraph]
-    m = _ON_HOST.search(text, max(0, q.mention_start - 100), q.mention_start)
+    m = _on_host().search(text, max(0, q.mention_start - 100), q.mention_start)
     return m.group("host").strip() if m else None
 
 
