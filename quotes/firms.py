@@ -1,7 +1,7 @@
 """Organisations an article names, and the common nouns that name them again: « le groupe
 américain Carrington Thermal … », then « le groupe a indiqué » or « la direction du groupe
 invoque … »; « Chez Veltrane, on se veut serein », then « a indiqué l'entreprise ». The nouns are
-``lexicon/org_nouns.txt``; the generic ones (``GENERIC``) stand for any organisation.
+``lexicon/org_nouns.txt``; the generic ones (marked there) stand for any organisation.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import regex
 
 from quotes import lexicon
 
-GENERIC = frozenset({"organisation", "entreprise", "société", "direction", "structure"})
 FIRM_REACH = 2  # paragraphs back where an organisation may be named again by a common noun
 _NAME = r"\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|du|des|d['’])\s*)?\p{Lu}[\p{L}'’-]*){0,3}"
 
@@ -28,12 +27,18 @@ class Firm:
 
 
 @functools.cache
+def _nouns() -> dict[str, bool]:
+    """Organisation noun → whether it is generic (``org_nouns.txt``)."""
+    return {row[0].lower(): row[1:] == ["generic"] for row in lexicon.table("org_nouns.txt")}
+
+
+@functools.cache
 def _firm_re() -> regex.Pattern[str]:
     # « le groupe (américain) Carrington Thermal », « l'enseigne Hyperval », « Chez Veltrane »
     return regex.compile(
         rf"(?:\b[Ll][ea]\s+|\b[Ll]['’]|\b[Dd]u\s+|\b[Aa]u\s+)(?P<noun>\L<nouns>)(?:\s+(?!\L<small>\b)\p{{Ll}}[\p{{L}}-]+)?\s+(?P<name>{_NAME})"
         rf"|\b[Cc]hez\s+(?P<chez>{_NAME})",
-        nouns=sorted(lexicon.words("org_nouns.txt")), small=sorted(_SMALL_WORDS | lexicon.words("prepositions.txt")),
+        nouns=sorted(_nouns()), small=sorted(_SMALL_WORDS | lexicon.words("prepositions.txt")),
     )
 
 
@@ -55,7 +60,7 @@ def firms(paragraphs: list[str]) -> list[Firm]:
 
 @functools.cache
 def _noun_heads() -> tuple[str, ...]:
-    return tuple(lexicon.words("org_nouns.txt"))
+    return tuple(_nouns())
 
 
 def named_again(mention: str, paragraph: int, offset: int, known: Callable[[], list[Firm]]) -> Firm | None:
@@ -72,13 +77,13 @@ def named_again(mention: str, paragraph: int, offset: int, known: Callable[[], l
         noun = words[1]
     else:
         return None
-    if noun not in lexicon.words("org_nouns.txt"):
+    if noun not in _nouns():
         return None
     before = [f for f in known() if (f.paragraph, f.offset) < (paragraph, offset) and f.paragraph >= paragraph - FIRM_REACH]
     same = [f for f in before if f.noun.lower() == noun]
     if same:
         return same[-1]
     chez = [f for f in before if not f.noun]  # « Chez Veltrane, on se veut serein », then « l'entreprise »
-    if noun in GENERIC and len({f.name for f in chez}) == 1:
+    if _nouns()[noun] and len({f.name for f in chez}) == 1:
         return chez[-1]
     return None
