@@ -25,7 +25,7 @@ def _person_heads() -> frozenset[str]:
     every role, person noun and title (lower case)."""
     roles = (v for canon, vs in lexicon.pairs("roles.txt") for v in [canon, *vs])
     nouns = lexicon.words("person_nouns.txt")
-    titles = (t.lower() for t, _ in lexicon.table("titles.txt", 2))
+    titles = (row[0].lower() for row in lexicon.table("titles.txt", 2))
     return frozenset(v.split()[0] for v in [*roles, *nouns, *titles])
 
 

@@ -27,7 +27,13 @@ from quotes.verbs import forms
 @functools.cache
 def _titles() -> dict[str, str | None]:
     """Title → the gender it tells ("f", "m") or None, from ``titles.txt``."""
-    return {t: (g if g in ("f", "m") else None) for t, g in lexicon.table("titles.txt", 2)}
+    return {t: (g if g in ("f", "m") else None) for t, g, *_ in lexicon.table("titles.txt", 2)}
+
+
+@functools.cache
+def _title_roles() -> dict[str, frozenset[str]]:
+    """Title → the role it tells (« Me »: avocat), from the third column of ``titles.txt``."""
+    return {t: frozenset(rest) for t, _, *rest in lexicon.table("titles.txt", 2) if rest}
 
 
 @functools.cache
@@ -369,7 +375,7 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
             if person.gender is None:  # a title tells; else a known given name (« Christine », after « depuis le début … »)
                 person.gender = (None if m.group("title") else _first_name_gender(words)) or _context_gender(text, m, left, right)
             low = _low(context)
-            person.roles |= _roles(low)
+            person.roles |= _roles(low) | _title_roles().get(m.group("title") or "", frozenset())
             person.nations |= _find(low, "nationalities.txt")
             timeline.append((i, m.start(), person))
         timeline.extend((i, at, someone) for at, someone in _someones(text))
@@ -523,7 +529,10 @@ def _in_complement(mention: str, person: Person) -> bool:
     Peskov »: a name after « de » in a mention is a complement of a noun before it (someone's
     adviser), not the one who speaks."""
     at = mention.find(person.name) if person.name in mention else mention.find(person.surname())
-    head = _WORD.findall(mention[: max(at, 0)].lower())
+    written = _WORD.findall(mention[: max(at, 0)])
+    if written and f"{written[-1]} {person.surname()}" in person.name:
+        written = written[:-1]  # « M. De Schrijver », « M. de Villiers »: the particle is the name's
+    head = [w.lower() for w in written]
     if head and head[-1] in _title_words():
         head = head[:-1]  # « le parti de M. Alcaíno »
     return len(head) >= 2 and head[-1] in ("de", "du", "d'")
@@ -552,16 +561,26 @@ def _by_role(mention: str, ctx: Context, paragraph: int = 10**9) -> Person | Non
         return None
     nations = _find(low, "nationalities.txt")
     gender = _gender(mention, None)
-    hits = [
+    hits = _role_holders(ctx, roles, nations, gender, paragraph)
+    if not hits and nations and not any(nations & p.nations for p in ctx.persons):
+        # « le pénaliste bruxellois » after « Me Thibaut Dewandre »: an epithet may tell a
+        # nationality the introduction did not, of someone whose nationality the article never gave
+        hits = [p for p in _role_holders(ctx, roles, frozenset(), gender, paragraph) if not p.nations]
+    if len(hits) > 1 and ctx.previous in hits:
+        return ctx.previous
+    return hits[0] if len(hits) == 1 else None
+
+
+def _role_holders(ctx: Context, roles: frozenset[str], nations: frozenset[str], gender: str | None,
+                  paragraph: int) -> list[Person]:
+    """The persons introduced with ``roles`` and ``nations`` (or more), of a compatible gender."""
+    return [
         p for p in ctx.persons
         if (roles <= p.roles or ("homologue" in p.roles | roles and nations and p.roles))  # homologue: any office, by nationality
         and nations <= p.nations
         and (gender is None or p.gender == gender or p.gender is None and _named_by(ctx, p, paragraph))
         and (roles - {"homologue"} or nations)
     ]
-    if len(hits) > 1 and ctx.previous in hits:
-        return ctx.previous
-    return hits[0] if len(hits) == 1 else None
 
 
 _SINGULAR_HEADS = frozenset({"le", "la", "l'", "un", "une", "ce", "cette", "cet"})  # one someone: « un haut fonctionnaire »
@@ -680,9 +699,19 @@ def _lone_surname(mention: str) -> bool:
 
 
 def _organisation(mention: str) -> str | None:
+    """The organisation ``mention`` names, when an alias of organisations.txt heads it: « Moscou »,
+    « le Kremlin »; not one it names in a complement (« la mission suisse auprès de l'ONU »,
+    « l'ambassade du Burkina Faso à Moscou »: someone else speaks)."""
     pattern, canon_of = _variants("organisations.txt")
-    m = pattern.search(_low(mention))
-    return canon_of[m.group()] if m else None
+    low = _low(mention)
+    m = pattern.search(low)
+    if m is None or not _COMPLEMENT_WORDS.isdisjoint(low[: m.start()].split()):
+        return None
+    return canon_of[m.group()]
+
+
+_COMPLEMENT_WORDS = frozenset({"de", "du", "d'", "auprès"})  # a name after them completes a noun (« à » may not:
+# « des sources à l'Otan » are the Otan's)
 
 
 _PLURAL_HEADS = frozenset({"les", "des", "ses", "leurs", "plusieurs", "certains", "certaines", "deux", "trois"})

@@ -331,6 +331,44 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             ["Les Laboratoires Ferrandel ont été rachetés par un groupe suisse.",
              "Selon une source proche du dossier, le prix est élevé. « La famille a préféré un industriel », résume cette source."],
             [("une source proche du dossier", False), ("une source proche du dossier", False)], id="laboratoires-is-a-company"),
+        pytest.param(
+            ["Selon l'ambassade du Vardan à Moscou, la délégation arrivera jeudi.",
+             "La représentation belge auprès de l'OTAN a indiqué que le texte était prêt."],
+            [("l'ambassade du Vardan à Moscou", False), ("La représentation belge auprès de l'OTAN", False)],
+            id="an-organisation-in-a-complement-does-not-speak"),
+        pytest.param(
+            ["La Commission européenne a estimé que le texte était équilibré."],
+            [("Commission européenne", True)], id="the-commission-is-not-the-union"),
+        pytest.param(
+            ["Le patron de Veldex, Joris De Clercq, a démenti toute fraude.",
+             "« Nous n'avons rien à cacher », a assuré M. De Clercq. Il a ajouté que l'entreprise coopérerait."],
+            [("Joris De Clercq", True), ("Joris De Clercq", True)], id="a-capitalised-particle-in-a-flemish-name"),
+        pytest.param(
+            ["L'avocat de la famille, Me Hugo Verlinden, a dénoncé des lenteurs.",
+             "Le juge Marc Delvaux a répondu que l'enquête suivait son cours.",
+             "« Nous irons jusqu'au bout », a promis l'avocat flamand."],
+            [("Marc Delvaux", True), ("Hugo Verlinden", True)],
+            id="an-epithet-tells-a-nationality-the-introduction-did-not"),
+        pytest.param(
+            ["Le ministre belge Luc Ameel a reçu le ministre Paul Renard.",
+             "« Le dialogue reprend », a déclaré le ministre néerlandais."],
+            [("le ministre néerlandais", False)], id="no-new-nationality-when-another-holder-has-one"),
+        pytest.param(
+            ["Me Hervé Kerlo plaide l'acquittement.", "L'avocat général, Denis Morvan, a requis huit ans de prison.",
+             "« Mon client est innocent », a martelé l'avocat."],
+            [("Hervé Kerlo", True)], id="the-avocat-general-is-no-lawyer-and-me-is-one"),
+        pytest.param(
+            ["Me Paul Rivet défend l'élu depuis l'ouverture de l'enquête.", "Le maire Jean Dufour a démenti tout conflit.",
+             "« Le dossier est vide », a déclaré l'avocat."],
+            [("Paul Rivet", True)], id="me-tells-a-lawyer"),
+        pytest.param(
+            ["Paul Zurbriggen, guide de montagne, a mené les secours.",
+             "Le guide explique que la cordée était épuisée."],
+            [("Paul Zurbriggen", True)], id="a-guide-is-a-person-noun"),
+        pytest.param(
+            ["« Monsieur Delsaut savait tout », a affirmé la procureure, Anne Colin.",
+             "Plus tard, « Madame Colin se trompe », a répondu Marc Delsaut. Il a ajouté qu'il ferait appel."],
+            [("Anne Colin", True), ("Marc Delsaut", True), ("Marc Delsaut", True)], id="monsieur-and-madame-are-titles"),
     ],
 )
 def test_resolution(paragraphs, expected):
