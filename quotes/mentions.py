@@ -254,7 +254,12 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
     a = _strip_adverbial(toks, a, g)
     if g - a > 14:
         return None  # a whole clause, not a noun phrase
+    if g - a == 1 and toks[a].norm in _INFINITIVE_AUXILIARIES:
+        return None  # « après avoir constaté que … »: an infinitive has no subject of its own
     return mention_of(text, toks, a, g)
+
+
+_INFINITIVE_AUXILIARIES = frozenset({"avoir", "être"})
 
 
 _PARTICIPLE_LEAD = ("s'", "se", "en", "tout", "n'", "ne")

@@ -372,8 +372,10 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
                 continue
             context = _role_context(masked, m.start(), m.end())  # (« … de l'UQTR (SPEC-UQTR), X »: a gloss set aside)
             left, _, right = context.partition(" | ")
-            if person.gender is None:  # a title tells; else a known given name (« Christine », after « depuis le début … »)
-                person.gender = (None if m.group("title") else _first_name_gender(words)) or _context_gender(text, m, left, right)
+            if person.gender is None:  # a title tells; else a known given name (« Christine », after « depuis le début … »,
+                # « Me Patrice Gingras »: « Me » tells none)
+                told = m.group("title") and _titles().get(m.group("title"))
+                person.gender = (None if told else _first_name_gender(words)) or _context_gender(text, m, left, right)
             low = _low(context)
             person.roles |= _roles(low) | _title_roles().get(m.group("title") or "", frozenset())
             person.nations |= _find(low, "nationalities.txt")
@@ -401,7 +403,7 @@ _SENTENCE_START = re.compile(r"[.!?»”]\s+")
 SOMEONE_LEAD = 40  # characters of an adjunct before someone who opens a sentence (« Sur place, »)
 
 
-_SOURCE_LEAD = re.compile(r"(?:Pour|Selon|D['’]après)\s+(?=une?\s)")
+_SOURCE_LEAD = re.compile(r"(?:Pour|Selon|D['’]après|C['’]est)\s+(?=une?\s)")  # (« C'est une habitante qui a donné l'alerte »)
 
 
 def _sentence_openers(text: str) -> list[int]:
@@ -422,7 +424,7 @@ def _sentence_openers(text: str) -> list[int]:
 def _someones(text: str) -> list[tuple[int, Person]]:
     """The unnamed people who open a sentence of ``text``: (offset, person)."""
     out: list[tuple[int, Person]] = []
-    if not any(lead in text for lead in ("Un ", "Une ", ", un", "Pour un", "Selon un", "près un")):
+    if not any(lead in text for lead in ("Un ", "Une ", ", un", "Pour un", "Selon un", "près un", "est un")):
         return out  # the quick test: no sentence of most paragraphs opens with someone
     for at in _sentence_openers(text):
         if not text.startswith(("Un ", "Une ", "un ", "une "), at):
@@ -491,6 +493,7 @@ class Context:
     _aside: dict[tuple[int, int], bool] = field(default_factory=dict)
     _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     spoke: set[tuple[int, int]] = field(default_factory=set)  # where a speaker was named by a report
+    reported: list[tuple[int, int, int]] = field(default_factory=list)  # (paragraph, start, end) of the unquoted reports resolved
     _firms: list[Firm] | None = None  # organisations named after a common noun (quotes/firms.py), found when asked
 
     def firms(self) -> list[Firm]:
@@ -508,6 +511,11 @@ class Context:
             text = self.paragraphs[par] if par < len(self.paragraphs) else ""
             self._quoted[par] = [(sp.open, sp.close) for sp in top_level(pair_quotes(text))]
         return any(a < off < b for a, b in self._quoted[par])
+
+    def in_report(self, par: int, off: int) -> bool:
+        """Whether (paragraph, offset) lies in the words of an unquoted report resolved before
+        (« il rappelle qu'il a perdu l'ailier Jalen Whitmore »): a name there is talked about."""
+        return any(p == par and a <= off < b for p, a, b in self.reported)
 
     def aside(self, par: int, off: int) -> bool:
         """Whether the name at (paragraph, offset) stands in an adjunct (« avec X »); asked rarely."""
@@ -635,7 +643,7 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
     for par, off, person in reversed(ctx.timeline):
         if (par, off) >= (q.paragraph, mention_pos if mention_pos >= 0 else q.start):
             continue
-        if q.kind == "direct" and par == q.paragraph and q.start <= off < q.end or ctx.quoted(par, off):
+        if q.kind == "direct" and par == q.paragraph and q.start <= off < q.end or ctx.quoted(par, off) or ctx.in_report(par, off):
             if not ctx.quoted(par, off) and person.gender in (None, gender):
                 inside = person
             continue  # a name inside quoted words (these or someone's before) is talked about, not talking
@@ -824,4 +832,9 @@ def resolve(article: Article, quotes: list[Quote]) -> list[Quote]:
     persons, timeline = people(article)
     timeline.sort(key=lambda t: (t[0], t[1]))
     ctx = Context(persons, timeline, paragraphs=article.paragraphs, headline=_headline(article.title, persons))
-    return [resolve_one(q, ctx) for q in sorted(quotes, key=lambda q: (q.paragraph, q.start))]
+    out = []
+    for q in sorted(quotes, key=lambda q: (q.paragraph, q.start)):
+        out.append(resolve_one(q, ctx))
+        if q.kind != "direct":  # (what « selon X » covers may hold X before it: from « selon » on)
+            ctx.reported.append((q.paragraph, max(q.start, q.cue_start) if q.cue_class == "selon" else q.start, q.end))
+    return out

@@ -369,6 +369,22 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             ["« Monsieur Delsaut savait tout », a affirmé la procureure, Anne Colin.",
              "Plus tard, « Madame Colin se trompe », a répondu Marc Delsaut. Il a ajouté qu'il ferait appel."],
             [("Anne Colin", True), ("Marc Delsaut", True), ("Marc Delsaut", True)], id="monsieur-and-madame-are-titles"),
+        pytest.param(
+            ["L'entraîneur Paul Renaud rappelle qu'il a perdu sur blessure l'ailier Marc Dubois. Selon lui, l'équipe n'est pas prête."],
+            [("Paul Renaud", True), ("Paul Renaud", True)], id="a-name-inside-a-report-is-talked-about"),
+        pytest.param(
+            ["Par Julie Marchal",
+             "La ministre de l'Énergie, Irina Voss, défend un contrat qui garantit, selon elle, « un prix juste ». "
+             "Elle a répété lundi que son pays ne choisissait « pas un camp »."],
+            [("Irina Voss", True), ("Irina Voss", True)], id="a-name-before-selon-is-no-reported-word"),
+        pytest.param(
+            ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
+             "« Le dossier est complet », a-t-elle estimé."],
+            [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
+        pytest.param(
+            ["La maire Anne Roux a salué les pompiers.",
+             "C'est une habitante du quartier qui a donné l'alerte. « J'ai vu de la fumée », a-t-elle raconté."],
+            [("une habitante du quartier", False)], id="c-est-une-someone-qui"),
     ],
 )
 def test_resolution(paragraphs, expected):
