@@ -378,6 +378,12 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "Elle a répété lundi que son pays ne choisissait « pas un camp »."],
             [("Irina Voss", True), ("Irina Voss", True)], id="a-name-before-selon-is-no-reported-word"),
         pytest.param(
+            ["Avec Paul Garnier, le club a tout gagné. « Nous voulons plus », a déclaré M. Garnier."],
+            [("Paul Garnier", True)], id="a-capitalised-preposition-opens-no-name"),
+        pytest.param(
+            ["Les délégués ont évoqué le traité New Start. « Nous voulons un accord », a-t-il dit."],
+            [("il", False)], id="a-treaty-is-no-person"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
