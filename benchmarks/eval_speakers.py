@@ -1,6 +1,6 @@
 """Evaluate speaker resolution across whole articles on ``tests/data/speaker_eval.jsonl``.
 
-    python benchmarks/eval_speakers.py [--batch spka|spkb|spkc|spkd|spke|spkf|spkg] [--errors]
+    python benchmarks/eval_speakers.py [--batch spka|…|spki] [--errors]
 
 Invented French news articles (every person, outlet and small town invented), each with the
 attributed quotes a writer annotated: the paragraph, a snippet of the reported words, who said
@@ -41,7 +41,7 @@ def _words(text: str | None) -> list[str]:
 
 
 def load(batch: str | None = None, path: Path = EVAL) -> list[dict[str, Any]]:
-    """The articles of the set (of one batch: the id prefix ``spka`` … ``spkg``)."""
+    """The articles of the set (of one batch: the id prefix ``spka`` … ``spki``)."""
     recs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     return [r for r in recs if batch is None or r["id"].rsplit("-", 1)[0] == batch]
 
@@ -101,7 +101,7 @@ def _ratio(a: int, b: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--batch", choices=("spka", "spkb", "spkc", "spkd", "spke", "spkf", "spkg"))
+    ap.add_argument("--batch", choices=("spka", "spkb", "spkc", "spkd", "spke", "spkf", "spkg", "spkh", "spki"))
     ap.add_argument("--errors", action="store_true", help="print the quotes not found or with a wrong speaker")
     args = ap.parse_args(argv)
     res = score(load(args.batch))

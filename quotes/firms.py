@@ -27,9 +27,10 @@ class Firm:
 
 
 @functools.cache
-def _nouns() -> dict[str, bool]:
-    """Organisation noun → whether it is generic (``org_nouns.txt``)."""
-    return {row[0].lower(): row[1:] == ["generic"] for row in lexicon.table("org_nouns.txt")}
+def _nouns() -> dict[str, str]:
+    """Organisation noun → how generic it is (``org_nouns.txt``): "" (its own organisations only),
+    "generic" (also one named after « Chez »), "any" (also one named after another noun)."""
+    return {row[0].lower(): (row[1] if len(row) > 1 else "") for row in lexicon.table("org_nouns.txt")}
 
 
 @functools.cache
@@ -66,7 +67,7 @@ def _noun_heads() -> tuple[str, ...]:
 def named_again(mention: str, paragraph: int, offset: int, known: Callable[[], list[Firm]]) -> Firm | None:
     """The organisation a definite common noun names again (« le groupe », « l'entreprise », « la
     direction du groupe »): the last one introduced with that noun, in the paragraph or the two
-    before; for a generic noun, the one organisation named there after « Chez ». ``known()`` gives
+    before; for a generic noun, the one organisation named there (``_nouns``). ``known()`` gives
     the article's organisations, asked only for such a noun."""
     words = mention.lower().replace("’", "'").split()
     if not words or len(words) > 4:
@@ -83,7 +84,7 @@ def named_again(mention: str, paragraph: int, offset: int, known: Callable[[], l
     same = [f for f in before if f.noun.lower() == noun]
     if same:
         return same[-1]
-    chez = [f for f in before if not f.noun]  # « Chez Veltrane, on se veut serein », then « l'entreprise »
-    if _nouns()[noun] and len({f.name for f in chez}) == 1:
-        return chez[-1]
-    return None
+    # a generic noun: the one organisation named there after « Chez » (« Chez Veltrane, on se veut
+    # serein », then « l'entreprise »); for « any », after another noun too (« le groupe bâlois Helvepharm »)
+    pool = before if _nouns()[noun] == "any" else [f for f in before if not f.noun] if _nouns()[noun] else []
+    return pool[-1] if len({f.name for f in pool}) == 1 else None

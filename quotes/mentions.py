@@ -524,9 +524,19 @@ def _skip_adjunct(toks: list[Tok], k: int, hi: int) -> int:
         before = toks[c - 1]
         after_a_noun = before.norm not in dets and before.norm not in preps
         starts = toks[c].norm in dets and toks[c].norm not in ("du", "des")  # after a noun, du and des go on with it
-        if after_a_noun and (starts or toks[c].text[:1].isupper() and before.text[:1].islower()):
-            return c  # « sur le plateau de Canal Ouest la présidente », « à l'audience Me Garrigaud »
+        if after_a_noun and (starts or toks[c].text[:1].isupper() and (before.text[:1].islower() or _place_then_given_name(before, toks[c]))):
+            return c  # « sur le plateau de Canal Ouest la présidente », « à l'audience Me Garrigaud », « à Berne Martin X »
     return k
+
+
+def _place_then_given_name(place: Tok, name: Tok) -> bool:
+    """« à Berne Martin Oberholzer »: a capitalised word that is no given name (a place), then one that is."""
+    return name.norm in _given_names() and place.norm not in _given_names()
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in lexicon.table("first_names.txt", 2))
 
 
 def _subject_after_comma(toks: list[Tok], c: int, hi: int) -> bool:

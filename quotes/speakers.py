@@ -271,6 +271,8 @@ def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
         stop = _not_names()
         while words and words[0].lower() in stop:
             words = words[1:]
+        if len(words) >= 3 and _place_before_name(text, m.start(), words):
+            words = words[1:]  # « a précisé à Berne Martin Oberholzer »: a place, then the name
         one = len(words) == 1 and (m.group("title") or _after_role(text, m.start()))
         if (len(words) >= 2 or one) and _name_words_ok(words) and not _company_after(text, m.start()):
             out.append((m, words))
@@ -377,11 +379,26 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
                 told = m.group("title") and _titles().get(m.group("title"))
                 person.gender = (None if told else _first_name_gender(words)) or _context_gender(text, m, left, right)
             low = _low(context)
-            person.roles |= _roles(low) | _title_roles().get(m.group("title") or "", frozenset())
+            person.roles |= _roles(low) | _title_roles().get(m.group("title") or "", frozenset()) | _adjacent_role(text, m.start())
             person.nations |= _find(low, "nationalities.txt")
             timeline.append((i, m.start(), person))
         timeline.extend((i, at, someone) for at, someone in _someones(text))
     return list({id(p): p for p in found.values()}.values()), timeline
+
+
+def _adjacent_role(text: str, start: int) -> frozenset[str]:
+    """The role written right before a name, even in a complement: « la liste du ministre-président
+    Jean-Marc Delvaux » (Delvaux is the ministre-président), where ``_roles`` sets aside a role after
+    « du » (« la porte-parole du président, X »: X is not)."""
+    words = _low(text[max(0, start - 80) : start]).split()[-_ADJACENT_REACH:]
+    for k in range(len(words) - 1, -1, -1):  # the shortest phrase first: « la porte-parole du président X »
+        roles = _roles(" ".join(words[k:]))
+        if roles:
+            return roles
+    return frozenset()
+
+
+_ADJACENT_REACH = 4  # words of a role and its nationality right before a name (« du président russe X »)
 
 
 def _context_gender(text: str, m: regex.Match[str], left: str, right: str) -> str | None:
@@ -454,6 +471,13 @@ def _names_a_person(words: list[str]) -> bool:
 def _first_names() -> dict[str, str]:
     """Given name → "f" or "m", from ``first_names.txt``."""
     return {row[0].lower(): row[1] for row in lexicon.table("first_names.txt", 2)}
+
+
+def _place_before_name(text: str, start: int, words: list[str]) -> bool:
+    """Whether the first of ``words`` (a name candidate at ``start``) is a place after « à » or
+    « en », and the second a known given name: « à Berne Martin Oberholzer »."""
+    return (text[max(0, start - 3) : start] in ("à ", " à ", "en ", " en") and _first_name_gender(words[1:]) is not None
+            and _first_name_gender(words) is None)
 
 
 def _first_name_gender(words: list[str]) -> str | None:
@@ -596,6 +620,10 @@ _INDEFINITE = frozenset({"un", "une"})
 _DEFINITE = _SINGULAR_HEADS - _INDEFINITE - {"l'"}  # (« l'élue » is read apart: the article is glued to its noun)
 
 
+# « La Liégeoise de 44 ans », « le Bruxellois », « l'Américaine »: a capitalised inhabitant noun names a person
+_DEMONYM = regex.compile(r"(?:[Ll][ea]\s+|[Ll]['’])\p{Lu}\p{Ll}+(?:ois|oise|ais|aise|ien|ienne|éen|éenne|ain|aine)\b")
+
+
 def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
     """« la magistrate », « le technicien de 46 ans », « la septuagénaire »: a definite noun phrase
     that names a person by a noun of ``person_nouns.txt`` (not a role) stands for the someone
@@ -605,7 +633,7 @@ def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
     if not words or not (words[0] in _DEFINITE or words[0].startswith("l'")):
         return None
     rest = [words[0][2:], *words[1:4]] if words[0].startswith("l'") else words[1:4]
-    if not _person_noun(rest):
+    if not _person_noun(rest) and not _DEMONYM.match(mention):
         return None  # an office nobody holds is someone unnamed (« le ministre vardanien »), not the last named
     gender = _gender(mention, None)
     at = (q.paragraph, q.mention_start if q.mention_start >= 0 else q.start)

@@ -100,7 +100,7 @@ def _eval_speakers():  # noqa: ANN202
     return benchmark("eval_speakers")
 
 
-@pytest.mark.parametrize("batch", ["spka", "spkb", "spkc", "spkd", "spkf"])
+@pytest.mark.parametrize("batch", ["spka", "spkb", "spkc", "spkd", "spke", "spkf", "spkg", "spkh", "spki"])
 def test_speaker_resolution_floor(batch):
     """Quotes found and speakers resolved across the invented articles of tests/data/speaker_eval.jsonl."""
     res = _eval_speakers().score(_eval_speakers().load(batch))

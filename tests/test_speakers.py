@@ -384,6 +384,22 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             ["Les délégués ont évoqué le traité New Start. « Nous voulons un accord », a-t-il dit."],
             [("il", False)], id="a-treaty-is-no-person"),
         pytest.param(
+            ["La liste du ministre-président Paul Dewez perd six sièges. Le député Marc Hollogne est réélu.",
+             "« Nous avons trop peu expliqué », a reconnu le ministre-président sortant."],
+            [("Paul Dewez", True)], id="a-role-right-before-a-name-in-a-complement-is-its-own"),
+        pytest.param(
+            ["La porte-parole du président Paul Dewez, Anne Lenoir, a pris la parole.",
+             "« Nous attendons le vote », a déclaré le président."],
+            [("Paul Dewez", True)], id="the-nearest-role-before-a-name"),
+        pytest.param(
+            ["« Les flacons seront livrés lundi », a précisé à Genève Martin Oberli, chef du service.",
+             "« La situation est sérieuse », a-t-il ajouté."],
+            [("Martin Oberli", True), ("Martin Oberli", True)], id="a-place-after-a-is-no-given-name"),
+        pytest.param(
+            ["La candidate Claire Lambert a remporté le scrutin. Le sortant Paul Dufour a reconnu sa défaite.",
+             "La Namuroise de 44 ans a fait savoir qu'elle consulterait tous les partis."],
+            [("Claire Lambert", True)], id="a-capitalised-inhabitant-noun-is-an-epithet"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
