@@ -125,6 +125,8 @@ def _np_from(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
             b += 1 if b < hi and not forms().get(toks[b].norm) else 0
         elif t.text[:1].isupper() or t.norm in _nationality_forms() or t.norm in _role_words():
             b += 1  # « le secrétaire général de l'OTAN Jens Stoltenberg », « le ministre russe »
+        elif b == k + 2 and t.norm.endswith(_ADJECTIVE_ENDS) and not forms().get(t.norm):
+            b += 1  # « l'agence régionale de santé », « la direction générale »: an adjective after the noun
         elif b + 1 < hi and toks[b + 1].norm in AUX_WORDS and t.norm.isalpha() and t.norm not in words("subject_skip.txt"):
             b += 1  # « le ministère ostrien a … »: an adjective right before the auxiliary
             break
@@ -156,6 +158,9 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
         k = comma + 1
     while k < before and toks[k].norm in ("et", "mais", "or", "puis", "alors", ","):
         k += 1
+    if k < before and toks[k].norm.endswith(_LEAD_PARTICIPLE_ENDS) and not forms().get(toks[k].norm) \
+            and (comma := next((j for j in range(k + 1, min(before, k + 8)) if toks[j].norm == ","), None)) is not None:
+        k = comma + 1  # « Sollicitée, l'ARS indique … et rappelle que », « Contacté par l'AFP, le maire … »
     if k < before and (toks[k].norm in ("de", "d'", "à", "pour") or _capital_a(toks, k, before)):
         nxt = toks[k + 1].norm if k + 1 < before else ""
         if nxt.endswith(INFINITIVE_ENDINGS) and (forms().get(nxt) or not toks[k + 1].text[:1].isupper()):
@@ -168,6 +173,11 @@ def main_subject(text: str, toks: list[Tok], before: int) -> Mention | None:
         return None  # « C'est ce qu'a déclaré X, soulignant que »: no speaker in « c' »
     return _np_from(text, toks, k, before)
 
+
+
+_ADJECTIVE_ENDS = ("al", "ale", "ales", "aux", "ique", "iques", "el", "elle", "els", "elles", "if", "ive", "ifs", "ives",
+                   "aire", "aires", "ien", "ienne", "iens", "iennes")  # of an adjective that may follow a subject noun
+_LEAD_PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "joint", "jointe", "joints", "jointes")  # a past participle opening a sentence
 
 
 def _capital_a(toks: list[Tok], k: int, before: int) -> bool:
