@@ -274,7 +274,8 @@ def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
         if len(words) >= 3 and _place_before_name(text, m.start(), words):
             words = words[1:]  # « a précisé à Berne Martin Oberholzer »: a place, then the name
         one = len(words) == 1 and (m.group("title") or _after_role(text, m.start()))
-        if (len(words) >= 2 or one) and _name_words_ok(words) and not _company_after(text, m.start()):
+        if (len(words) >= 2 or one) and _name_words_ok(words) and not _company_after(text, m.start()) \
+                and not _named_place(text, m.start()):
             out.append((m, words))
     return out
 
@@ -282,6 +283,16 @@ def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
 # « l'allemand Hartwig Wehrtechnik », « le suédois Norrvik »: a nationality adjective in lower case
 # used as a noun names a company (a person is « l'Allemand X », capitalised)
 _LOWER_NATION = regex.compile(r"(?:\b[Ll]['’]|\b[Ll][ea]\s+)(?P<adj>\p{Ll}+)\s+$")
+
+
+_WORD_BEFORE = regex.compile(r"(\p{Ll}+)\s+$")
+
+
+def _named_place(text: str, start: int) -> bool:
+    """« l'université Ibn Zohr », « la rue Victor Hugo »: a name right after a noun of
+    ``place_nouns.txt`` names a place or an institution."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1) in lexicon.words("place_nouns.txt")
 
 
 def _company_after(text: str, start: int) -> bool:
@@ -808,7 +819,8 @@ def _on_host() -> regex.Pattern[str]:
     """The adjunct of ``on_hosts.txt`` that opens a sentence, its host, and the comma before « on »."""
     openers = sorted(lexicon.words("on_hosts.txt"), key=len, reverse=True)
     alternation = "|".join(regex.escape(o).replace("'", "['’]").replace(r"\ ", r"\s+") for o in openers)
-    return regex.compile(rf"(?:^|[.!?»]\s+)(?i:{alternation})\s*(?P<host>[^,.;:«»]{{2,80}}),\s*$")
+    # (a short place may follow it: « Au ministère de l'Agriculture, à Rabat, on rappelle »)
+    return regex.compile(rf"(?:^|[.!?»]\s+)(?i:{alternation})\s*(?P<host>[^,.;:«»]{{2,80}})(?:,\s*[^,.;:«»]{{2,30}})?,\s*$")
 
 
 def _host_of_on(ctx: Context, q: Quote) -> str | None:

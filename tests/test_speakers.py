@@ -400,6 +400,17 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "La Namuroise de 44 ans a fait savoir qu'elle consulterait tous les partis."],
             [("Claire Lambert", True)], id="a-capitalised-inhabitant-noun-is-an-epithet"),
         pytest.param(
+            ["La directrice Claire Morin a reçu les syndicats. Son adjoint, Paul Texier, a présenté le budget.",
+             "« Nous avons dû réduire les crédits », explique le responsable."],
+            [("Paul Texier", True)], id="le-responsable-is-an-epithet"),
+        pytest.param(
+            ["Claire Bennis, chercheuse à l'université Ibn Battouta, a étudié la nappe.",
+             "« Le dessalement coûte cher », souligne la chercheuse."],
+            [("Claire Bennis", True)], id="a-name-after-universite-is-no-person"),
+        pytest.param(
+            ["Au ministère de l'Intérieur, à Rabat, on rappelle que les aides ont été versées."],
+            [("ministère de l'Intérieur", False)], id="on-speaks-for-the-host-before-a-place"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
