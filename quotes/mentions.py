@@ -559,6 +559,8 @@ def _one_complement(toks: list[Tok], k: int, hi: int) -> int:
     if k >= hi or toks[k].norm not in _COMPLEMENT_HEADS:
         return k
     j = k + 1
+    if toks[k].norm == "auprès" and j < hi and toks[j].norm in ("de", "d'", "du", "des"):
+        j += 1  # « auprès de l'AFP »
     if j < hi and toks[j].norm in words("determiners.txt") | {"l'"}:
         j += 1
     if j < hi and QUOTE_MARK.fullmatch(toks[j].norm):  # « a précisé à « La Voix du Nord » une source »

@@ -562,9 +562,17 @@ class Context:
 def _by_name(mention: str, persons: list[Person]) -> Person | None:
     words = set(_WORD.findall(mention))
     hits = [p for p in persons if (p.name in mention or p.surname() in words) and not _in_complement(mention, p)]
-    if not hits:  # « Hua a déclaré » after Hua Chunying: any word of one person's name
+    if not hits:  # « Hua a déclaré » after Hua Chunying: any word of one person's name (not a particle:
+        # « Le maire » is not « Damien Le Guennec »)
+        words -= _particles()
         hits = [p for p in persons if words.intersection(p.name.split()) and not _in_complement(mention, p)]
     return hits[0] if len(hits) == 1 else None
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    """The particles of ``name_particles.txt`` as written inside a name or at a sentence start (« Le », « de »)."""
+    return frozenset(w for p in lexicon.words("name_particles.txt") for w in (p, p.capitalize()))
 
 
 def _in_complement(mention: str, person: Person) -> bool:

@@ -411,6 +411,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             ["Au ministère de l'Intérieur, à Rabat, on rappelle que les aides ont été versées."],
             [("ministère de l'Intérieur", False)], id="on-speaks-for-the-host-before-a-place"),
         pytest.param(
+            ["Le maire Hervé Costa a défendu le budget. L'opposant Damien Le Goaziou a dénoncé un passage en force.",
+             "Le maire a par ailleurs indiqué que le terrain accueillerait des logements."],
+            [("Hervé Costa", True)], id="a-particle-is-no-name-word-of-a-role-mention"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
