@@ -273,7 +273,7 @@ def _name_matches(text: str) -> list[tuple[regex.Match[str], list[str]]]:
             words = words[1:]
         if len(words) >= 3 and _place_before_name(text, m.start(), words):
             words = words[1:]  # « a précisé à Berne Martin Oberholzer »: a place, then the name
-        one = len(words) == 1 and (m.group("title") or _after_role(text, m.start()))
+        one = len(words) == 1 and (m.group("title") or _after_role(text, m.start()) or _given_name_with_age(text, m.end(), words[0]))
         if (len(words) >= 2 or one) and _name_words_ok(words) and not _company_after(text, m.start()) \
                 and not _named_place(text, m.start()):
             out.append((m, words))
@@ -306,6 +306,14 @@ def _role_tails() -> frozenset[str]:
     _, roles = _variants("roles.txt")
     _, nations = _variants("nationalities.txt")
     return frozenset(v.split()[-1] for v in (*roles, *nations))
+
+
+_AGE = re.compile(r",\s*\d{1,3}\s+ans\b")  # « Josiane, 71 ans »
+
+
+def _given_name_with_age(text: str, end: int, word: str) -> bool:
+    """A known given name alone, followed by an age: someone a feature names by the first name only."""
+    return word.lower() in _first_names() and _AGE.match(text, end) is not None
 
 
 def _after_role(text: str, start: int) -> bool:
@@ -388,7 +396,8 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
             if person.gender is None:  # a title tells; else a known given name (« Christine », after « depuis le début … »,
                 # « Me Patrice Gingras »: « Me » tells none)
                 told = m.group("title") and _titles().get(m.group("title"))
-                person.gender = (None if told else _first_name_gender(words)) or _context_gender(text, m, left, right)
+                given = _first_name_gender(words) if len(words) > 1 or not _AGE.match(text, m.end()) else _first_names().get(words[0].lower())
+                person.gender = (None if told else given) or _context_gender(text, m, left, right)
             low = _low(context)
             person.roles |= _roles(low) | _title_roles().get(m.group("title") or "", frozenset()) | _adjacent_role(text, m.start())
             person.nations |= _find(low, "nationalities.txt")

@@ -415,6 +415,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "Le maire a par ailleurs indiqué que le terrain accueillerait des logements."],
             [("Hervé Costa", True)], id="a-particle-is-no-name-word-of-a-role-mention"),
         pytest.param(
+            ["La maire Claire Roux défend le projet.",
+             "Mireille, 71 ans, compte les avions depuis sa cuisine. « Je ne dors plus », dit-elle."],
+            [("Mireille", True)], id="a-given-name-with-an-age-is-a-person"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
