@@ -674,7 +674,7 @@ def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
             continue
         if par < q.paragraph - 1:
             return None
-        if person.named and not ctx.quoted(par, off) and (gender is None or person.gender in (None, gender)):
+        if person.named and not ctx.quoted(par, off) and not ctx.in_report(par, off) and (gender is None or person.gender in (None, gender)):
             return person
     return None
 

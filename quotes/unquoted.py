@@ -53,8 +53,8 @@ def unquoted_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     a, b = trimmed(s.text, s.start, s.toks()[g - 1].start)
     if (head := DATELINE_HEAD.match(s.text, a, b)) is not None:
         a = head.end()  # MOSCOU, 26 janvier (Xinhua) -- : the wire's dateline, not the words
-    if words_in(s.text, a, b) < 6:
-        return None
+    if words_in(s.text, a, b) < 6 or _NAME_AND_APPOSITION.fullmatch(s.text, a, b):
+        return None  # (« Marc Rivoire, secrétaire général du syndicat, dénonce le plan »: a subject, not words)
     opened = _unclosed_mark(s.text, a, b)
     if opened is not None:  # … : " Pour X, c'est évident, explique X, pour … : a quotation around its incise
         return report(s.text, "direct", trimmed(s.text, opened + 1, s.end, ","), hit, mention)
@@ -84,6 +84,10 @@ def mid_incise(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     if words_in(s.text, a, b) < 6:
         return None
     return report(s.text, "direct", (a, b), hit, mention)  # as the incise at the end: words given as said
+
+
+# A name and its apposition, nothing else: « Marc Rivoire, secrétaire général du syndicat des dockers »
+_NAME_AND_APPOSITION = regex.compile(r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3},\s+\p{Ll}[^,;:.!?«»\"]*")
 
 
 MID_ADJUNCT_REACH = 60  # characters of an adjunct closing a mid incise (« , a-t-il déclaré à la presse, »)

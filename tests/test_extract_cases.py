@@ -1268,6 +1268,8 @@ NEGATIVES = [
                  id="neg-participle-with-agent-in-apposition-is-no-incise"),
     pytest.param("Le maire n'a « aucune raison » de considérer la région comme une menace pour le port.",
                  id="neg-an-infinitive-after-a-quoted-term-is-no-incise"),
+    pytest.param("Marc Rivoire, secrétaire général du syndicat des dockers, dénonce le plan social.",
+                 id="neg-a-name-and-its-apposition-are-no-words"),
 ]
 
 

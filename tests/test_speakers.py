@@ -419,6 +419,11 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "Mireille, 71 ans, compte les avions depuis sa cuisine. « Je ne dors plus », dit-elle."],
             [("Mireille", True)], id="a-given-name-with-an-age-is-a-person"),
         pytest.param(
+            ["Marc Rivoire, secrétaire général du syndicat des dockers, dénonce le plan.",
+             "Le directeur du port, Paul Lenoir, estime que la concurrence de Tanger Med impose l'automatisation.",
+             "« Il n'a jamais donné un chiffre », rétorque le responsable syndical."],
+            [("Paul Lenoir", True), ("Marc Rivoire", True)], id="le-responsable-syndical-is-a-unionist"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
