@@ -691,6 +691,8 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
     # « « … », a-t-il ajouté »: an inverted subject clitic goes on with the last speaker (« selon lui » does not)
     inverted = (q.end < mention_pos or q.cue_start < mention_pos) and q.cue_class != "selon" and mention.lower() in ("il", "elle")
     opening = mention_pos <= 2 or q.start <= 2  # « Il a ajouté que … », « « … », a-t-il dit » opening a paragraph
+    if inverted and (described := _described_before(q, ctx, gender)) is not None:
+        return described
     if (ctx.previous is not None and ctx.previous.gender in (None, gender)
             and (opening or inverted and ctx.previous_paragraph >= q.paragraph - 1)
             and _nobody_new(ctx, q.paragraph, mention_pos)):
@@ -708,6 +710,33 @@ def _by_pronoun(mention: str, q: Quote, ctx: Context, mention_pos: int) -> Perso
     if inside is None and ctx.headline is not None and ctx.headline.gender in (None, gender):
         return ctx.headline  # « Déclarations de Sergueï Lavrov », then « selon lui » with nobody named before
     return inside
+
+
+# The sentence right before a quotation, when a definite role or epithet opens it (after a short
+# adjunct): « En fin de journée, la diplomate américaine s'est voulue prudente. « … », a-t-elle glissé ».
+_DESCRIBED = re.compile(r"(?:[^,.!?«»]{1,40},\s+)?(?P<np>(?:[Ll][ea]\s+|[Ll]['’])[\w'’-]+(?:\s+[\w'’-]+){0,2})")
+
+
+def _described_before(q: Quote, ctx: Context, gender: str) -> Person | None:
+    """The person a role or an epithet describes as the subject of the sentence before a direct
+    quotation, whom its inverted « il » / « elle » goes on with rather than the last speaker."""
+    if q.kind != "direct" or q.paragraph >= len(ctx.paragraphs):
+        return None
+    text = ctx.paragraphs[q.paragraph]
+    head = text[: q.start].rstrip(" «“\"\u00a0")
+    if not head.endswith((".", "!", "?")) or q.start - len(head) > 3:
+        return None  # the quotation does not open a sentence right after another
+    start = max((m.end() for m in _SENTENCE_START.finditer(head, 0, len(head) - 1)), default=0)
+    m = _DESCRIBED.match(head, start)
+    if m is None:
+        return None
+    words = m.group("np").split()
+    for n in range(len(words), 1, -1):  # the longest phrase that names a role first (« la diplomate américaine »)
+        phrase = " ".join(words[:n])
+        person = _by_role(phrase, ctx, q.paragraph) or (_by_epithet(phrase, q, ctx) if _person_noun(_low(phrase).split()[1:3]) else None)
+        if person is not None:
+            return person if person.gender in (None, gender) and person is not ctx.previous else None
+    return None
 
 
 # « Et d'ajouter », « Et de conclure » opening a paragraph: wire copy's narrative infinitive.

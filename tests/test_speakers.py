@@ -424,6 +424,15 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Il n'a jamais donné un chiffre », rétorque le responsable syndical."],
             [("Paul Lenoir", True), ("Marc Rivoire", True)], id="le-responsable-syndical-is-a-unionist"),
         pytest.param(
+            ["L'ambassadrice Claire Dumas a ouvert la séance.",
+             "Mathilde Roux, spécialiste du nucléaire, connaît bien le dossier. « C'est sérieux », souligne-t-elle.",
+             "En fin de journée, la diplomate s'est voulue prudente. « Rien n'est signé », a-t-elle glissé."],
+            [("Mathilde Roux", True), ("Claire Dumas", True)], id="an-inverted-pronoun-after-a-described-subject"),
+        pytest.param(
+            ["L'ambassadrice Claire Dumas a ouvert la séance. « Nous restons ouverts », a-t-elle dit.",
+             "La salle s'est ensuite vidée. « Rien n'est signé », a-t-elle glissé."],
+            [("Claire Dumas", True), ("Claire Dumas", True)], id="no-described-subject-the-last-speaker-goes-on"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
