@@ -228,7 +228,7 @@ _CONTINUATIONS = (*_COMPLEMENT, "et ")  # « Le ministre des Mines, du Pétrole 
 
 
 def _apposition_head(text: str, start: int) -> str | None:
-    """The role phrase of « …, la ministre de la Défense, Name »: from the first determiner that a
+    """The role phrase of « …, la ministre de la Défense, Name »: from the last determiner that a
     role word follows (within two words) to the comma before the name; a title listed over
     commas (« Le ministre des Mines, du Pétrole et de l'Énergie, ») is taken whole. None when no
     role opens there."""
@@ -239,7 +239,8 @@ def _apposition_head(text: str, start: int) -> str | None:
         head = parts.pop() + "," + head
     words = _WORD.findall(head.lower().replace("’", "'"))
     firsts = _role_firsts()
-    for k, w in enumerate(words):
+    for k in range(len(words) - 1, -1, -1):  # the role nearest the name (« la cheffe de la diplomatie a été
+        w = words[k]                          # accueillie par le vice-ministre russe …, X »: X is the vice-ministre)
         if not (w in _ROLE_OPENERS or w.startswith("l'")):
             continue
         near = [w.removeprefix("l'"), *words[k + 1 : k + 3]]

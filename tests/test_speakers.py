@@ -433,6 +433,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "La salle s'est ensuite vidée. « Rien n'est signé », a-t-elle glissé."],
             [("Claire Dumas", True), ("Claire Dumas", True)], id="no-described-subject-the-last-speaker-goes-on"),
         pytest.param(
+            ["La ministre Awa Sanou est arrivée lundi.", "À l'aéroport, la cheffe de la diplomatie vardanienne a été accueillie "
+             "par le vice-ministre russe chargé de l'Afrique, Oleg Dorine.", "« Nous sommes prêts », a déclaré la ministre vardanienne."],
+            [("Awa Sanou", True)], id="the-role-nearest-the-name-is-its-own"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
