@@ -436,9 +436,10 @@ def _context_gender(text: str, m: regex.Match[str], left: str, right: str) -> st
 # du marché, qui … »: someone new, unnamed, opening a sentence (after at most a short adjunct set
 # off by a comma), whom a later « il » or « elle » may stand for. The phrase runs to a comma, a
 # relative pronoun or six words.
-_SOMEONE = re.compile(r"(?P<det>[Uu]ne?)\s+[a-zà-öø-ÿœæ][\w'’-]*(?:\s+(?!qui\b|que\b|qu'|dont\b)[\w'’-]+){0,5}")
+_SOMEONE = re.compile(r"(?P<det>[Uu]ne?)\s+[a-zà-öø-ÿœæ][\w'’-]*(?:\s+(?!qui\b|que\b|qu'|dont\b|ne\b|n['’])[\w'’-]+){0,5}")
 _SENTENCE_START = re.compile(r"[.!?»”]\s+")
 SOMEONE_LEAD = 40  # characters of an adjunct before someone who opens a sentence (« Sur place, »)
+SECOND_LEAD = 24  # characters of a second, short adjunct after it (« , à Evere, », « , lundi matin, »)
 
 
 _SOURCE_LEAD = re.compile(r"(?:Pour|Selon|D['’]après|C['’]est)\s+(?=une?\s)")  # (« C'est une habitante qui a donné l'alerte »)
@@ -456,6 +457,9 @@ def _sentence_openers(text: str) -> list[int]:
         comma = text.find(", ", st, st + SOMEONE_LEAD + 2)
         if comma > st and not any(c in text[st:comma] for c in "«»"):
             out.append(comma + 2)
+            second = text.find(", ", comma + 2, comma + 2 + SECOND_LEAD)  # « Dans les couloirs du siège, à Evere, un diplomate »
+            if second > 0 and not any(c in text[comma:second] for c in "«»"):
+                out.append(second + 2)
     return out
 
 

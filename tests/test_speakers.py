@@ -437,6 +437,11 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "par le vice-ministre russe chargé de l'Afrique, Oleg Dorine.", "« Nous sommes prêts », a déclaré la ministre vardanienne."],
             [("Awa Sanou", True)], id="the-role-nearest-the-name-is-its-own"),
         pytest.param(
+            ["Le ministre Paul Roux a défendu la réforme.",
+             "Dans les couloirs du ministère, lundi matin, un conseiller ne cachait pas son agacement. "
+             "« Nous avons été mis devant le fait accompli », résumait-il."],
+            [("un conseiller", False)], id="someone-after-two-adjuncts"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
