@@ -176,6 +176,8 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     a, b = quote_content(s.text, sp)
     if not colon and verbs()[hit.lemma].not_with_object and not _calls_to(s, a):
         return None  # « ce qu'on appelle « la défense active » »: naming; « appelle les habitants à « … » » calls
+    if not colon and verbs()[hit.lemma].not_before_de and _OPENS_WITH_DE.match(s.text, a):
+        return None  # « ces frictions relèvent « moins d'un désaccord que d'une bataille » »: they pertain to it
     if not colon and (words_in(s.text, a, b) < 4 or gap > 0) and not _quoted_fragment(s, hit, a, b, gap):
         return None
     if not colon and _opens_with_que(s.text, a) and not verbs()[hit.lemma].incise_only:
@@ -194,6 +196,7 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     return rep
 
 
+_OPENS_WITH_DE = re.compile(r"(?:moins |plus |davantage |surtout |avant tout |d'abord |d’abord )?(?:de |du |des |d['’])", re.IGNORECASE)
 FRAGMENT_GAP = 6  # words between a verb and the quoted fragment it reports (« a appelé les habitants de la région à « … » »)
 
 

@@ -30,6 +30,7 @@ class Verb:
     not_reflexive: bool = False  # with se/s' it is no report (s'assurer que, il se dit que)
     not_with_object: bool = False  # with an object pronoun before it, it is no report (on l'appelle « … »)
     quotes_fragment: bool = False  # its object may be quoted words without a verb (a dénoncé « une dérive »)
+    not_before_de: bool = False  # before « de » it is no report (« ces frictions relèvent « d'une bataille » »)
 
 
 def _parse_verb(line: str) -> Verb:
@@ -44,7 +45,7 @@ def _parse_verb(line: str) -> Verb:
         if lemma.startswith(refl):
             lemma, pronominal = lemma[len(refl) :], True
     return Verb(lemma, cols[at], cols[at + 1], "incise" in flags, pronominal, "norefl" in flags, "noobj" in flags,
-                "fragment" in flags)
+                "fragment" in flags, "node" in flags)
 
 
 @functools.cache
