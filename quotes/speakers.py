@@ -436,7 +436,7 @@ def _context_gender(text: str, m: regex.Match[str], left: str, right: str) -> st
 # du marché, qui … »: someone new, unnamed, opening a sentence (after at most a short adjunct set
 # off by a comma), whom a later « il » or « elle » may stand for. The phrase runs to a comma, a
 # relative pronoun or six words.
-_SOMEONE = re.compile(r"(?P<det>[Uu]ne?)\s+[a-zà-öø-ÿœæ][\w'’-]*(?:\s+(?!qui\b|que\b|qu'|dont\b|ne\b|n['’])[\w'’-]+){0,5}")
+_SOMEONE = re.compile(r"(?P<det>[Uu]ne?)\s+[a-zà-öø-ÿœæ][\w'’-]*(?:\s+(?!qui\b|que\b|qu'|dont\b|ne\b|n['’]|a\b|est\b|était\b|avait\b|se\b|s['’])[\w'’-]+){0,5}")
 _SENTENCE_START = re.compile(r"[.!?»”]\s+")
 SOMEONE_LEAD = 40  # characters of an adjunct before someone who opens a sentence (« Sur place, »)
 SECOND_LEAD = 24  # characters of a second, short adjunct after it (« , à Evere, », « , lundi matin, »)
@@ -679,9 +679,14 @@ def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
             continue
         if par < q.paragraph - 1:
             return None
-        if person.named and not ctx.quoted(par, off) and not ctx.in_report(par, off) and (gender is None or person.gender in (None, gender)):
+        if ctx.quoted(par, off) or ctx.in_report(par, off) or gender is not None and person.gender not in (None, gender):
+            continue
+        if person.named or words[0] in _DEMONSTRATIVES:  # « Une riveraine … Cette mère de famille »: whom « cette » points back to
             return person
     return None
+
+
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette"})
 
 
 def _named_by(ctx: Context, person: Person, paragraph: int) -> bool:

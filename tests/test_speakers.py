@@ -442,6 +442,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "« Nous avons été mis devant le fait accompli », résumait-il."],
             [("un conseiller", False)], id="someone-after-two-adjuncts"),
         pytest.param(
+            ["La préfète Anne Lenoir a défendu l'intervention.",
+             "Une riveraine a assisté à la scène depuis son balcon. « Je n'ai entendu aucune sommation », assure cette mère de famille."],
+            [("Une riveraine", False)], id="a-demonstrative-epithet-points-back-to-someone-unnamed"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
