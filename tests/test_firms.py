@@ -13,6 +13,8 @@ from quotes.firms import firms, named_again
         pytest.param(["Le groupe suédois Norrvik Marine a racheté le chantier."], "le groupe", "Norrvik Marine", id="same-noun"),
         pytest.param(["L'enseigne Primavel baisse ses prix."], "l'enseigne", "Primavel", id="elided-article"),
         pytest.param(["Chez Talvane, on se veut serein."], "l'entreprise", "Talvane", id="chez-then-a-generic-noun"),
+        pytest.param(["Chez Marvel Distribution, on répond par écrit."], "le groupe", "Marvel Distribution", id="chez-then-a-company-noun"),
+        pytest.param(["Chez Talvane, on se veut serein."], "le syndicat", None, id="chez-then-a-union-noun"),
         pytest.param(["Le syndicat Sud-Rail Ouest appelle à la grève."], "la direction", None, id="a-generic-noun-after-a-named-noun"),
         pytest.param(["Le groupe lyonnais Castelmor a doublé ses commandes."], "l'entreprise", "Castelmor",
                      id="an-any-noun-after-another-noun"),
