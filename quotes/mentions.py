@@ -257,7 +257,10 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
             a2 = _segment_left(toks, adjunct - 1, lo)
             return mention_of(text, toks, _strip_adverbial(toks, a2, adjunct - 1), adjunct - 1)
         if a2 > lo and toks[a2 - 1].norm == ",":
-            a2 = _segment_left(toks, a2 - 1, lo)
+            end = a2 - 1
+            a2 = _segment_left(toks, end, lo)
+            if _an_age(toks, a2, end) and a2 - 1 > lo and toks[a2 - 1].norm == ",":
+                a2 = _segment_left(toks, a2 - 1, lo)  # « Élodie Carrère, 29 ans, installée depuis …, raconte »: the name first
         return mention_of(text, toks, _strip_adverbial(toks, a2, g - 1), g - 1)
     if a == g:
         return None
@@ -270,6 +273,11 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
 
 
 _INFINITIVE_AUXILIARIES = frozenset({"avoir", "être"})
+
+
+def _an_age(toks: list[Tok], a: int, b: int) -> bool:
+    """« 29 ans »: the words ``toks[a:b]`` are an age in apposition."""
+    return b - a == 2 and toks[a].norm.isdigit() and toks[a + 1].norm == "ans"
 
 
 _PARTICIPLE_LEAD = ("s'", "se", "en", "tout", "n'", "ne")
