@@ -30,7 +30,8 @@ def _token_re() -> re.Pattern[str]:
     # hyphens and a final elision apostrophe (l' qu' a-t-il), or one punctuation mark. The plain
     # word splitter of the standard library is a third faster than `regex` on this hot path.
     abbr = "|".join(re.escape(a) for a in sorted(lexicon.lines("abbreviations.txt"), key=len, reverse=True))
-    return re.compile(rf"(?:{abbr})\.(?![^\W\d_A-ZÀ-Þ])|\w+(?:[-‐]\w+)*['’]?|[^\w\s]")
+    # Initials with their periods are one word too (« la police en C.-B. », « F.L. Copperman »).
+    return re.compile(rf"(?:[A-ZÀ-Þ]\.-?){{2,}}|(?:{abbr})\.(?![^\W\d_A-ZÀ-Þ])|\w+(?:[-‐]\w+)*['’]?|[^\w\s]")
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
