@@ -184,7 +184,7 @@ def group_start(toks: list[Tok], i: int, lo: int) -> int:
     k = i
     lo = max(lo, i - 12)
     while k > lo:
-        if toks[k - 1].norm in skip or split_clitic(toks[k - 1].norm)[1] or _between_aux(toks, k - 1, lo):
+        if toks[k - 1].norm in skip or split_clitic(toks[k - 1].norm)[1] or _between_aux(toks, k - 1, lo) or _restrictive(toks, k - 1, lo):
             k -= 1
             if split_clitic(toks[k].norm)[1]:  # a-t-il: the group starts at the auxiliary
                 break
@@ -231,6 +231,12 @@ def _phrase_after_aux(toks: list[Tok], k: int, lo: int) -> int:
         if a > lo and toks[a - 1].norm in AUX_WORDS and all(toks[a + m].norm == w for m, w in enumerate(phrase)):
             return len(phrase)
     return 0
+
+
+def _restrictive(toks: list[Tok], k: int, lo: int) -> bool:
+    """« nous ne pouvons que souhaiter que … »: the « que » of « ne … que » right after a modal."""
+    return (toks[k].norm == "que" and k - 1 > lo and toks[k - 1].norm in words("subject_skip.txt")
+            and any(t.norm in ("ne", "n'") for t in toks[max(lo, k - 3) : k - 1]))
 
 
 def _between_aux(toks: list[Tok], k: int, lo: int) -> bool:
