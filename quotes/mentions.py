@@ -127,6 +127,8 @@ def _np_from(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
             b += 1  # « le secrétaire général de l'OTAN Jens Stoltenberg », « le ministre russe »
         elif b == k + 2 and t.norm.endswith(_ADJECTIVE_ENDS) and not forms().get(t.norm):
             b += 1  # « l'agence régionale de santé », « la direction générale »: an adjective after the noun
+        elif b == k + 2 and toks[k + 1].norm in words("prenominal_adjectives.txt") and t.norm.isalpha() and not forms().get(t.norm):
+            b += 1  # « les derniers chiffres », « le nouveau maire »: the noun after an adjective that precedes it
         elif b + 1 < hi and toks[b + 1].norm in AUX_WORDS and t.norm.isalpha() and t.norm not in words("subject_skip.txt"):
             b += 1  # « le ministère ostrien a … »: an adjective right before the auxiliary
             break
