@@ -172,7 +172,8 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     sp = span_after(s, s.toks()[k].start if s.toks()[k].norm != ":" else s.toks()[k].end)
     if sp is None:
         return None
-    colon = s.toks()[k].norm == ":"
+    # (« elle admit, « … » »: a comma as a colon, after a verb that follows its subject, not an incise's « a-t-il dit, »)
+    colon = s.toks()[k].norm == ":" or gap == 1 and s.toks()[hit.j].norm == "," and hit.clitic is None
     a, b = quote_content(s.text, sp)
     if not colon and verbs()[hit.lemma].not_with_object and not _calls_to(s, a):
         return None  # « ce qu'on appelle « la défense active » »: naming; « appelle les habitants à « … » » calls
