@@ -271,7 +271,7 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
         return None  # a whole clause, not a noun phrase
     if g - a == 1 and toks[a].norm in _INFINITIVE_AUXILIARIES:
         return None  # « après avoir constaté que … »: an infinitive has no subject of its own
-    if a - 2 > lo and toks[a - 2].norm.endswith(_PARTICIPLE_ENDS) and toks[a - 1].norm in _PARTICIPLE_PREPS:
+    if a - 2 > lo and toks[a - 2].norm.endswith(_PARTICIPLE_ENDS) and toks[a - 1].norm in _apposition_preps():
         a2 = _segment_left(toks, a - 1, lo)  # « une touriste venue pour la troisième fois reconnaît »: the whole phrase
         if a2 < a - 2 and toks[a2].norm in words("determiners.txt"):
             a = a2
@@ -279,7 +279,6 @@ def subject_before(text: str, toks: list[Tok], g: int, lo: int, fallback: int) -
 
 
 _PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "ue", "ues", "venu", "venus")  # of a participle that a preposition follows
-_PARTICIPLE_PREPS = frozenset({"pour", "depuis", "pendant", "avant", "après", "sans"})  # clause starters that are prepositions
 
 
 _INFINITIVE_AUXILIARIES = frozenset({"avoir", "être"})

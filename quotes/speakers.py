@@ -435,8 +435,10 @@ def _context_gender(text: str, m: regex.Match[str], left: str, right: str) -> st
 # « Une source militaire occidentale, jointe par téléphone, juge … », « Sur place, un commerçant
 # du marché, qui … »: someone new, unnamed, opening a sentence (after at most a short adjunct set
 # off by a comma), whom a later « il » or « elle » may stand for. The phrase runs to a comma, a
-# relative pronoun or six words.
-_SOMEONE = re.compile(r"(?P<det>[Uu]ne?)\s+[a-zà-öø-ÿœæ][\w'’-]*(?:\s+(?!qui\b|que\b|qu'|dont\b|ne\b|n['’]|a\b|est\b|était\b|avait\b|se\b|s['’])[\w'’-]+){0,5}")
+# word of someone_stops.txt or six words.
+_SOMEONE_STOPS = "|".join(re.escape(w).replace("'", "['’]") if w.endswith("'") else re.escape(w) + r"\b"
+                  for w in sorted(lexicon.words("someone_stops.txt"), key=len, reverse=True))
+_SOMEONE = re.compile(rf"(?P<det>[Uu]ne?)\s+[a-zà-öø-ÿœæ][\w'’-]*(?:\s+(?!{_SOMEONE_STOPS})[\w'’-]+){{0,5}}")
 _SENTENCE_START = re.compile(r"[.!?»”]\s+")
 SOMEONE_LEAD = 40  # characters of an adjunct before someone who opens a sentence (« Sur place, »)
 SECOND_LEAD = 24  # characters of a second, short adjunct after it (« , à Evere, », « , lundi matin, »)
