@@ -408,10 +408,15 @@ def people(article: Article) -> tuple[list[Person], list[tuple[int, int, Person]
 
 
 def _adjacent_role(text: str, start: int) -> frozenset[str]:
-    """The role written right before a name, even in a complement: « la liste du ministre-président
-    Jean-Marc Delvaux » (Delvaux is the ministre-président), where ``_roles`` sets aside a role after
-    « du » (« la porte-parole du président, X »: X is not)."""
-    words = _low(text[max(0, start - 80) : start]).split()[-_ADJACENT_REACH:]
+    """The role written right before a name (or before the comma before it), even in a complement:
+    « la liste du ministre-président Jean-Marc Delvaux », « entre les mains du président, X » (they
+    hold it), where ``_roles`` sets aside a role after « du »; the nearest one (« la porte-parole du
+    président X »: X is the président)."""
+    before = text[max(0, start - 80) : start]
+    last = before.rstrip().rstrip(",").rsplit(None, 1)[-1:]  # (« entre les mains du président, X »: a comma may stand between)
+    if not last or last[0].lower().replace("’", "'").rsplit("'", 1)[-1] not in _role_tails():
+        return frozenset()  # the quick test: most names follow no role word
+    words = _low(before).split()[-_ADJACENT_REACH:]
     for k in range(len(words) - 1, -1, -1):  # the shortest phrase first: « la porte-parole du président X »
         roles = _roles(" ".join(words[k:]))
         if roles:
