@@ -29,7 +29,8 @@ class Firm:
 @functools.cache
 def _nouns() -> dict[str, str]:
     """Organisation noun → how generic it is (``org_nouns.txt``): "" (its own organisations only),
-    "generic" (also one named after « Chez »), "any" (also one named after another noun)."""
+    "generic" (also the company named after « Chez »), "any" (also a company named after another
+    noun), "all" (also any organisation named before)."""
     return {row[0].lower(): (row[1] if len(row) > 1 else "") for row in lexicon.table("org_nouns.txt")}
 
 
@@ -38,8 +39,11 @@ def _firm_re() -> regex.Pattern[str]:
     # « le groupe (américain) Carrington Thermal », « l'enseigne Hyperval », « Chez Veltrane »
     return regex.compile(
         rf"(?:\b[Ll][ea]\s+|\b[Ll]['’]|\b[Dd]u\s+|\b[Aa]u\s+)(?P<noun>\L<nouns>)(?:\s+(?!\L<small>\b)\p{{Ll}}[\p{{L}}-]+)?\s+(?P<name>{_NAME})"
-        rf"|\b[Cc]hez\s+(?P<chez>{_NAME})",
+        rf"|\b[Cc]hez\s+(?P<chez>{_NAME})"
+        # « l'Association des victimes du Fibralène (AVF) »: a name that opens with the noun, capitalised
+        rf"|(?:\b[Ll][ea]\s+|\b[Ll]['’]|\b[Dd]u\s+)(?P<titled>(?P<cap>\L<caps>)(?:\s+[\p{{L}}'’-]+){{1,6}}?)(?=\s*[(,.;:])",
         nouns=sorted(_nouns()), small=sorted(_SMALL_WORDS | lexicon.words("prepositions.txt")),
+        caps=sorted(n.capitalize() for n in _nouns()),
     )
 
 
@@ -54,14 +58,15 @@ def firms(paragraphs: list[str]) -> list[Firm]:
         if "hez " not in text and not any(n in text for n in _noun_heads()):
             continue  # the quick test: most paragraphs name no organisation this way
         for m in _firm_re().finditer(text):
-            name = m.group("name") or m.group("chez")
-            out.append(Firm(i, m.start(), m.group("noun") or "", name))
+            name = m.group("name") or m.group("chez") or m.group("titled")
+            noun = m.group("noun") or (m.group("cap").lower() if m.group("cap") else "")
+            out.append(Firm(i, m.start(), noun, name))
     return out
 
 
 @functools.cache
 def _noun_heads() -> tuple[str, ...]:
-    return tuple(_nouns())
+    return (*_nouns(), *(n.capitalize() for n in _nouns()))
 
 
 def named_again(mention: str, paragraph: int, offset: int, known: Callable[[], list[Firm]]) -> Firm | None:
@@ -84,7 +89,10 @@ def named_again(mention: str, paragraph: int, offset: int, known: Callable[[], l
     same = [f for f in before if f.noun.lower() == noun]
     if same:
         return same[-1]
-    # a generic noun: the one organisation named there after « Chez » (« Chez Veltrane, on se veut
-    # serein », then « l'entreprise »); for « any », after another noun too (« le groupe bâlois Helvepharm »)
-    pool = before if _nouns()[noun] == "any" else [f for f in before if not f.noun] if _nouns()[noun] else []
+    # a generic noun: the one company named there after « Chez » (« Chez Veltrane, on se veut serein »,
+    # then « l'entreprise »); for « any », after a company noun too (« le groupe bâlois Helvepharm »);
+    # for « all », the one organisation named there (« l'Association X », then « l'organisation »)
+    kind = _nouns()[noun]
+    companies = [f for f in before if not f.noun or _nouns().get(f.noun.lower()) in ("generic", "any")]
+    pool = before if kind == "all" else companies if kind == "any" else [f for f in before if not f.noun] if kind else []
     return pool[-1] if len({f.name for f in pool}) == 1 else None

@@ -446,6 +446,11 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "Une riveraine a assisté à la scène depuis son balcon. « Je n'ai entendu aucune sommation », assure cette mère de famille."],
             [("Une riveraine", False)], id="a-demonstrative-epithet-points-back-to-someone-unnamed"),
         pytest.param(
+            ["La présidente de l'Association des riverains du canal (ARC), Sylvie Marchal, a pris la parole.",
+             "Selon l'association, 300 foyers sont touchés. Elle affirme avoir alerté la mairie."],
+            [("Association des riverains du canal", True), ("Association des riverains du canal", True)],
+            id="an-organisation-named-again-by-the-noun-its-name-opens-with"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
