@@ -664,6 +664,9 @@ _DEFINITE = _SINGULAR_HEADS - _INDEFINITE - {"l'"}  # (« l'élue » is read apa
 _DEMONYM = regex.compile(r"(?:[Ll][ea]\s+|[Ll]['’])\p{Lu}\p{Ll}+(?:ois|oise|ais|aise|ien|ienne|éen|éenne|ain|aine)\b")
 
 
+_CAPITALISED_HEAD = regex.compile(r"(?:[Ll][ea]\s+|[Ll]['’])\p{Lu}\p{Ll}+\s+\p{Ll}")  # « L'Observatoire citoyen », not « La Liégeoise »
+
+
 def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
     """« la magistrate », « le technicien de 46 ans », « la septuagénaire »: a definite noun phrase
     that names a person by a noun of ``person_nouns.txt`` (not a role) stands for the someone
@@ -673,8 +676,9 @@ def _by_epithet(mention: str, q: Quote, ctx: Context) -> Person | None:
     if not words or not (words[0] in _DEFINITE or words[0].startswith("l'")):
         return None
     rest = [words[0][2:], *words[1:4]] if words[0].startswith("l'") else words[1:4]
-    if not _person_noun(rest) and not _DEMONYM.match(mention):
-        return None  # an office nobody holds is someone unnamed (« le ministre vardanien »), not the last named
+    if not _DEMONYM.match(mention) and (not _person_noun(rest) or _CAPITALISED_HEAD.match(mention)):
+        return None  # an office nobody holds is someone unnamed (« le ministre vardanien »), not the last named;
+        # a capitalised head names an organisation (« L'Observatoire citoyen … » is no citizen)
     gender = _gender(mention, None)
     at = (q.paragraph, q.mention_start if q.mention_start >= 0 else q.start)
     nouns = lexicon.words("person_nouns.txt").intersection(rest[:2])

@@ -451,6 +451,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
             [("Association des riverains du canal", True), ("Association des riverains du canal", True)],
             id="an-organisation-named-again-by-the-noun-its-name-opens-with"),
         pytest.param(
+            ["Le directeur Paul Roux a présenté le projet.",
+             "L'Observatoire citoyen des transports regrette que le texte n'ait pas été publié."],
+            [("L'Observatoire citoyen des transports", False)], id="a-capitalised-head-is-no-epithet"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
