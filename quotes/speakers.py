@@ -313,8 +313,9 @@ _AGE = re.compile(r",\s*\d{1,3}\s+ans\b")  # « Josiane, 71 ans »
 
 
 def _given_name_with_age(text: str, end: int, word: str) -> bool:
-    """A known given name alone, followed by an age: someone a feature names by the first name only."""
-    return word.lower() in _first_names() and _AGE.match(text, end) is not None
+    """A capitalised word alone followed by an age (« Josiane, 71 ans », « Yonas, 24 ans »): someone a
+    feature names by the first name only."""
+    return _AGE.match(text, end) is not None and word.lower() not in _not_names()
 
 
 def _after_role(text: str, start: int) -> bool:
@@ -431,7 +432,10 @@ def _context_gender(text: str, m: regex.Match[str], left: str, right: str) -> st
     """A named person's gender from the words around the name: its title, the role phrase before
     it, its apposition after it."""
     if text[: m.start()].rstrip().endswith(","):  # « La porte-parole du président, Anna Kovel »: the head first
-        gender = _gender(left, m.group("title"))
+        head = _low(left).split()
+        head = [head[0][2:], *head[1:3]] if head and head[0].startswith("l'") else head[1:4]
+        # (not an adjunct: « Dans la cour de l'ancienne caserne, Yonas, 24 ans, … »)
+        gender = _gender(left, m.group("title")) if m.group("title") or _names_a_person(head) else None
     else:  # « … aux appels du président français Emmanuel Macron »: the noun next to the name
         gender = _gender_before_name(left, m.group("title"))
     return gender or (_gender(right, None) if right.strip() else None)
@@ -495,8 +499,12 @@ def _person_noun(words: list[str]) -> bool:
 
 
 def _names_a_person(words: list[str]) -> bool:
-    """Whether the first words after a determiner name a person: a person noun or a role."""
-    return _person_noun(words) or bool(_roles(" ".join(words[:3])))
+    """Whether the first words after a determiner name a person: a person noun, a role, or a noun
+    of agent (« une vendangeuse », « un cariste »: ``_AGENT_ENDS``)."""
+    return _person_noun(words) or bool(_roles(" ".join(words[:3]))) or bool(words) and words[0].endswith(_AGENT_ENDS)
+
+
+_AGENT_ENDS = ("euse", "euses", "rice", "rices", "ière", "ières", "iste", "istes", "ienne", "iennes")  # of a noun of agent
 
 
 @functools.cache

@@ -455,6 +455,15 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "L'Observatoire citoyen des transports regrette que le texte n'ait pas été publié."],
             [("L'Observatoire citoyen des transports", False)], id="a-capitalised-head-is-no-epithet"),
         pytest.param(
+            ["La viticultrice Anne Roduit a ouvert ses caves.",
+             "Entre les rangs, une vendangeuse venue du Portugal, qui fait la saison depuis douze ans, relativise. "
+             "« Chez nous aussi, le gel a tout pris », dit-elle."],
+            [("une vendangeuse venue du Portugal", False)], id="a-noun-of-agent-opens-someone"),
+        pytest.param(
+            ["Le directeur Paul Roux a présenté le centre.",
+             "Dans la cour de l'ancienne caserne, Tesfay, 24 ans, découvre sa chambre. « Ici, j'ai un lit », sourit-il."],
+            [("Tesfay", True)], id="a-name-with-an-age-after-an-adjunct"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
