@@ -38,13 +38,13 @@ def _title_roles() -> dict[str, frozenset[str]]:
 
 @functools.cache
 def _name_re() -> regex.Pattern[str]:
-    # A person's name: two to four capitalised words (Frank-Walter Steinmeier), or one after a
-    # title of titles.txt. The lookahead first lets the engine skip to the next capital (half the
+    # A person's name: two to four capitalised words (Frank-Walter Steinmeier, Jean-Baptiste
+    # N'Guessan: an elided D', M', N' or O' may open a surname), or one after a title of titles.txt. The lookahead first lets the engine skip to the next capital (half the
     # time of the scan).
     titles = "|".join(regex.escape(t) for t in sorted(_titles(), key=len, reverse=True))
     return regex.compile(
         rf"(?=\p{{Lu}})(?<![\p{{L}}.])(?:(?P<title>{titles})\s*)?"
-        r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?:\s+(?:(?:de|von|van|al|ben|el)\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*){0,3})"
+        r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?:\s+(?:(?:de|von|van|al|ben|el)\s+)?(?:[DMNO]['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*){0,3})"
     )
 
 

@@ -464,6 +464,10 @@ def _speakers(*paragraphs: str, title: str = "Titre") -> list[tuple[str | None, 
              "Dans la cour de l'ancienne caserne, Tesfay, 24 ans, découvre sa chambre. « Ici, j'ai un lit », sourit-il."],
             [("Tesfay", True)], id="a-name-with-an-age-after-an-adjunct"),
         pytest.param(
+            ["Le maire Paul Roux a salué les coureurs.",
+             "Le directeur sportif du club, Jean-Baptiste N'Dri, savoure. « C'est un travail collectif », a-t-il souligné."],
+            [("Jean-Baptiste N'Dri", True)], id="an-elided-capital-opens-a-surname"),
+        pytest.param(
             ["La juge Claire Morel a ouvert l'audience. Me Olivier Fabre a plaidé la relaxe.",
              "« Le dossier est complet », a-t-elle estimé."],
             [("Claire Morel", True)], id="me-tells-no-gender-the-given-name-does"),
