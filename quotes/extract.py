@@ -197,7 +197,8 @@ def _pre_quote(s: Sentence, hit: VerbHit, g: int) -> Report | None:
     return rep
 
 
-_OPENS_WITH_DE = re.compile(r"(?:moins |plus |davantage |surtout |avant tout |d'abord |d’abord )?(?:de |du |des |d['’])", re.IGNORECASE)
+_DE_OPENERS = "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words("de_openers.txt"), key=len, reverse=True))
+_OPENS_WITH_DE = re.compile(rf"(?:(?:{_DE_OPENERS}) )?(?:de |du |des |d['’])", re.IGNORECASE)  # (de_openers.txt)
 FRAGMENT_GAP = 6  # words between a verb and the quoted fragment it reports (« a appelé les habitants de la région à « … » »)
 
 
